@@ -1,0 +1,3 @@
+"""The version of dutylist."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,94 @@
+"""Readers and writers, one module per format, chosen by name or file suffix."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+import attrs
+
+from dutylist.errors import UsageError
+from dutylist.location import Location
+
+if TYPE_CHECKING:
+    from dutylist.io.files import Source
+    from dutylist.model import DutyList
+
+Reader = Callable[["Source"], "DutyList"]
+Writer = Callable[["DutyList", "str | os.PathLike[str]"], None]
+
+
+@attrs.frozen
+class Format:
+    """A file format dutylist can read and perhaps write."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    reader: str
+    """``module:function`` of the reader, imported only when used (keeps start-up fast)."""
+    writer: str | None = None
+    """``module:function`` of the writer, or None when the format is read-only."""
+
+
+FORMATS: dict[str, Format] = {
+    "json": Format("json", (".json",), "dutylist.io.json:read_json", "dutylist.io.json:write_json"),
+    "text": Format("text", (".txt", ".text"), "dutylist.io.text:read_text"),
+}
+"""The formats known to this release, by name."""
+
+
+def register(fmt: Format) -> None:
+    """Add a format to :data:`FORMATS` (used by the format modules themselves)."""
+    FORMATS[fmt.name] = fmt
+
+
+def _resolve(target: str) -> Callable[..., object]:
+    import importlib  # noqa: PLC0415
+
+    module_name, _, function = target.partition(":")
+    function_object: Callable[..., object] = getattr(importlib.import_module(module_name), function)
+    return function_object
+
+
+def format_for(path: str | os.PathLike[str] | None, name: str | None) -> Format:
+    """Return the format named ``name``, or the one matching the suffix of ``path``.
+
+    Raises:
+        UsageError: the name is unknown or the suffix is not recognised.
+    """
+    if name is not None:
+        if name not in FORMATS:
+            known = ", ".join(sorted(FORMATS))
+            raise UsageError(f"unknown format {name!r} (known: {known})")
+        return FORMATS[name]
+    suffix = Path(os.fspath(path)).suffix.lower() if path is not None else ""
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt
+    where = Location(file=os.fspath(path)) if path is not None else None
+    known = ", ".join(sorted(s for fmt in FORMATS.values() for s in fmt.suffixes))
+    raise UsageError(
+        f"cannot tell the format from the suffix {suffix or '(none)'!r}; use one of {known} "
+        "or name the format",
+        where,
+    )
+
+
+def read(source: Source, fmt: Format) -> DutyList:
+    """Read ``source`` with the reader of ``fmt``."""
+    reader = cast("Reader", _resolve(fmt.reader))
+    return reader(source)
+
+
+def write(duty_list: DutyList, path: str | os.PathLike[str], fmt: Format) -> None:
+    """Write ``duty_list`` to ``path`` with the writer of ``fmt``.
+
+    Raises:
+        UsageError: the format cannot be written.
+    """
+    if fmt.writer is None:
+        raise UsageError(f"dutylist cannot write the {fmt.name} format", Location(file=str(path)))
+    writer = cast("Writer", _resolve(fmt.writer))
+    writer(duty_list, path)

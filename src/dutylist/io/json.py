@@ -1,0 +1,53 @@
+"""Read and write duty lists as JSON (UTF-8, not escaped, ``schema_version`` first)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from dutylist.converter import from_data, to_data
+from dutylist.errors import FormatError
+from dutylist.io.files import Source, read_source, source_name, write_atomically
+from dutylist.location import Location
+from dutylist.model import DutyList
+
+
+def dumps(duty_list: DutyList) -> str:
+    """Return ``duty_list`` as JSON text, indented, with a final newline."""
+    return json.dumps(to_data(duty_list), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str, *, source: str | None = None) -> DutyList:
+    """Return the duty list in JSON ``text``.
+
+    Raises:
+        FormatError: the text is not JSON, or not a duty list (the JSON path is named).
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+            Location(file=source, line=exc.lineno),
+        ) from None
+    return from_data(data, source=source)
+
+
+def read_json(source: Source) -> DutyList:
+    """Return the duty list stored as JSON in ``source`` (a path or a binary stream)."""
+    name = source_name(source)
+    raw = read_source(source)
+    if not raw.strip():
+        raise FormatError("file is empty", Location(file=name))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(
+            f"not UTF-8 text (byte {exc.start}): not a JSON file", Location(file=name)
+        ) from None
+    return loads(text, source=name)
+
+
+def write_json(duty_list: DutyList, path: str | os.PathLike[str]) -> None:
+    """Write ``duty_list`` as JSON to ``path`` atomically."""
+    write_atomically(path, dumps(duty_list).encode("utf-8"))

@@ -1,0 +1,40 @@
+"""Where a thing came from: file, table, row, line.
+
+Locations are plain data; they are rendered to text only at the edge (error messages,
+reports) by :meth:`Location.describe`.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """A position in a source document."""
+
+    file: str | None = None
+    """The file name or path the text was read from, when known."""
+    table: int | None = None
+    """The 1-based index of the table in a .docx document."""
+    row: int | None = None
+    """The 1-based index of the row within its table."""
+    line: int | None = None
+    """The 1-based line number in a text file."""
+
+    def describe(self) -> str:
+        """Return the location as short human-readable text, e.g. ``list.docx, table 2, row 5``."""
+        pieces: list[str] = []
+        if self.file is not None:
+            pieces.append(self.file if self.line is None else f"{self.file}:{self.line}")
+        elif self.line is not None:
+            pieces.append(f"line {self.line}")
+        if self.table is not None:
+            pieces.append(f"table {self.table}")
+        if self.row is not None:
+            pieces.append(f"row {self.row}")
+        return ", ".join(pieces)
+
+    def with_file(self, file: str | None) -> Location:
+        """Return a copy of this location in ``file``."""
+        return attrs.evolve(self, file=file)
