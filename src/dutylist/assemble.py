@@ -269,8 +269,9 @@ def _text(cell: Sequence[str]) -> str:
 def _build_item(
     kind: PartKind, cells: dict[Role, tuple[str, ...]], extra: dict[str, str], where: Location
 ) -> Item:
-    number_text = _text(cells.get(Role.NUMBER, ()))
-    number = parse_int(number_text)
+    printed_number = _text(cells.get(Role.NUMBER, ()))
+    number = parse_int(printed_number)
+    number_text = "" if number is not None and str(number) == printed_number else printed_number
     name = _text(cells.get(Role.NAME, ()))
     if kind is PartKind.BASIC:
         return BasicItem(

@@ -120,10 +120,12 @@ def _run_splits(text: str, first_number: int | None) -> list[int]:
         index = text.find(str(expected), position)
         if index < 0:
             break
-        number, _rest, style = split_number(text[index:])
+        number, rest, style = split_number(text[index:])
         before = text[index - 1]
         after_sentence = before in _SENTENCE_END or before in " \u3000"
-        dotted_after_cjk = style in {"1.", "1、"} and "\u4e00" <= before <= "\u9fff"
+        dotted_after_cjk = style == "1." and "\u4e00" <= before <= "\u9fff"
+        if rest[:1].isdigit():
+            number = None  # "2、3月": a list of numbers, not a clause
         digit_before = before.isdigit()
         if (
             number == expected

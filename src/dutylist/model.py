@@ -60,8 +60,8 @@ class Office:
 class Metadata:
     """Optional facts about one published version of a list."""
 
-    source_file: str | None = None
-    """The name of the file the list was read from."""
+    source_file: str | None = attrs.field(default=None, eq=False)
+    """The name of the file the list was read from (provenance: ignored by ``==``)."""
     version: str | None = None
     """A version label chosen by the publisher or the user, e.g. ``2025-03``."""
     published: dt.date | None = None
@@ -103,8 +103,8 @@ class BasicItem:
     kind: ClassVar[PartKind] = PartKind.BASIC
     number: int | None
     """The item's sequence number (序号), or None when the printed number is not a number."""
-    number_text: str = attrs.field()
-    """The sequence number as printed."""
+    number_text: str = ""
+    """The sequence number as printed, when it is not just ``number`` (``"１２"``, ``"12a"``)."""
     name: str
     """The item name (事项名称) as printed."""
     extra: Mapping[str, str] = attrs.field(factory=dict)
@@ -112,9 +112,10 @@ class BasicItem:
     source: Location | None = attrs.field(default=None, eq=False)
     """Where the item was read from."""
 
-    @number_text.default
-    def _number_text_default(self) -> str:
-        return "" if self.number is None else str(self.number)
+    @property
+    def printed_number(self) -> str:
+        """Return the sequence number as printed."""
+        return self.number_text or ("" if self.number is None else str(self.number))
 
     @property
     def key(self) -> ItemKey:
@@ -129,8 +130,8 @@ class CooperativeItem:
     kind: ClassVar[PartKind] = PartKind.COOPERATIVE
     number: int | None
     """The item's sequence number (序号), or None when the printed number is not a number."""
-    number_text: str = attrs.field()
-    """The sequence number as printed."""
+    number_text: str = ""
+    """The sequence number as printed, when it is not just ``number`` (``"１２"``, ``"12a"``)."""
     name: str
     """The item name (事项名称) as printed."""
     departments: tuple[Department, ...] = ()
@@ -144,9 +145,10 @@ class CooperativeItem:
     source: Location | None = attrs.field(default=None, eq=False)
     """Where the item was read from."""
 
-    @number_text.default
-    def _number_text_default(self) -> str:
-        return "" if self.number is None else str(self.number)
+    @property
+    def printed_number(self) -> str:
+        """Return the sequence number as printed."""
+        return self.number_text or ("" if self.number is None else str(self.number))
 
     @property
     def key(self) -> ItemKey:
@@ -161,8 +163,8 @@ class RecalledItem:
     kind: ClassVar[PartKind] = PartKind.RECALLED
     number: int | None
     """The item's sequence number (序号), or None when the printed number is not a number."""
-    number_text: str = attrs.field()
-    """The sequence number as printed."""
+    number_text: str = ""
+    """The sequence number as printed, when it is not just ``number`` (``"１２"``, ``"12a"``)."""
     name: str
     """The item name (事项名称) as printed."""
     receiving_departments: tuple[Department, ...] = ()
@@ -176,9 +178,10 @@ class RecalledItem:
     source: Location | None = attrs.field(default=None, eq=False)
     """Where the item was read from."""
 
-    @number_text.default
-    def _number_text_default(self) -> str:
-        return "" if self.number is None else str(self.number)
+    @property
+    def printed_number(self) -> str:
+        """Return the sequence number as printed."""
+        return self.number_text or ("" if self.number is None else str(self.number))
 
     @property
     def key(self) -> ItemKey:

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from dutylist.io.files import Source
     from dutylist.model import DutyList
 
-Reader = Callable[["Source"], "DutyList"]
 Writer = Callable[["DutyList", "str | os.PathLike[str]"], None]
 
 
@@ -76,10 +75,21 @@ def format_for(path: str | os.PathLike[str] | None, name: str | None) -> Format:
     )
 
 
-def read(source: Source, fmt: Format) -> DutyList:
-    """Read ``source`` with the reader of ``fmt``."""
-    reader = cast("Reader", _resolve(fmt.reader))
-    return reader(source)
+def read(source: Source, fmt: Format, **options: object) -> DutyList:
+    """Read ``source`` with the reader of ``fmt``, passing it ``options``.
+
+    Raises:
+        UsageError: the reader does not take one of the options.
+    """
+    reader = cast("Callable[..., DutyList]", _resolve(fmt.reader))
+    if options:
+        import inspect  # noqa: PLC0415
+
+        accepted = inspect.signature(reader).parameters
+        for option in options:
+            if option not in accepted:
+                raise UsageError(f"the {fmt.name} reader has no option {option!r}")
+    return reader(source, **options)
 
 
 def write(duty_list: DutyList, path: str | os.PathLike[str], fmt: Format) -> None:

@@ -183,8 +183,8 @@ def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
             text=text.splitlines()[other_first - 1].strip(),
             reason=(
                 f"another rendering of the list (lines {other_first}–{other_last}) was not "
-                f"read; choose it with rendering "
-                f"'{'attachment' if other_index else 'web'}'"
+                f"read; choose it with --rendering "
+                f"{'attachment' if other_index else 'web'}"
             ),
             location=Location(file=name, line=other_first),
         )

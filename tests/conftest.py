@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dutylist.model import DutyList
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seed" / "mingzhu-duty-list.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """Return the path of the reference capture of the Mingzhu list."""
+    if not SEED.exists():
+        pytest.fail(f"the reference list is missing: {SEED}")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def mingzhu(seed_path: Path) -> DutyList:
+    """Return the reference list read from its web rendering."""
+    from dutylist.io.text import read_text
+
+    return read_text(seed_path)

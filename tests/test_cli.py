@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dutylist._version import __version__
+from dutylist.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert __version__ in out
+
+
+def test_convert_reference_text_to_json_and_json_to_identical_json(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    first = tmp_path / "m.json"
+    code, _, err = run("convert", str(seed_path), str(first))
+    assert code == 0
+    assert "another rendering" in err  # the unread rendering is reported, not dropped
+    data = json.loads(first.read_text(encoding="utf-8"))
+    counts = [sum(len(c["items"]) for c in part["categories"]) for part in data["parts"]]
+    assert counts == [93, 106, 94]
+    second = tmp_path / "m2.json"
+    code, _, _ = run("convert", str(first), str(second))
+    assert code == 0
+    assert second.read_bytes() == first.read_bytes()
+
+
+def test_convert_reads_the_attachment_rendering_on_request(seed_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "a.json"
+    code, _, _ = run("convert", "--rendering", "attachment", str(seed_path), str(out))
+    assert code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["unplaced"][0]["location"]["line"] == 1
+
+
+def test_show_prints_categories_with_declared_and_actual_counts(seed_path: Path) -> None:
+    code, out, _ = run("show", str(seed_path))
+    assert code == 0
+    assert "六、 文化和旅游 （1项）" in out
+    assert "293 items: 93 basic, 106 cooperative, 94 recalled" in out
+
+
+def test_show_marks_a_count_mismatch(tmp_path: Path, seed_path: Path) -> None:
+    converted = tmp_path / "m.json"
+    run("convert", str(seed_path), str(converted))
+    data = json.loads(converted.read_text(encoding="utf-8"))
+    data["parts"][0]["categories"][0]["declared_count"] = 26
+    converted.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run("show", str(converted))
+    assert code == 0
+    row = next(line for line in out.splitlines() if "党的建设（25项）" in line)
+    assert "26" in row
+    assert "25" in row
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        ("empty.json", b"", "file is empty"),
+        ("junk.txt", b"\x00\x01\x02\x03", "not a text file"),
+        ("junk.json", b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
+        ("shape.json", b'{"schema_version": 1, "title": 3}', "$.title"),
+        ("letter.txt", "尊敬的领导：\n\n您好。\n".encode(), "no duty list found"),
+        ("list.csv", b"a,b\n", "cannot tell the format"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    tmp_path: Path, name: str, content: bytes, needle: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run("convert", str(path), str(tmp_path / "out.json"))
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("dutylist: error: ")
+    assert str(path) in lines[0]
+    assert needle in lines[0]
+    assert "Traceback" not in err + out
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    code, _, err = run("show", str(tmp_path / "nowhere.json"))
+    assert code == 2
+    assert err.strip() == f"dutylist: error: {tmp_path / 'nowhere.json'}: file not found"
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--debug", "show", str(tmp_path / "x.json")])
+    assert result.exit_code != 0
+    assert result.exception is not None
+
+
+def test_refuses_to_overwrite_its_input(seed_path: Path, tmp_path: Path) -> None:
+    converted = tmp_path / "m.json"
+    run("convert", str(seed_path), str(converted))
+    before = converted.read_bytes()
+    code, _, err = run("convert", str(converted), str(converted))
+    assert code == 2
+    assert "refusing to overwrite" in err
+    assert converted.read_bytes() == before
+
+
+def test_cannot_write_text(seed_path: Path, tmp_path: Path) -> None:
+    code, _, err = run("convert", str(seed_path), str(tmp_path / "out.txt"))
+    assert code == 2
+    assert "cannot write the text format" in err
