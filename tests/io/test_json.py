@@ -19,8 +19,11 @@ REPO = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((REPO / "schemas" / "dutylist.schema.json").read_text(encoding="utf-8"))
 
 
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
 def validate(data: Any) -> None:
-    jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
+    VALIDATOR.validate(data)
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
