@@ -26,7 +26,7 @@ test: lint typecheck
 	$(BIN)/pytest
 
 docs: $(STAMP)
-	$(BIN)/sphinx-build -W --keep-going -n -b html docs docs/_build/html
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
