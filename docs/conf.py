@@ -6,7 +6,7 @@ from dutylist import __version__
 
 project = "dutylist"
 author = "dutylist developers"
-copyright = "2026, dutylist developers"  # noqa: A001
+copyright = "2026, dutylist developers"
 release = __version__
 version = __version__
 
