@@ -96,8 +96,27 @@ class Department:
     """The canonical name from the department registry, once names are normalised."""
 
 
+class _NumberedItem:
+    """What every item can tell about its number (a plain mixin: no fields of its own)."""
+
+    __slots__ = ()
+    kind: ClassVar[PartKind]
+    number: int | None
+    number_text: str
+
+    @property
+    def printed_number(self) -> str:
+        """Return the sequence number as printed."""
+        return self.number_text or ("" if self.number is None else str(self.number))
+
+    @property
+    def key(self) -> ItemKey:
+        """Return the item's key: part kind and number."""
+        return ItemKey(part=self.kind, number=self.number)
+
+
 @attrs.frozen(kw_only=True)
-class BasicItem:
+class BasicItem(_NumberedItem):
     """An item of the basic duties part (基本履职事项)."""
 
     kind: ClassVar[PartKind] = PartKind.BASIC
@@ -112,19 +131,9 @@ class BasicItem:
     source: Location | None = attrs.field(default=None, eq=False)
     """Where the item was read from."""
 
-    @property
-    def printed_number(self) -> str:
-        """Return the sequence number as printed."""
-        return self.number_text or ("" if self.number is None else str(self.number))
-
-    @property
-    def key(self) -> ItemKey:
-        """Return the item's key: part kind and number."""
-        return ItemKey(part=self.kind, number=self.number)
-
 
 @attrs.frozen(kw_only=True)
-class CooperativeItem:
+class CooperativeItem(_NumberedItem):
     """An item of the cooperative duties part (配合履职事项)."""
 
     kind: ClassVar[PartKind] = PartKind.COOPERATIVE
@@ -145,19 +154,9 @@ class CooperativeItem:
     source: Location | None = attrs.field(default=None, eq=False)
     """Where the item was read from."""
 
-    @property
-    def printed_number(self) -> str:
-        """Return the sequence number as printed."""
-        return self.number_text or ("" if self.number is None else str(self.number))
-
-    @property
-    def key(self) -> ItemKey:
-        """Return the item's key: part kind and number."""
-        return ItemKey(part=self.kind, number=self.number)
-
 
 @attrs.frozen(kw_only=True)
-class RecalledItem:
+class RecalledItem(_NumberedItem):
     """An item of the recalled duties part (上级部门收回事项)."""
 
     kind: ClassVar[PartKind] = PartKind.RECALLED
@@ -177,16 +176,6 @@ class RecalledItem:
     """Any further columns of the list, header → cell text, never dropped."""
     source: Location | None = attrs.field(default=None, eq=False)
     """Where the item was read from."""
-
-    @property
-    def printed_number(self) -> str:
-        """Return the sequence number as printed."""
-        return self.number_text or ("" if self.number is None else str(self.number))
-
-    @property
-    def key(self) -> ItemKey:
-        """Return the item's key: part kind and number."""
-        return ItemKey(part=self.kind, number=self.number)
 
 
 Item: TypeAlias = BasicItem | CooperativeItem | RecalledItem
