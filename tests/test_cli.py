@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from dutylist._version import __version__
 from dutylist.cli import main
+from dutylist.errors import ReadError
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -39,10 +40,13 @@ def test_convert_reference_text_to_json_and_json_to_identical_json(
 
 def test_convert_reads_the_attachment_rendering_on_request(seed_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "a.json"
-    code, _, _ = run("convert", "--rendering", "attachment", str(seed_path), str(out))
+    code, _, err = run("convert", "--rendering", "attachment", str(seed_path), str(out))
     assert code == 0
+    assert "lines 1–3678 hold another rendering" in err
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["unplaced"][0]["location"]["line"] == 1
+    counts = [sum(len(c["items"]) for c in part["categories"]) for part in data["parts"]]
+    assert counts == [93, 106, 94]
+    assert "notes" not in data
 
 
 def test_show_prints_categories_with_declared_and_actual_counts(seed_path: Path) -> None:
@@ -53,16 +57,23 @@ def test_show_prints_categories_with_declared_and_actual_counts(seed_path: Path)
 
 
 def test_show_marks_a_count_mismatch(tmp_path: Path, seed_path: Path) -> None:
+    from dutylist.api import load
+    from dutylist.reports.summary import category_counts
+
     converted = tmp_path / "m.json"
     run("convert", str(seed_path), str(converted))
     data = json.loads(converted.read_text(encoding="utf-8"))
     data["parts"][0]["categories"][0]["declared_count"] = 26
     converted.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    code, out, _ = run("show", str(converted))
-    assert code == 0
-    row = next(line for line in out.splitlines() if "党的建设（25项）" in line)
-    assert "26" in row
-    assert "25" in row
+    counts = category_counts(load(converted))
+    assert [(c.declared, c.actual, c.matches) for c in counts[:2]] == [
+        (26, 25, False),
+        (8, 8, True),
+    ]
+    result = CliRunner().invoke(main, ["show", str(converted)], env={"FORCE_COLOR": "1"})
+    assert result.exit_code == 0
+    row = next(line for line in result.stdout.splitlines() if "党的建设（25项）" in line)
+    assert "\x1b[31m25" in row  # the actual count in red
 
 
 @pytest.mark.parametrize(
@@ -100,8 +111,9 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--debug", "show", str(tmp_path / "x.json")])
-    assert result.exit_code != 0
-    assert result.exception is not None
+    assert isinstance(result.exception, ReadError)
+    assert result.exception.location is not None
+    assert result.exception.location.file == str(tmp_path / "x.json")
 
 
 def test_refuses_to_overwrite_its_input(seed_path: Path, tmp_path: Path) -> None:
@@ -118,3 +130,19 @@ def test_cannot_write_text(seed_path: Path, tmp_path: Path) -> None:
     code, _, err = run("convert", str(seed_path), str(tmp_path / "out.txt"))
     assert code == 2
     assert "cannot write the text format" in err
+
+
+def test_convert_records_version_label_and_publication_date(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "m.json"
+    code, _, _ = run(
+        "convert", str(seed_path), str(out), "--label", "2025年版", "--published", "2025-03-01"
+    )
+    assert code == 0
+    metadata = json.loads(out.read_text(encoding="utf-8"))["metadata"]
+    assert metadata == {
+        "source_file": "mingzhu-duty-list.txt",
+        "version": "2025年版",
+        "published": "2025-03-01",
+    }

@@ -92,4 +92,7 @@ def test_office_from_title() -> None:
     town = parse_office("河北省保定市满城区大册营镇人民政府履行职责事项清单")
     assert town is not None
     assert town.name == "大册营镇人民政府"
+    town_in_city = parse_office("江苏省昆山市周市镇人民政府履行职责事项清单")
+    assert town_in_city is not None
+    assert (town_in_city.city, town_in_city.name) == ("昆山市", "周市镇人民政府")
     assert parse_office("关于印发清单的通知") is None

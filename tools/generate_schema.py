@@ -41,9 +41,13 @@ def _nullable_ref(name: str) -> dict[str, Any]:
     return {"anyOf": [{"$ref": _REF.format(name=name)}, {"type": "null"}]}
 
 
+_NOT_IN_JSON = frozenset(["notes"])
+"""Fields the converter leaves out of JSON (reader remarks on DutyList)."""
+
+
 def _container(cls: type, properties: dict[str, Any]) -> dict[str, Any]:
     """Return the object schema of an attrs class, checking every field is described."""
-    fields = attrs.fields(cls)
+    fields = [field for field in attrs.fields(cls) if field.name not in _NOT_IN_JSON]
     names = [field.name for field in fields]
     missing = set(names) ^ set(properties)
     if missing:

@@ -13,9 +13,14 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from dutylist.cells import DISCONTINUED_MARK, parse_clauses, parse_departments
+from dutylist.cells import (
+    DISCONTINUED_MARK,
+    looks_like_department,
+    parse_clauses,
+    parse_departments,
+)
+from dutylist.columns import split_row
 from dutylist.errors import FormatError
-from dutylist.gridless import split_row
 from dutylist.location import Location
 from dutylist.model import (
     BasicItem,
@@ -113,7 +118,7 @@ class _Assembler:
         if heading is not None:
             self._start_category(heading, block.text, block.location)
             return
-        self._unplace(block.text, "paragraph outside the tables of a part", block.location)
+        self._unplace(block.text, "text outside any item of the part", block.location)
 
     def _start_part(self, kind: PartKind, title: str, location: Location) -> None:
         part = self.part
@@ -124,8 +129,8 @@ class _Assembler:
         self.parts.append(_PartDraft(kind=kind, title=title, source=location))
 
     def _start_category(self, heading: Heading, printed: str, location: Location) -> None:
-        assert self.part is not None  # noqa: S101 - callers check
-        self.part.categories.append(_CategoryDraft(heading, printed, location))
+        if self.part is not None:  # callers check; kept total for safety
+            self.part.categories.append(_CategoryDraft(heading, printed, location))
 
     def _unplace(self, text: str, reason: str, location: Location) -> None:
         self.unplaced.append(UnplacedText(text=text, reason=reason, location=location))
@@ -361,8 +366,6 @@ def _split_inline_method_label(cell: Sequence[str]) -> list[str]:
 
 
 def _is_department_line(paragraph: str) -> bool:
-    from dutylist.cells import looks_like_department  # noqa: PLC0415
-
     departments = parse_departments(paragraph)
     return bool(departments) and all(looks_like_department(d.name) for d in departments)
 
@@ -372,15 +375,19 @@ def _is_discontinued(method: Iterable[Clause]) -> bool:
 
 
 def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
+    """Return the title (lines up to one ending in 清单) and the rest of the preamble."""
     lines = [line for line in preamble if line.strip()]
-    if not lines:
-        return "", ()
-    for end in range(min(3, len(lines))):
+    candidates = [index for index, line in enumerate(lines) if not is_toc_line(line)]
+    if not candidates:
+        return "", tuple(lines)
+    first = candidates[0]
+    for end in range(first, min(first + 3, len(lines))):
         if is_toc_line(lines[end]):
             break
         if lines[end].rstrip().endswith("清单"):
-            return "".join(lines[: end + 1]), tuple(lines[end + 1 :])
-    return lines[0], tuple(lines[1:])
+            title = "".join(lines[first : end + 1])
+            return title, tuple(lines[:first] + lines[end + 1 :])
+    return lines[first], tuple(lines[:first] + lines[first + 1 :])
 
 
 def _finish_part(part: _PartDraft) -> Part:

@@ -75,10 +75,15 @@ class ParagraphShape:
     """What a duty paragraph looks like, for finding column boundaries without a grid."""
 
     blank: bool
+    """The paragraph holds only whitespace."""
     department_only: bool
+    """The paragraph is a department heading alone (``区财政局：``)."""
     department_prefixed: bool
+    """The paragraph starts with a department heading."""
     first_number: int | None
+    """The number of its first clause, if numbered."""
     last_number: int | None
+    """The number of its last numbered clause, if any."""
 
 
 def paragraph_shape(text: str, known: Iterable[str] = ()) -> ParagraphShape:

@@ -7,6 +7,7 @@ usage error. Errors are one line on stderr; ``--debug`` shows the traceback inst
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from dutylist._version import __version__
+from dutylist.io import FORMATS
 
 if TYPE_CHECKING:
     from dutylist.model import DutyList
@@ -27,7 +29,7 @@ EXIT_OK = 0
 EXIT_DIFFERENCES = 1
 EXIT_BAD_INPUT = 2
 
-FORMAT_NAMES = ("json", "text", "docx")
+FORMAT_NAMES = tuple(sorted(FORMATS))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,14 +63,23 @@ def reported_errors() -> Iterator[None]:
 
 
 def load_list(path: str, format_name: str | None, rendering: str | None = None) -> DutyList:
-    """Return the list in ``path``, printing reader notes (text left unplaced) on stderr."""
+    """Return the list in ``path``, printing the reader's notes on stderr.
+
+    Text the reader could not place is listed too, except when reading JSON (where it
+    was reported when the list was first read, and is kept in the file).
+    """
     from dutylist.api import load  # noqa: PLC0415
+    from dutylist.io import format_for  # noqa: PLC0415
 
     options = {"rendering": rendering} if rendering else {}
     duty_list = load(path, format_name, **options)
-    for unplaced in duty_list.unplaced:
-        where = unplaced.location.describe() if unplaced.location is not None else path
-        click.echo(f"dutylist: note: {where}: {unplaced.reason}: {unplaced.text[:40]}", err=True)
+    for note in duty_list.notes:
+        click.echo(f"dutylist: note: {path}: {note}", err=True)
+    if format_for(path, format_name).name != "json":
+        for unplaced in duty_list.unplaced:
+            where = unplaced.location.describe() if unplaced.location is not None else path
+            text = unplaced.text.replace("\n", " ")[:60]
+            click.echo(f"dutylist: note: {where}: {unplaced.reason}: {text}", err=True)
     return duty_list
 
 
@@ -91,29 +102,44 @@ _rendering_option = click.option(
 
 
 @main.command()
-@click.argument("source", type=click.Path(dir_okay=False))
-@click.argument("output", type=click.Path(dir_okay=False))
+@click.argument("source", type=click.Path())
+@click.argument("output", type=click.Path())
 @click.option("--from", "from_format", type=_format_option, help="Format of SOURCE.")
 @click.option("--to", "to_format", type=_format_option, help="Format of OUTPUT.")
 @_rendering_option
-def convert(
+@click.option("--label", help="Record a version label, e.g. 2025-03 or 第二次调整.")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Record the publication date (YYYY-MM-DD).",
+)
+def convert(  # noqa: PLR0913, PLR0917
     source: str,
     output: str,
     from_format: str | None,
     to_format: str | None,
     rendering: str | None,
+    label: str | None,
+    published: dt.datetime | None,
 ) -> None:
     """Convert SOURCE to OUTPUT; formats follow the suffixes (.json, .txt, .docx)."""
+    import attrs  # noqa: PLC0415
+
     from dutylist.api import dump  # noqa: PLC0415
 
     refuse_overwriting_inputs(output, source)
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
-        dump(duty_list, output, to_format)
+        metadata = duty_list.metadata
+        if label is not None:
+            metadata = attrs.evolve(metadata, version=label)
+        if published is not None:
+            metadata = attrs.evolve(metadata, published=published.date())
+        dump(attrs.evolve(duty_list, metadata=metadata), output, to_format)
 
 
 @main.command()
-@click.argument("source", type=click.Path(dir_okay=False))
+@click.argument("source", type=click.Path())
 @click.option("--from", "from_format", type=_format_option, help="Format of SOURCE.")
 @_rendering_option
 def show(source: str, from_format: str | None, rendering: str | None) -> None:

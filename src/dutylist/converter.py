@@ -3,58 +3,150 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, cast, get_args, get_origin
 
+import attrs
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
 from dutylist.errors import FormatError
-from dutylist.model import ITEM_TYPES, DutyList, Item, PartKind
+from dutylist.location import Location
+from dutylist.model import ITEM_TYPES, DutyList, Item
 
 SCHEMA_VERSION = 1
 """The version of the JSON layout written by this release."""
 
 _KIND_OF_TYPE = {item_type: kind.value for kind, item_type in ITEM_TYPES.items()}
+_JSON_TYPES: dict[type, str] = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
 
 
 @cache
 def make_converter() -> cattrs.Converter:
     """Return the converter configured for dutylist's model (built once, then shared).
 
-    Items are tagged with their part kind under ``"kind"``; dates are ISO strings;
-    validation errors are detailed so they can name the JSON path of a problem.
+    Items are tagged with their part kind under ``"kind"``; dates are ISO strings; JSON
+    types are checked strictly (no string where an array belongs); validation errors
+    are detailed so they can name the JSON path of a problem. ``DutyList.notes`` (the
+    reader's remarks) is not written.
     """
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(dt.date, _structure_date)
     for scalar in (str, int, bool):
         converter.register_structure_hook(scalar, _strict(scalar))
+    converter.register_structure_hook_func(_is_mapping, _structure_text_mapping)
+    converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(converter, t))
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(converter, cls))
     configure_tagged_union(
         Item,
         converter,
         tag_generator=lambda cls: _KIND_OF_TYPE[cls],
         tag_name="kind",
     )
+    # Last: the generated function captures the hooks of the fields' types as they are now.
+    converter.register_unstructure_hook(
+        DutyList, make_dict_unstructure_fn(DutyList, converter, notes=override(omit=True))
+    )
     return converter
+
+
+def _json_type(value: object) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
 def _structure_date(value: object, _: type) -> dt.date:
     if not isinstance(value, str):
-        raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+        raise TypeError(f"expected an ISO date string, got {_json_type(value)}")
     return dt.date.fromisoformat(value)
 
 
 def _strict(scalar: type) -> Callable[[object, type], object]:
     """Return a hook that accepts only values of exactly ``scalar``'s JSON type."""
+    expected = _JSON_TYPES[scalar]
 
     def structure(value: object, _: type) -> object:
-        if scalar is int and isinstance(value, bool):
-            raise TypeError("expected int, got bool")
-        if not isinstance(value, scalar):
-            raise TypeError(f"expected {scalar.__name__}, got {type(value).__name__}")
+        if type(value) is not scalar:
+            raise TypeError(f"expected {expected}, got {_json_type(value)}")
+        if isinstance(value, str):
+            _check_encodable(value)
         return value
+
+    return structure
+
+
+def _check_encodable(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text holds a lone surrogate, not valid Unicode") from None
+
+
+def _structure_text_mapping(value: object, _: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected object, got {_json_type(value)}")
+    for key, text in value.items():
+        if not isinstance(text, str):
+            raise TypeError(f"expected string values, got {_json_type(text)} for {key!r}")
+        _check_encodable(key + text)
+    return dict(value)
+
+
+def _is_tuple(type_: object) -> bool:
+    return get_origin(type_) is tuple
+
+
+def _is_mapping(type_: object) -> bool:
+    return get_origin(type_) is Mapping
+
+
+def _tuple_hook(converter: cattrs.Converter, type_: object) -> Callable[[object, object], object]:
+    """Return a hook for ``tuple[X, ...]`` that accepts JSON arrays only."""
+    element = get_args(type_)[0]
+    element_hook = converter.get_structure_hook(element)
+
+    def structure(value: object, _: object) -> tuple[object, ...]:
+        if not isinstance(value, list):
+            raise TypeError(f"expected array, got {_json_type(value)}")
+        result: list[object] = []
+        errors: list[Exception] = []
+        for index, member in enumerate(value):
+            try:
+                result.append(element_hook(member, element))
+            except Exception as exc:  # noqa: BLE001 - collected and raised with their index
+                note = IterableValidationNote(
+                    f"Structuring {type_} @ index {index}", index, element
+                )
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(
+                f"While structuring {type_!r}", errors, cast("type", type_)
+            )
+        return tuple(result)
+
+    return structure
+
+
+def _object_hook(converter: cattrs.Converter, cls: type) -> Callable[[object, type], object]:
+    """Return a hook for an attrs class that accepts JSON objects only."""
+    inner: Callable[[Mapping[str, object], type], object] = make_dict_structure_fn(cls, converter)
+
+    def structure(value: object, type_: type) -> object:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected object, got {_json_type(value)}")
+        return inner(value, type_)
 
     return structure
 
@@ -71,13 +163,11 @@ def from_data(data: object, *, source: str | None = None) -> DutyList:
     Raises:
         FormatError: the data is not a duty list; the message names the JSON path.
     """
-    from dutylist.location import Location  # noqa: PLC0415
-
     where = Location(file=source)
     if not isinstance(data, dict):
-        raise FormatError(f"expected a JSON object at $, got {type(data).__name__}", where)
+        raise FormatError(f"expected a JSON object at $, got {_json_type(data)}", where)
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:
         raise FormatError(
             f"unsupported schema_version {version!r} at $.schema_version "
             f"(this release reads {SCHEMA_VERSION})",
@@ -85,12 +175,23 @@ def from_data(data: object, *, source: str | None = None) -> DutyList:
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
     try:
-        return make_converter().structure(body, DutyList)
-    except Exception as exc:
+        duty_list: DutyList = make_converter().structure(body, DutyList)
+    except RecursionError:
+        raise FormatError("JSON nested too deeply to be a duty list", where) from None
+    except Exception as exc:  # cattrs raises many kinds; all mean bad data
         messages = cattrs.transform_error(exc, path="$")
         raise FormatError(messages[0] if messages else str(exc), where) from exc
+    _check_item_kinds(duty_list, where)
+    return duty_list
 
 
-def part_kind_of(item: Item) -> PartKind:
-    """Return the part kind an item belongs to."""
-    return item.kind
+def _check_item_kinds(duty_list: DutyList, where: Location) -> None:
+    for p, part in enumerate(duty_list.parts):
+        for c, category in enumerate(part.categories):
+            for i, item in enumerate(category.items):
+                if item.kind is not part.kind:
+                    raise FormatError(
+                        f"a {item.kind.value} item in a {part.kind.value} part "
+                        f"@ $.parts[{p}].categories[{c}].items[{i}].kind",
+                        where,
+                    )

@@ -34,7 +34,3 @@ class Location:
         if self.row is not None:
             pieces.append(f"row {self.row}")
         return ", ".join(pieces)
-
-    def with_file(self, file: str | None) -> Location:
-        """Return a copy of this location in ``file``."""
-        return attrs.evolve(self, file=file)

@@ -1,6 +1,7 @@
 """The typed model of a duty list: frozen attrs classes and enums, no I/O.
 
-A :class:`DutyList` holds three :class:`Part` objects (basic, cooperative, recalled duties);
+A :class:`DutyList` holds its :class:`Part` objects (normally three: basic, cooperative and
+recalled duties);
 a part holds :class:`Category` objects; a category holds items of the part's kind.
 Source positions (:class:`~dutylist.location.Location`) ride along with items and
 categories but never take part in equality, so the same list read from two formats
@@ -12,11 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import ClassVar, TypeAlias
 
 import attrs
 
 from dutylist.location import Location
+
+
+def freeze_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
+    """Return a read-only copy of ``value`` (items stay immutable, like the rest of the model)."""
+    return MappingProxyType(dict(value))
 
 
 class PartKind(enum.Enum):
@@ -126,7 +133,7 @@ class BasicItem(_NumberedItem):
     """The sequence number as printed, when it is not just ``number`` (``"１２"``, ``"12a"``)."""
     name: str
     """The item name (事项名称) as printed."""
-    extra: Mapping[str, str] = attrs.field(factory=dict)
+    extra: Mapping[str, str] = attrs.field(factory=dict, converter=freeze_mapping)
     """Any further columns of the list, header → cell text, never dropped."""
     source: Location | None = attrs.field(default=None, eq=False)
     """Where the item was read from."""
@@ -149,7 +156,7 @@ class CooperativeItem(_NumberedItem):
     """The superior departments' duties (上级部门职责)."""
     local_duties: tuple[Clause, ...] = ()
     """The office's cooperating duties (街道配合职责 / 乡镇配合职责)."""
-    extra: Mapping[str, str] = attrs.field(factory=dict)
+    extra: Mapping[str, str] = attrs.field(factory=dict, converter=freeze_mapping)
     """Any further columns of the list, header → cell text, never dropped."""
     source: Location | None = attrs.field(default=None, eq=False)
     """Where the item was read from."""
@@ -172,7 +179,7 @@ class RecalledItem(_NumberedItem):
     """How they do it (工作方式)."""
     discontinued: bool = False
     """True when the duty is discontinued rather than handed over (不再开展此项工作)."""
-    extra: Mapping[str, str] = attrs.field(factory=dict)
+    extra: Mapping[str, str] = attrs.field(factory=dict, converter=freeze_mapping)
     """Any further columns of the list, header → cell text, never dropped."""
     source: Location | None = attrs.field(default=None, eq=False)
     """Where the item was read from."""
@@ -270,6 +277,8 @@ class DutyList:
     """The parts in printed order."""
     unplaced: tuple[UnplacedText, ...] = attrs.field(default=(), eq=False)
     """Text the reader could not place."""
+    notes: tuple[str, ...] = attrs.field(default=(), eq=False)
+    """The reader's remarks on how it read the file (not saved in JSON)."""
 
     def part(self, kind: PartKind) -> Part | None:
         """Return the part of the given kind, or None when the list lacks it."""

@@ -73,7 +73,22 @@ def header_role(text: str) -> Role | None:
     key = squash(text)
     if key in _HEADER_ROLES:
         return _HEADER_ROLES[key]
-    return Role.EXTRA if key in _EXTRA_HEADERS else None
+    if key in _EXTRA_HEADERS:
+        return Role.EXTRA
+    for suffix, role in _HEADER_SUFFIXES:
+        if key.endswith(suffix) and len(key) <= 16:
+            return role
+    return None
+
+
+_HEADER_SUFFIXES = (
+    ("配合职责", Role.LOCAL_DUTIES),
+    ("部门职责", Role.SUPERIOR_DUTIES),
+    ("及工作方式", Role.RECEIVING_AND_METHOD),
+    ("工作方式", Role.WORKING_METHOD),
+    ("承接部门", Role.RECEIVING),
+    ("上级部门", Role.DEPARTMENTS),
+)
 
 
 def is_header_row(cells: tuple[str, ...]) -> bool:
@@ -94,10 +109,11 @@ def kind_from_roles(roles: tuple[Role, ...]) -> PartKind:
 
 _TOC_LEADER = re.compile(r"(…|\.{3,}|·{3,}|-{4,})")
 _PART_PATTERNS = (
-    (PartKind.RECALLED, re.compile(r"收回(?:履职)?事项(?:清单)?")),
+    (PartKind.RECALLED, re.compile(r"收回(?:的)?(?:履职)?事项(?:清单)?")),
     (PartKind.COOPERATIVE, re.compile(r"配合履职事项(?:清单)?|配合事项清单")),
     (PartKind.BASIC, re.compile(r"基本履职事项(?:清单)?|基本事项清单")),
 )
+_PART_COUNT = re.compile(r"[（(](?:共|共计|合计)?[0-9０-９]+(?:项|条)[)）]$")
 _PART_PREFIX = re.compile(
     rf"^(?:附件\s*[0-9一二三]*[:：]?|[（(]?[{CHINESE_NUMERAL_CHARS}0-9]+[)）、.．]?|第[一二三]部分)?\s*"
 )
@@ -108,7 +124,7 @@ def part_kind_of_title(text: str) -> PartKind | None:
 
     Table-of-contents lines (with dot leaders and page numbers) are not part titles.
     """
-    flat = squash(text)
+    flat = _PART_COUNT.sub("", squash(text))
     if not flat or len(flat) > 40 or _TOC_LEADER.search(flat):
         return None
     rest = _PART_PREFIX.sub("", flat, count=1)
@@ -120,7 +136,7 @@ def part_kind_of_title(text: str) -> PartKind | None:
 
 
 def is_toc_line(text: str) -> bool:
-    """Return True for a table-of-contents line (dot leaders, a page number, or ``目录``)."""
+    """Return True for a table-of-contents line (with dot leaders) or the word ``目录``."""
     flat = squash(text)
     return flat == "目录" or bool(_TOC_LEADER.search(flat))
 
@@ -130,12 +146,16 @@ class Heading:
     """The pieces of a category heading such as ``一、党的建设（25项）``."""
 
     ordinal: int | None
+    """The Chinese ordinal as a number, or None for a heading without one."""
     title: str
+    """The title between ordinal and count, outer spaces removed."""
     declared_count: int | None
+    """The count the heading declares, or None."""
 
 
 _CATEGORY = re.compile(
-    rf"""^[\s\u3000]*(?P<ordinal>[{CHINESE_NUMERAL_CHARS}]{{1,4}})[\s\u3000]*[、.．,，][\s\u3000]*
+    rf"""^[\s\u3000]*(?:[（(][\s\u3000]*(?P<paren>[{CHINESE_NUMERAL_CHARS}]{{1,4}})[\s\u3000]*[)）][、.．]?
+      |(?P<ordinal>[{CHINESE_NUMERAL_CHARS}]{{1,4}})[\s\u3000]*[、.．,，])[\s\u3000]*
     (?P<title>.*?)[\s\u3000]*
     (?:[（(][\s\u3000]*(?:共[\s\u3000]*)?(?P<count>[0-9０-９]{{1,4}})[\s\u3000]*(?:项|条)[\s\u3000]*[)）])?
     [\s\u3000]*$""",
@@ -152,7 +172,7 @@ def parse_category_heading(text: str) -> Heading | None:
         return None
     count = match.group("count")
     return Heading(
-        ordinal=parse_chinese_number(match.group("ordinal")),
+        ordinal=parse_chinese_number(match.group("ordinal") or match.group("paren")),
         title=match.group("title").strip(" \u3000"),
         declared_count=parse_int(count) if count is not None else None,
     )
@@ -172,7 +192,7 @@ _OFFICE = re.compile(
     r"""^(?P<province>.{2,8}?(?:省|自治区))?
     (?P<city>.{2,9}?(?:市|自治州|地区|盟))?
     (?P<district>.{1,9}?(?:区|县|旗|市))?
-    (?P<office>[^省市区县]{1,12}?(?:街道办事处|街道|镇人民政府|乡人民政府|民族乡|镇|乡))
+    (?P<office>.{1,12}?(?:街道办事处|街道|镇人民政府|乡人民政府|民族乡|镇|乡))
     (?:履行职责事项清单|履职事项清单|.*清单)""",
     re.VERBOSE,
 )

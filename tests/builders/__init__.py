@@ -14,6 +14,7 @@ from .broken import (
 from .docx_layouts import DELETED_TEXT, LAYOUT_VARIANTS, TEXT_BOX_TEXT, build_docx
 from .plan import DELETED_ITEM, Layout, rewrite_heading
 from .spec import CategorySpec, DocSpec, PartSpec, sample_spec
+from .text_capture import build_web_capture
 
 __all__ = [
     "DELETED_ITEM",
@@ -28,6 +29,7 @@ __all__ = [
     "build_corrupt_zip",
     "build_docx",
     "build_docx_without_tables",
+    "build_web_capture",
     "build_fake_doc",
     "build_renamed_non_docx",
     "rewrite_heading",

@@ -24,7 +24,9 @@ class Format:
     """A file format dutylist can read and perhaps write."""
 
     name: str
+    """The name used by ``--from``/``--to`` and ``format=``."""
     suffixes: tuple[str, ...]
+    """File suffixes that select this format, lower case with the dot."""
     reader: str
     """``module:function`` of the reader, imported only when used (keeps start-up fast)."""
     writer: str | None = None
@@ -34,13 +36,11 @@ class Format:
 FORMATS: dict[str, Format] = {
     "json": Format("json", (".json",), "dutylist.io.json:read_json", "dutylist.io.json:write_json"),
     "text": Format("text", (".txt", ".text"), "dutylist.io.text:read_text"),
+    # Word 97-2003 / WPS files: the docx reader refuses them with a conversion hint
+    # (and reads a .docx that was merely renamed).
+    "doc": Format("doc", (".doc", ".wps"), "dutylist.io.docx:read_docx"),
 }
 """The formats known to this release, by name."""
-
-
-def register(fmt: Format) -> None:
-    """Add a format to :data:`FORMATS` (used by the format modules themselves)."""
-    FORMATS[fmt.name] = fmt
 
 
 def _resolve(target: str) -> Callable[..., object]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO, TypeAlias
 
@@ -45,29 +47,52 @@ def read_source(source: Source) -> bytes:
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
-    Readers of ``path`` see either the old content or the new, never half a file.
+    Readers of ``path`` see either the old content or the new, never half a file. A
+    symbolic link is written through; an existing file keeps its permissions; a device
+    or pipe (``/dev/stdout``) is written in place.
 
     Raises:
-        WriteError: the folder does not exist or cannot be written.
+        WriteError: the folder does not exist, the target is read-only or a directory.
     """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path()
+    where = Location(file=os.fspath(path))
+    target = Path(path).resolve() if Path(path).is_symlink() else Path(path)
+    mode = 0o666 & ~_umask()
+    if target.exists():
+        if target.is_dir():
+            raise WriteError("is a directory", where)
+        if not target.is_file():
+            _write_in_place(target, data, where)
+            return
+        mode = stat.S_IMODE(target.stat().st_mode)
+        if not mode & 0o222:
+            raise WriteError("file is read-only", where)
+    folder = target.parent
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror}", Location(file=str(path))) from None
+        raise WriteError(f"cannot write: {exc.strerror}", where) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        Path(temp_name).chmod(0o666 & ~_umask())
+        Path(temp_name).chmod(mode)
         Path(temp_name).replace(target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temp_name).unlink()
-        raise WriteError(f"cannot write: {exc.strerror}", Location(file=str(path))) from None
+        raise WriteError(f"cannot write: {exc.strerror}", where) from None
 
 
+def _write_in_place(target: Path, data: bytes, where: Location) -> None:
+    try:
+        with target.open("wb") as stream:
+            stream.write(data)
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror}", where) from None
+
+
+@cache
 def _umask() -> int:
-    mask = os.umask(0)
+    """Return the process's umask (read once: reading it means setting it)."""
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask

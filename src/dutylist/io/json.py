@@ -25,6 +25,8 @@ def loads(text: str, *, source: str | None = None) -> DutyList:
     """
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise FormatError("JSON nested too deeply", Location(file=source)) from None
     except json.JSONDecodeError as exc:
         raise FormatError(
             f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",

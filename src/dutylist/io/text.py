@@ -26,9 +26,10 @@ from dutylist.assemble import assemble
 from dutylist.errors import FormatError
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
-from dutylist.model import DutyList, Metadata, UnplacedText
+from dutylist.model import DutyList, Metadata
 from dutylist.rows import Block, Paragraph, Row
 from dutylist.vocabulary import (
+    Role,
     header_role,
     is_page_marker,
     is_toc_line,
@@ -40,7 +41,7 @@ Rendering = Literal["auto", "web", "attachment"]
 """Which rendering of a text capture to read; ``auto`` takes the first one present."""
 
 ATTACHMENT_MARK = "文档附件"
-_NUMBER_LINE = re.compile(r"^[ \u3000]*[0-9]{1,4}[ \u3000]*$")
+_NUMBER_LINE = re.compile(r"^[ \u3000]*[0-9０-９]{1,4}[ \u3000]*$")
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -51,6 +52,11 @@ def decode(raw: bytes, name: str) -> str:
     """
     if not raw.strip():
         raise FormatError("file is empty", Location(file=name))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FormatError("not valid UTF-16 text", Location(file=name)) from None
     if b"\x00" in raw[:4096]:
         raise FormatError("not a text file (binary content)", Location(file=name))
     for encoding in ("utf-8-sig", "gb18030"):
@@ -79,76 +85,109 @@ def _lines(text: str, first: int, last: int) -> list[_Line]:
     return lines
 
 
-def renderings(text: str) -> list[tuple[int, int]]:
-    """Return the 1-based line ranges of the renderings in a capture, in file order."""
+def renderings(text: str) -> dict[str, tuple[int, int]]:
+    """Return the 1-based line ranges of the renderings in a capture, in file order.
+
+    Keys are ``web`` (before the ``文档附件`` line) and ``attachment`` (after it); a
+    rendering without lines is left out.
+    """
     all_lines = text.splitlines()
     for index, line in enumerate(all_lines):
         if line.lstrip().startswith(ATTACHMENT_MARK):
-            ranges = [(1, index), (index + 2, len(all_lines))]
-            return [(first, last) for first, last in ranges if first <= last]
-    return [(1, len(all_lines))]
+            ranges = {"web": (1, index), "attachment": (index + 2, len(all_lines))}
+            return {name: (first, last) for name, (first, last) in ranges.items() if first <= last}
+    return {"web": (1, len(all_lines))}
 
 
-def _is_structural(text: str, *, in_row: bool) -> bool:
-    if part_kind_of_title(text) is not None or is_toc_line(text):
+@attrs.define
+class _Grouper:
+    """Groups lines into blocks; one instance per rendering."""
+
+    file: str
+    row: list[str] = attrs.Factory(list)
+    row_start: _Line | None = None
+    header: list[_Line] = attrs.Factory(list)
+    last_ordinal: int = 0
+    page_break: bool = False
+
+    def flush(self) -> Iterator[Block]:
+        """Yield the row or header being collected, if any."""
+        if self.row_start is not None:
+            where = Location(file=self.file, line=self.row_start.number)
+            number = (self.row_start.text.strip(" \u3000\t"),)
+            yield Row(cells=(number, tuple(self.row)), location=where, gridless=True)
+        if self.header:
+            where = Location(file=self.file, line=self.header[0].number)
+            yield Row(cells=tuple((line.text.strip(),) for line in self.header), location=where)
+        self.row, self.row_start, self.header = [], None, []
+
+    def paragraph(self, line: _Line) -> Iterator[Block]:
+        """Yield the pending blocks, then ``line`` as a paragraph."""
+        yield from self.flush()
+        yield Paragraph(text=line.text, location=Location(file=self.file, line=line.number))
+
+    def feed(self, line: _Line) -> Iterator[Block]:
+        """Yield the blocks that ``line`` completes."""
+        text = line.text
+        in_row = self.row_start is not None
+        if is_page_marker(text):
+            self.page_break = True
+            return
+        if line.blank_paragraph:
+            if in_row:
+                self.row.append("")
+            return
+        cells = [cell.strip(" \u3000") for cell in text.split("\t")]
+        if len([cell for cell in cells if cell]) >= 2:
+            yield from self.flush()
+            where = Location(file=self.file, line=line.number)
+            yield Row(cells=tuple((cell,) for cell in cells), location=where)
+        elif _NUMBER_LINE.match(text):
+            yield from self.flush()
+            self.row_start = line
+        elif part_kind_of_title(text) is not None or is_toc_line(text):
+            self.last_ordinal = 0
+            yield from self.paragraph(line)
+        elif self._is_category(text, in_row=in_row):
+            yield from self.paragraph(line)
+        elif header_role(text) is Role.NUMBER or (
+            header_role(text) is not None and (self.header or not in_row)
+        ):
+            if header_role(text) is Role.NUMBER:
+                yield from self.flush()
+            self.header.append(line)
+        elif self.header and not in_row and len(text) <= 20 and "。" not in text:
+            self.header.append(line)  # a column name dutylist does not know yet
+        elif in_row:
+            if self.page_break and self.row and self.row[-1]:
+                self.row[-1] += text  # a cell cut in two by a page break
+            else:
+                self.row.append(text)
+        else:
+            yield from self.paragraph(line)
+        self.page_break = False
+
+    def _is_category(self, text: str, *, in_row: bool) -> bool:
+        heading = parse_category_heading(text)
+        if heading is None:
+            return False
+        follows = heading.ordinal is not None and heading.ordinal == self.last_ordinal + 1
+        if in_row and heading.declared_count is None and not follows:
+            return False  # a clause such as "一、…" inside a cell
+        self.last_ordinal = heading.ordinal or self.last_ordinal
         return True
-    heading = parse_category_heading(text)
-    if heading is not None and (not in_row or heading.declared_count is not None):
-        return True
-    return header_role(text) is not None and not in_row
 
 
 def blocks(lines: Sequence[_Line], file: str) -> Iterator[Block]:
-    """Group a rendering's lines into paragraphs and rows for the assembler."""
-    row: list[str] = []
-    row_start: _Line | None = None
-    header: list[_Line] = []
-    page_break = False
+    """Group a rendering's lines into paragraphs and rows for the assembler.
 
-    def flush_row() -> Iterator[Block]:
-        nonlocal row, row_start
-        if row_start is not None:
-            where = Location(file=file, line=row_start.number)
-            yield Row(cells=((row_start.text.strip(),), tuple(row)), location=where, gridless=True)
-        row, row_start = [], None
-
-    def flush_header() -> Iterator[Block]:
-        nonlocal header
-        if header:
-            where = Location(file=file, line=header[0].number)
-            yield Row(cells=tuple((line.text.strip(),) for line in header), location=where)
-        header = []
-
+    An item row starts at a line holding only its number; a line with tabs is a row
+    whose cells the tabs separate (text copied from a Word or Excel table).
+    """
+    grouper = _Grouper(file)
     for line in lines:
-        text = line.text
-        if is_page_marker(text):
-            page_break = True
-            continue
-        if line.blank_paragraph:
-            if row_start is not None:
-                row.append("")
-            continue
-        if _NUMBER_LINE.match(text) and not header:
-            yield from flush_row()
-            row_start = line
-        elif _is_structural(text, in_row=row_start is not None):
-            yield from flush_row()
-            if header_role(text) is not None and not is_toc_line(text):
-                header.append(line)
-                continue
-            yield from flush_header()
-            yield Paragraph(text=text, location=Location(file=file, line=line.number))
-        elif row_start is not None:
-            if page_break and row and row[-1]:
-                row[-1] += text  # a cell cut in two by a page break
-            else:
-                row.append(text)
-        else:
-            yield from flush_header()
-            yield Paragraph(text=text, location=Location(file=file, line=line.number))
-        page_break = False
-    yield from flush_row()
-    yield from flush_header()
+        yield from grouper.feed(line)
+    yield from grouper.flush()
 
 
 def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
@@ -157,8 +196,8 @@ def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
     Args:
         source: the file to read.
         rendering: ``web`` or ``attachment`` to choose one rendering of a capture that
-            holds both; ``auto`` reads the first. A rendering left unread is reported in
-            :attr:`~dutylist.model.DutyList.unplaced`.
+            holds both; ``auto`` reads the first. A rendering left unread is mentioned
+            in :attr:`~dutylist.model.DutyList.notes`.
 
     Raises:
         ReadError: the file cannot be read.
@@ -167,10 +206,10 @@ def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
     name = source_name(source)
     text = decode(read_source(source), name)
     ranges = renderings(text)
-    index = 1 if rendering == "attachment" and len(ranges) > 1 else 0
-    if rendering == "attachment" and len(ranges) == 1:
-        raise FormatError(f"no line starting with {ATTACHMENT_MARK} found", Location(file=name))
-    first, last = ranges[index]
+    chosen = next(iter(ranges)) if rendering == "auto" else rendering
+    if chosen not in ranges:
+        raise FormatError(f"no {chosen} rendering found in this capture", Location(file=name))
+    first, last = ranges[chosen]
     try:
         duty_list = assemble(
             blocks(_lines(text, first, last), name),
@@ -179,19 +218,12 @@ def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
     except FormatError as exc:
         raise FormatError(exc.message, Location(file=name)) from None
     skipped = [
-        UnplacedText(
-            text=text.splitlines()[other_first - 1].strip(),
-            reason=(
-                f"another rendering of the list (lines {other_first}–{other_last}) was not "
-                f"read; choose it with --rendering "
-                f"{'attachment' if other_index else 'web'}"
-            ),
-            location=Location(file=name, line=other_first),
-        )
-        for other_index, (other_first, other_last) in enumerate(ranges)
-        if other_index != index
+        f"lines {other_first}–{other_last} hold another rendering of the list, not read; "
+        f"choose it with --rendering {other}"
+        for other, (other_first, other_last) in ranges.items()
+        if other != chosen
     ]
-    return attrs.evolve(duty_list, unplaced=(*duty_list.unplaced, *skipped))
+    return attrs.evolve(duty_list, notes=(*duty_list.notes, *skipped))
 
 
 def _base_name(name: str) -> str:

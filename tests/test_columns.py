@@ -1,4 +1,4 @@
-from dutylist.gridless import duty_boundary, split_row
+from dutylist.columns import duty_boundary, split_row
 from dutylist.vocabulary import Role
 
 COOPERATIVE = (Role.NAME, Role.DEPARTMENTS, Role.SUPERIOR_DUTIES, Role.LOCAL_DUTIES)

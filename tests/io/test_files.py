@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from dutylist.errors import WriteError
+from dutylist.io.files import write_atomically
+
+
+def test_writes_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    write_atomically(target, b"one")
+    write_atomically(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary left behind
+
+
+def test_keeps_the_permissions_of_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomically(target, b"new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_refuses_a_read_only_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    with pytest.raises(WriteError, match="read-only"):
+        write_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+
+
+def test_writes_through_a_symbolic_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_atomically(link, b"new")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+
+
+def test_a_missing_folder_or_a_directory_is_a_write_error(tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match="cannot write"):
+        write_atomically(tmp_path / "missing" / "out.json", b"x")
+    with pytest.raises(WriteError, match="is a directory"):
+        write_atomically(tmp_path, b"x")

@@ -1,0 +1,157 @@
+"""Text captures of lists laid out unlike the reference, built from specs by code."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dutylist.io.text import read_text
+from dutylist.model import CooperativeItem, DutyList, PartKind, RecalledItem
+from tests.builders import CategorySpec, DocSpec, PartSpec, build_web_capture, sample_spec
+
+COOPERATIVE = ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责")
+
+
+def read(tmp_path: Path, text: str, encoding: str = "utf-8") -> DutyList:
+    path = tmp_path / "capture.txt"
+    path.write_bytes(text.encode(encoding))
+    return read_text(path)
+
+
+def expected_names(spec: DocSpec) -> list[str]:
+    return [row[1][0] for part in spec.parts for row in part.rows]
+
+
+def test_the_sample_spec_reads_back_item_for_item(tmp_path: Path) -> None:
+    spec = sample_spec()
+    duty_list = read(tmp_path, build_web_capture(spec))
+    assert [item.name for item in duty_list.items] == expected_names(spec)
+    assert duty_list.unplaced == ()
+
+
+def test_tab_separated_rows(tmp_path: Path) -> None:
+    spec = sample_spec()
+    duty_list = read(tmp_path, build_web_capture(spec, tabs=True))
+    assert [item.name for item in duty_list.items] == expected_names(spec)
+    assert [len(part.items) for part in duty_list.parts] == [len(p.rows) for p in spec.parts]
+
+
+def test_utf16_with_a_byte_order_mark(tmp_path: Path) -> None:
+    spec = sample_spec()
+    duty_list = read(tmp_path, "\ufeff" + build_web_capture(spec), encoding="utf-16-le")
+    assert [item.name for item in duty_list.items] == expected_names(spec)
+
+
+def basic(*categories: CategorySpec, columns: tuple[str, ...] = ("序号", "事项名称")) -> PartSpec:
+    return PartSpec(title="基本履职事项清单", columns=columns, categories=categories)
+
+
+def test_items_right_after_the_header_without_a_category(tmp_path: Path) -> None:
+    rows = ((("1",), ("甲事项",)), (("2",), ("乙事项",)))
+    text = build_web_capture(DocSpec(title="某街道履行职责事项清单", parts=(basic(),)))
+    text += "".join(f"{cell[0]} \n\n" for row in rows for cell in row)
+    duty_list = read(tmp_path, text)
+    assert [(i.number, i.name) for i in duty_list.items] == [(1, "甲事项"), (2, "乙事项")]
+    assert duty_list.unplaced == ()
+
+
+def test_category_headings_without_counts_and_numbering_restarting(tmp_path: Path) -> None:
+    spec = DocSpec(
+        title="某镇履行职责事项清单",
+        parts=(
+            basic(
+                CategorySpec("一、党的建设", ((("1",), ("甲",)), (("2",), ("乙",)))),
+                CategorySpec("二、经济发展", ((("1",), ("丙",)),)),
+                CategorySpec("（三）平安法治", ((("1",), ("丁",)),)),
+            ),
+        ),
+    )
+    part = read(tmp_path, build_web_capture(spec)).parts[0]
+    assert [(c.ordinal, c.title, len(c.items)) for c in part.categories] == [
+        (1, "党的建设", 2),
+        (2, "经济发展", 1),
+        (3, "平安法治", 1),
+    ]
+
+
+def test_unknown_local_duties_header_and_other_clause_numbers(tmp_path: Path) -> None:
+    columns = ("序号", "事项名称", "对应上级部门", "上级部门职责", "镇（街道）配合职责")
+    rows = (
+        (("1",), ("安全生产",), ("县应急局牵头、县住建局",),
+         ("（1）负责指导。", "（2）负责监督。"), ("①协助排查。", "②及时上报。")),
+    )  # fmt: skip
+    spec = DocSpec(
+        title="某镇履行职责事项清单",
+        parts=(PartSpec("配合履职事项清单", columns, (CategorySpec("一、安全（1项）", rows),)),),
+    )
+    duty_list = read(tmp_path, build_web_capture(spec))
+    item = duty_list.items[0]
+    assert isinstance(item, CooperativeItem)
+    assert duty_list.parts[0].columns[-1] == "镇（街道）配合职责"
+    assert [(d.name, d.lead) for d in item.departments] == [("县应急局", True), ("县住建局", False)]
+    assert [c.text for c in item.superior_duties] == ["负责指导。", "负责监督。"]
+    assert [c.text for c in item.local_duties] == ["协助排查。", "及时上报。"]
+
+
+def test_full_width_numbers_and_a_repeated_header(tmp_path: Path) -> None:
+    columns = ("序号", "事项名称", "依据", "备注")
+    spec = DocSpec(
+        title="某街道履行职责事项清单",
+        parts=(
+            basic(
+                CategorySpec("一、党建（2项）", ((("１",), ("甲",), ("《党章》",), ("",)),)),
+                columns=columns,
+            ),
+        ),
+    )
+    text = build_web_capture(spec)
+    text += "".join(f"{cell} \n\n" for cell in (*columns, "２", "乙", "《条例》", "已调整"))
+    items = read(tmp_path, text).items
+    assert [(i.number, i.name) for i in items] == [(1, "甲"), (2, "乙")]
+    assert [dict(i.extra) for i in items] == [
+        {"依据": "《党章》", "备注": ""},
+        {"依据": "《条例》", "备注": "已调整"},
+    ]
+
+
+@pytest.mark.parametrize("title", ["二、配合履职事项清单（共1项）", "配合履职事项清单(1项)"])
+def test_part_titles_with_a_count(tmp_path: Path, title: str) -> None:
+    spec = sample_spec()
+    parts = tuple(replace(p, title=title) if p.columns == COOPERATIVE else p for p in spec.parts)
+    duty_list = read(tmp_path, build_web_capture(replace(spec, parts=parts)))
+    part = duty_list.part(PartKind.COOPERATIVE)
+    assert part is not None
+    assert part.title == title
+
+
+def test_recalled_part_with_separate_columns(tmp_path: Path) -> None:
+    rows = (
+        (("1",), ("违建拆除",), ("区执法局",), ("1.负责拆除。", "2.负责巡查。")),
+        (("2",), ("路灯维护",), ("区住建局",), ("不再开展此项工作。",)),
+    )
+    spec = DocSpec(
+        title="某街道履行职责事项清单",
+        parts=(
+            PartSpec(
+                "上级部门收回事项清单",
+                ("序号", "事项名称", "承接部门", "工作方式"),
+                (CategorySpec("一、城建（2项）", rows),),
+            ),
+        ),
+    )
+    first, second = read(tmp_path, build_web_capture(spec)).items
+    assert isinstance(first, RecalledItem)
+    assert isinstance(second, RecalledItem)
+    assert [d.name for d in first.receiving_departments] == ["区执法局"]
+    assert [c.number for c in first.working_method] == [1, 2]
+    assert second.discontinued
+
+
+def test_attachment_rendering_alone_after_the_marker(tmp_path: Path) -> None:
+    text = "文档附件：\t清单.docx\n" + build_web_capture(sample_spec()).replace(" \n\n", "\n")
+    path = tmp_path / "capture.txt"
+    path.write_text(text, encoding="utf-8")
+    duty_list = read_text(path, rendering="attachment")
+    assert [item.name for item in duty_list.items] == expected_names(sample_spec())
