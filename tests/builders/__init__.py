@@ -29,9 +29,9 @@ __all__ = [
     "build_corrupt_zip",
     "build_docx",
     "build_docx_without_tables",
-    "build_web_capture",
     "build_fake_doc",
     "build_renamed_non_docx",
+    "build_web_capture",
     "rewrite_heading",
     "sample_spec",
 ]
