@@ -1,0 +1,311 @@
+"""Rebuild the numbers Word prints in front of automatically numbered paragraphs.
+
+Word keeps list definitions in ``word/numbering.xml``: a ``w:abstractNum`` describes
+each level (start value, format, level text such as ``%1.``) and each ``w:num`` instance
+points at one, perhaps restarting a level with ``w:lvlOverride/w:startOverride``. A
+paragraph is numbered by ``w:numPr`` on itself or on its paragraph style (followed
+through ``w:basedOn``). :class:`Numbering` replays the counters in document order and
+returns the printed label (``1.``, ``（2）``, ``③``) of each numbered paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import attrs
+from lxml import etree
+
+from dutylist.numerals import to_chinese_number
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def w(tag: str) -> str:
+    """Return the Clark name of a WordprocessingML tag, e.g. ``{…/main}p``."""
+    return f"{{{W_NS}}}{tag}"
+
+
+VAL = w("val")
+_ABSTRACT_NUM = w("abstractNum")
+_ABSTRACT_NUM_ID = w("abstractNumId")
+_NUM = w("num")
+_NUM_ID = w("numId")
+_LVL = w("lvl")
+_ILVL = w("ilvl")
+_START = w("start")
+_NUM_FMT = w("numFmt")
+_LVL_TEXT = w("lvlText")
+_LVL_OVERRIDE = w("lvlOverride")
+_START_OVERRIDE = w("startOverride")
+_NUM_STYLE_LINK = w("numStyleLink")
+_P_STYLE = w("pStyle")
+_STYLE = w("style")
+_STYLE_ID = w("styleId")
+_TYPE = w("type")
+_DEFAULT = w("default")
+_BASED_ON = w("basedOn")
+_PPR = w("pPr")
+_NUMPR = w("numPr")
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman(value: int) -> str:
+    text = ""
+    for amount, letters in _ROMAN:
+        count, value = divmod(value, amount)
+        text += letters * count
+    return text
+
+
+def _letters(value: int) -> str:
+    # Word repeats the letter: 27 -> "aa".
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
+
+
+def _circled(value: int) -> str | None:
+    return _CIRCLED[value - 1] if 1 <= value <= len(_CIRCLED) else None
+
+
+def _chinese(value: int) -> str | None:
+    return to_chinese_number(value) if 0 <= value < 1000 else None
+
+
+_FORMATS: dict[str, Callable[[int], str | None]] = {
+    "decimal": str,
+    "decimalZero": lambda value: f"{value:02d}",
+    "decimalFullWidth": lambda value: "".join(chr(ord(ch) + 0xFEE0) for ch in str(value)),
+    "decimalHalfWidth": str,
+    "decimalEnclosedCircle": _circled,
+    "decimalEnclosedCircleChinese": _circled,
+    "chineseCounting": _chinese,
+    "chineseCountingThousand": _chinese,
+    "japaneseCounting": _chinese,
+    "ideographTraditional": lambda value: (
+        "甲乙丙丁戊己庚辛壬癸"[value - 1] if 1 <= value <= 10 else None
+    ),
+    "lowerLetter": _letters,
+    "upperLetter": lambda value: _letters(value).upper(),
+    "lowerRoman": _roman,
+    "upperRoman": lambda value: _roman(value).upper(),
+}
+_NO_NUMBER = frozenset(["bullet", "none"])
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+@attrs.frozen
+class Level:
+    """One level of a list definition."""
+
+    start: int
+    """The first value of the level."""
+    fmt: str
+    """The number format (``decimal``, ``chineseCounting`` …)."""
+    text: str | None
+    """The level text with ``%1`` … placeholders, or None when absent."""
+    style: str | None = None
+    """The paragraph style linked to this level, if any."""
+
+
+@attrs.frozen
+class NumberingRef:
+    """What numbers a paragraph: a ``w:num`` id and a level."""
+
+    num_id: str
+    ilvl: int | None
+
+
+def _val(element: etree._Element | None) -> str | None:
+    return None if element is None else element.get(VAL)
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _num_pr(parent: etree._Element | None) -> NumberingRef | None:
+    """Return the ``w:numPr`` of a ``w:pPr``; ``num_id`` may be empty (level only)."""
+    num_pr = None if parent is None else parent.find(_NUMPR)
+    if num_pr is None:
+        return None
+    ilvl = _val(num_pr.find(_ILVL))
+    return NumberingRef(
+        num_id=_val(num_pr.find(_NUM_ID)) or "", ilvl=None if ilvl is None else _int(ilvl, 0)
+    )
+
+
+@attrs.define
+class Numbering:
+    """The list definitions and paragraph styles of a document, and the running counters."""
+
+    abstracts: dict[str, dict[int, Level]] = attrs.Factory(dict)
+    """Levels of each ``w:abstractNum``, by abstractNumId."""
+    nums: dict[str, str] = attrs.Factory(dict)
+    """The abstractNumId of each ``w:num``, by numId."""
+    overrides: dict[str, dict[int, int]] = attrs.Factory(dict)
+    """Start overrides of each ``w:num``: ilvl → start value."""
+    styles: dict[str, NumberingRef] = attrs.Factory(dict)
+    """The numbering each paragraph style carries (resolved through ``w:basedOn``)."""
+    default_style: str | None = None
+    """The styleId of the default paragraph style."""
+    counters: dict[str, list[int | None]] = attrs.Factory(dict)
+    enabled: bool = False
+    """True once read from a document that numbers paragraphs; False: nothing is numbered."""
+    unresolved: int = 0
+    """How many numbered paragraphs could not be given their number."""
+
+    @classmethod
+    def parse(cls, numbering: etree._Element | None, styles: etree._Element | None) -> Numbering:
+        """Return the numbering of a document from its numbering and styles parts."""
+        result = cls(enabled=True)
+        if styles is not None:
+            result._read_styles(styles)
+        if numbering is not None:
+            result._read_numbering(numbering)
+        return result
+
+    def _read_styles(self, root: etree._Element) -> None:
+        own: dict[str, NumberingRef | None] = {}
+        based_on: dict[str, str] = {}
+        for style in root.iter(_STYLE):
+            if style.get(_TYPE) != "paragraph":
+                continue
+            style_id = style.get(_STYLE_ID) or ""
+            if style.get(_DEFAULT) in ("1", "true", "on"):
+                self.default_style = style_id
+            own[style_id] = _num_pr(style.find(_PPR))
+            parent = _val(style.find(_BASED_ON))
+            if parent is not None:
+                based_on[style_id] = parent
+        for style_id in own:
+            num_id: str = ""
+            ilvl: int | None = None
+            seen: set[str] = set()
+            current: str | None = style_id
+            while current is not None and current not in seen:
+                seen.add(current)
+                ref = own.get(current)
+                if ref is not None:
+                    num_id = num_id or ref.num_id
+                    ilvl = ref.ilvl if ilvl is None else ilvl
+                current = based_on.get(current)
+            if num_id:
+                self.styles[style_id] = NumberingRef(num_id=num_id, ilvl=ilvl)
+
+    def _read_numbering(self, root: etree._Element) -> None:
+        links: dict[str, str] = {}
+        for abstract in root.iter(_ABSTRACT_NUM):
+            abstract_id = abstract.get(_ABSTRACT_NUM_ID) or ""
+            self.abstracts[abstract_id] = {
+                _int(lvl.get(_ILVL), 0): _level(lvl) for lvl in abstract.iter(_LVL)
+            }
+            link = _val(abstract.find(_NUM_STYLE_LINK))
+            if link is not None:
+                links[abstract_id] = link
+        for num in root.iter(_NUM):
+            num_id = num.get(_NUM_ID) or ""
+            self.nums[num_id] = _val(num.find(_ABSTRACT_NUM_ID)) or ""
+            for override in num.iter(_LVL_OVERRIDE):
+                start = _val(override.find(_START_OVERRIDE))
+                if start is not None:
+                    ilvl = _int(override.get(_ILVL), 0)
+                    self.overrides.setdefault(num_id, {})[ilvl] = _int(start, 1)
+        # An abstractNum that only links to a numbering style takes that style's definition.
+        for abstract_id, style_id in links.items():
+            ref = self.styles.get(style_id)
+            target = self.nums.get(ref.num_id) if ref is not None else None
+            if target is not None and self.abstracts.get(target):
+                self.abstracts[abstract_id] = self.abstracts[target]
+
+    def label(self, p_pr: etree._Element | None) -> str | None:
+        """Return the number Word prints before a paragraph with properties ``p_pr``.
+
+        Advances the counters, so call it once per paragraph in document order. Returns
+        None for a paragraph that is not numbered, is bulleted, or whose number cannot
+        be rebuilt (counted in :attr:`unresolved`).
+        """
+        style = _val(p_pr.find(_P_STYLE)) if p_pr is not None else None
+        own = _num_pr(p_pr)
+        if own is None and not self.styles:
+            return None
+        style_ref = self.styles.get(style or self.default_style or "")
+        num_id = (own.num_id if own is not None else "") or (style_ref.num_id if style_ref else "")
+        if not num_id or num_id == "0":
+            return None
+        ilvl = own.ilvl if own is not None else None
+        if ilvl is None and style_ref is not None:
+            ilvl = style_ref.ilvl
+        abstract_id = self.nums.get(num_id)
+        levels = self.abstracts.get(abstract_id) if abstract_id is not None else None
+        if abstract_id is None or not levels:
+            self.unresolved += 1
+            return None
+        if ilvl is None:
+            linked = [index for index, level in levels.items() if style and level.style == style]
+            ilvl = linked[0] if linked else 0
+        return self._advance(num_id, abstract_id, levels, ilvl)
+
+    def _advance(
+        self, num_id: str, abstract_id: str, levels: dict[int, Level], ilvl: int
+    ) -> str | None:
+        level = levels.get(ilvl)
+        if level is None:
+            self.unresolved += 1
+            return None
+        overrides = self.overrides.get(num_id, {})
+        # Instances that restart a level count on their own; the others share the list.
+        key = f"num:{num_id}" if overrides else f"abstract:{abstract_id}"
+        counters = self.counters.setdefault(key, [None] * 9)
+        if not 0 <= ilvl < 9:
+            self.unresolved += 1
+            return None
+        current = counters[ilvl]
+        counters[ilvl] = overrides.get(ilvl, level.start) if current is None else current + 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = None
+        if level.fmt in _NO_NUMBER or level.text is None:
+            return None
+        return self._format(level.text, levels, counters, overrides)
+
+    def _format(
+        self,
+        text: str,
+        levels: dict[int, Level],
+        counters: list[int | None],
+        overrides: dict[int, int],
+    ) -> str | None:
+        pieces: list[str] = []
+        position = 0
+        for match in _PLACEHOLDER.finditer(text):
+            index = int(match.group(1)) - 1
+            level = levels.get(index)
+            formatter = _FORMATS.get(level.fmt) if level is not None else None
+            if level is None or formatter is None:
+                self.unresolved += 1
+                return None
+            value = counters[index]
+            shown = formatter(overrides.get(index, level.start) if value is None else value)
+            if shown is None:
+                self.unresolved += 1
+                return None
+            pieces += [text[position : match.start()], shown]
+            position = match.end()
+        pieces.append(text[position:])
+        return "".join(pieces)
+
+
+def _level(lvl: etree._Element) -> Level:
+    return Level(
+        start=_int(_val(lvl.find(_START)), 0),
+        fmt=_val(lvl.find(_NUM_FMT)) or "decimal",
+        text=_val(lvl.find(_LVL_TEXT)),
+        style=_val(lvl.find(_P_STYLE)),
+    )
