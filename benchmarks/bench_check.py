@@ -1,0 +1,85 @@
+"""Measure checking the reference list, in process and through the command line.
+
+    .venv/bin/python benchmarks/bench_check.py [--repeat N]
+
+The reference list is examples/mingzhu.json (293 items). Best of N runs each:
+
+load    dutylist.load of the JSON example (for scale)
+first   dutylist.checks.check in a fresh process: includes importing rapidfuzz and
+        building the department registry
+check   dutylist.checks.check again (registry cached, as in a long-running process)
+cli     `dutylist check examples/mingzhu.json --format json` as a subprocess, end to end
+
+Target: check well under a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import dutylist
+from dutylist.checks import check
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "examples" / "mingzhu.json"
+
+
+def best_of(function: Callable[[], object], repeat: int) -> float:
+    """Return the best wall-clock time of ``function`` over ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def first_check_in_a_fresh_process() -> float:
+    """Return the time of the first check in a new interpreter (imports included)."""
+    code = (
+        "import time, dutylist\n"
+        f"d = dutylist.load({str(REFERENCE)!r})\n"
+        "start = time.perf_counter()\n"
+        "from dutylist.checks import check\n"
+        "check(d)\n"
+        "print(time.perf_counter() - start)\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return float(result.stdout.strip())
+
+
+def cli() -> None:
+    """Run the command line on the reference list."""
+    command = [str(Path(sys.executable).parent / "dutylist"), "check", str(REFERENCE)]
+    subprocess.run([*command, "--format", "json"], capture_output=True, check=False)  # noqa: S603
+
+
+def main() -> None:
+    """Print the timings."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    repeat = parser.parse_args().repeat
+
+    duty_list = dutylist.load(REFERENCE)
+    report = check(duty_list)
+    timings = {
+        "load": best_of(lambda: dutylist.load(REFERENCE), repeat),
+        "first": min(first_check_in_a_fresh_process() for _ in range(repeat)),
+        "check": best_of(lambda: check(duty_list), repeat),
+        "cli": best_of(cli, repeat),
+    }
+    items = len(duty_list.items)
+    print(f"reference: {items} items, {len(report.findings)} findings ({report.summary()})")
+    for name, seconds in timings.items():
+        print(f"{name:<6} {seconds * 1000:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

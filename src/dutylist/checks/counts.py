@@ -1,0 +1,116 @@
+"""Count rules: declared category counts and totals stated anywhere in the document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dutylist.checks.context import Context, Issue, Rule, where
+from dutylist.findings import FindingLocation, Severity
+from dutylist.model import DutyList, PartKind
+from dutylist.numerals import to_ascii_digits
+from dutylist.vocabulary import squash
+
+
+def category_count_mismatch(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report a category whose declared count (``（N项）``) differs from its items."""
+    for part in duty_list.parts:
+        for category in part.categories:
+            declared = category.declared_count
+            actual = len(category.items)
+            if declared is not None and declared != actual:
+                yield Issue(
+                    message=(
+                        f"category {category.heading.strip()} declares {declared} items "
+                        f"but has {actual}"
+                    ),
+                    location=where(part, category, field="heading"),
+                    subject=category.title,
+                    hint=f"change the heading to （{actual}项） or add the missing items",
+                )
+
+
+def missing_declared_count(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report a category without ``（N项）`` in a list whose other categories declare one."""
+    categories = [(part, category) for part in duty_list.parts for category in part.categories]
+    if not any(category.declared_count is not None for _, category in categories):
+        return
+    for part, category in categories:
+        if category.declared_count is None and category.heading.strip():
+            yield Issue(
+                message=f"category {category.heading.strip()} does not state its item count",
+                location=where(part, category, field="heading"),
+                subject=category.title,
+                hint=f"add （{len(category.items)}项） to the heading",
+            )
+
+
+_PART_WORDS = (
+    (PartKind.RECALLED, re.compile(r"收回(?:履职)?事项")),
+    (PartKind.COOPERATIVE, re.compile(r"配合(?:履职)?事项")),
+    (PartKind.BASIC, re.compile(r"基本(?:履职)?事项")),
+)
+_TOTAL = re.compile(
+    r"(?P<total>共|合计|总计)?[（(]?(?:共|合计)?(?P<count>[0-9０-９]{1,4})(?:项|条)"
+)
+
+
+def _stated_totals(text: str) -> Iterator[tuple[PartKind | None, int]]:
+    flat = squash(text)
+    for match in _TOTAL.finditer(flat):
+        before = flat[: match.start()]
+        kind = next((kind for kind, pattern in _PART_WORDS if pattern.search(before[-24:])), None)
+        if kind is None and match.group("total") is None:
+            continue
+        yield kind, int(to_ascii_digits(match.group("count")))
+
+
+def stated_total_mismatch(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report a total stated in the title, front matter or a part title that is wrong.
+
+    ``基本履职事项清单（93项）`` is compared with the basic part; ``共293项`` without a
+    part name with the whole list.
+    """
+    texts: list[tuple[str, FindingLocation]] = [
+        (duty_list.title, FindingLocation(field="title")),
+        *((line, FindingLocation(field="front_matter")) for line in duty_list.front_matter),
+        *((part.title, where(part, field="title")) for part in duty_list.parts),
+    ]
+    for text, location in texts:
+        for kind, stated in _stated_totals(text):
+            part = duty_list.part(kind) if kind is not None else None
+            if kind is not None and part is None:
+                continue
+            actual = len(part.items) if part is not None else len(duty_list.items)
+            if stated != actual:
+                what = f"the {kind.value} part" if kind is not None else "the list"
+                yield Issue(
+                    message=f"{text.strip()!r} states {stated} items but {what} has {actual}",
+                    location=location
+                    if kind is None
+                    else FindingLocation(part=kind, field=location.field, source=location.source),
+                    subject=text.strip(),
+                    hint=f"state {actual}, or find the items that are missing",
+                )
+
+
+RULES = (
+    Rule(
+        code="category-count-mismatch",
+        severity=Severity.ERROR,
+        summary="A category's declared count （N项） differs from the number of its items.",
+        check=category_count_mismatch,
+    ),
+    Rule(
+        code="missing-declared-count",
+        severity=Severity.INFO,
+        summary="A category heading lacks （N项） while other headings state one.",
+        check=missing_declared_count,
+    ),
+    Rule(
+        code="stated-total-mismatch",
+        severity=Severity.ERROR,
+        summary="A total stated in the title, table of contents or a part title is wrong.",
+        check=stated_total_mismatch,
+    ),
+)

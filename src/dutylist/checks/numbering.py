@@ -1,0 +1,324 @@
+"""Numbering rules: item numbers, category ordinals, clause numbers inside cells.
+
+Item numbering is either continuous through a part (1…93) or restarts in each category;
+the scheme is detected per part (restarting when most categories after the first start
+at 1) and checked accordingly.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from dutylist.checks.context import Context, Issue, Rule, item_label, where
+from dutylist.departments import clauses_of
+from dutylist.findings import Severity
+from dutylist.model import Category, Clause, DutyList, Item, Part
+from dutylist.numerals import split_number, to_chinese_number
+
+
+class Scheme(enum.Enum):
+    """How items are numbered within a part."""
+
+    CONTINUOUS = "continuous"
+    RESTARTING = "restarting"
+
+
+def detect_scheme(part: Part) -> Scheme:
+    """Return the part's numbering scheme: restarting when most later categories start at 1."""
+    firsts = [category.items[0].number for category in part.categories[1:] if category.items]
+    restarts = sum(1 for number in firsts if number == 1)
+    return Scheme.RESTARTING if firsts and restarts * 2 > len(firsts) else Scheme.CONTINUOUS
+
+
+def _scopes(part: Part) -> Iterator[list[tuple[Category, Item]]]:
+    if detect_scheme(part) is Scheme.RESTARTING:
+        for category in part.categories:
+            yield [(category, item) for item in category.items]
+    else:
+        yield [(category, item) for category in part.categories for item in category.items]
+
+
+def number_not_numeric(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report an item whose sequence number is missing or not a number."""
+    for part, category, item in duty_list.iter_items():
+        if item.number is None:
+            printed = item.printed_number
+            what = f"the number {printed!r}, which is not a number" if printed else "no number"
+            yield Issue(
+                message=f"{item.kind.value} item {item.name[:20]!r} has {what}",
+                location=where(part, category, item, field="number"),
+                subject=printed,
+            )
+
+
+def number_gap(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report numbers missing from a part's (or a category's) sequence, at the next item."""
+    for part in duty_list.parts:
+        for scope in _scopes(part):
+            numbered = [(c, i) for c, i in scope if i.number is not None]
+            if not numbered:
+                continue
+            first_with: dict[int, tuple[Category, Item]] = {}
+            for category, item in numbered:
+                first_with.setdefault(item.number or 0, (category, item))
+            previous = 0
+            for number in sorted(n for n in first_with if n >= 1):
+                if number > previous + 1:
+                    category, item = first_with[number]
+                    low, high = previous + 1, number - 1
+                    shown = str(low) if low == high else f"{low}–{high}"
+                    what = "number" if low == high else "numbers"
+                    yield Issue(
+                        message=f"{part.kind.value} {what} {shown} missing before "
+                        f"{item_label(item)}",
+                        location=where(part, category, item, field="number"),
+                        subject=shown,
+                        hint="renumber the items, or restore the missing one",
+                    )
+                previous = number
+
+
+def number_duplicate(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report an item number used a second time within its part (or category)."""
+    for part in duty_list.parts:
+        for scope in _scopes(part):
+            seen: set[int] = set()
+            for category, item in scope:
+                if item.number is None:
+                    continue
+                if item.number in seen:
+                    yield Issue(
+                        message=f"{item_label(item)} repeats an earlier number",
+                        location=where(part, category, item, field="number"),
+                        subject=str(item.number),
+                        hint="renumber the items",
+                    )
+                seen.add(item.number)
+
+
+def number_out_of_order(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report an item numbered lower than the item before it (not a repeat)."""
+    for part in duty_list.parts:
+        for scope in _scopes(part):
+            seen: set[int] = set()
+            previous: int | None = None
+            for category, item in scope:
+                number = item.number
+                if number is None:
+                    continue
+                if previous is not None and number < previous and number not in seen:
+                    yield Issue(
+                        message=f"{item_label(item)} comes after number {previous}",
+                        location=where(part, category, item, field="number"),
+                        subject=str(number),
+                        hint="put the items in order or renumber them",
+                    )
+                seen.add(number)
+                previous = number
+
+
+def _chinese(value: int) -> str:
+    return to_chinese_number(value) if 0 <= value < 1000 else str(value)
+
+
+def category_ordinal_sequence(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report category ordinals (一、二、三 …) that are missing, repeated or out of order."""
+    for part in duty_list.parts:
+        if all(category.ordinal is None for category in part.categories):
+            continue  # a 类别 column, or no categories: nothing is numbered
+        expected = 1
+        for category in part.categories:
+            if not category.heading.strip():
+                continue
+            if category.ordinal != expected:
+                printed = "none" if category.ordinal is None else _chinese(category.ordinal)
+                yield Issue(
+                    message=f"category {category.heading.strip()} has ordinal {printed}; "
+                    f"{_chinese(expected)} was expected",
+                    location=where(part, category, field="heading"),
+                    subject=category.title,
+                    hint=f"number it {_chinese(expected)}、",
+                )
+            expected = (category.ordinal or expected) + 1
+
+
+# ------------------------------------------------------------------ clause numbers
+
+
+def _blocks(clauses: Sequence[tuple[int, Clause]]) -> Iterator[list[tuple[int, Clause]]]:
+    """Split a cell's clauses into department blocks (numbering restarts in each)."""
+    block: list[tuple[int, Clause]] = []
+    department: str | None = None
+    for index, clause in clauses:
+        if block and clause.department != department:
+            yield block
+            block = []
+        department = clause.department
+        block.append((index, clause))
+    if block:
+        yield block
+
+
+def _cells(item: Item) -> Iterator[tuple[str, list[tuple[int, Clause]]]]:
+    cells: dict[str, list[tuple[int, Clause]]] = {}
+    for field, index, clause in clauses_of(item):
+        cells.setdefault(field, []).append((index, clause))
+    yield from cells.items()
+
+
+_LEVELS = {"1.": "1.", "1、": "1.", "1,": "1.", "1:": "1.", "1)": "1.", "1": "1."}
+"""Clause styles of the same level: ``1.`` and ``1、`` mix; ``（1）`` and ``①`` nest below."""
+
+
+def _style(clause: Clause) -> str:
+    return split_number(clause.printed)[2]
+
+
+def clause_missing_separator(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report a clause number with no separator after it (``1对…`` for ``1.对…``)."""
+    for part, category, item in duty_list.iter_items():
+        for field, index, clause in clauses_of(item):
+            number, _rest, style = split_number(clause.printed)
+            if style == "1":
+                yield Issue(
+                    message=f"{item_label(item)}: clause {number} in {field} has no "
+                    f"separator after its number: {clause.printed[:12]!r}",
+                    location=where(part, category, item, field=field, clause=index),
+                    subject=clause.printed,
+                    hint=f"write {number}.{clause.text[:6]}…",
+                )
+
+
+def clause_number_sequence(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report clause numbers in a cell that skip, repeat or do not start at 1.
+
+    Numbering restarts for each department block (``区财政局：1.… 区发改局：1.…``).
+    """
+    for part, category, item in duty_list.iter_items():
+        for field, clauses in _cells(item):
+            for block in _blocks(clauses):
+                styled = [(i, c, _style(c)) for i, c in block if c.number is not None]
+                main_style = next((s for _, _, s in styled if s != "1"), "1.")
+                family = _LEVELS.get(main_style, main_style)
+                numbered = [(i, c) for i, c, s in styled if _LEVELS.get(s, s) == family]
+                expected = 1
+                for index, clause in numbered:
+                    if clause.number != expected:
+                        yield Issue(
+                            message=f"{item_label(item)}: clause {clause.number} in {field} "
+                            f"where {expected} was expected",
+                            location=where(part, category, item, field=field, clause=index),
+                            subject=clause.printed,
+                            hint="renumber the clauses of the cell",
+                        )
+                    expected = (clause.number or expected) + 1
+
+
+def clause_style_mixed(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report a cell whose clause numbers mix styles (``1.`` and ``1、``)."""
+    for part, category, item in duty_list.iter_items():
+        for field, clauses in _cells(item):
+            styles = [
+                (index, split_number(clause.printed)[2])
+                for index, clause in clauses
+                if clause.number is not None
+            ]
+            styles = [(index, style) for index, style in styles if _LEVELS.get(style) == "1."]
+            styles = [(index, style) for index, style in styles if style != "1"]
+            counts = Counter(style for _, style in styles)
+            if len(counts) < 2:
+                continue
+            usual = counts.most_common(1)[0][0]
+            index, odd = next((i, s) for i, s in styles if s != usual)
+            yield Issue(
+                message=f"{item_label(item)}: {field} numbers clauses both as {usual!r} "
+                f"and as {odd!r}",
+                location=where(part, category, item, field=field, clause=index),
+                subject=odd,
+                hint=f"use {usual!r} throughout the cell",
+            )
+
+
+def clause_run_together(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+    """Report a numbered clause printed in the previous clause's paragraph.
+
+    Only in cells that otherwise give each clause its own paragraph: a cell printed
+    entirely as one paragraph (``1.…2.…3.…``) is a valid layout.
+    """
+    for part, category, item in duty_list.iter_items():
+        for field, clauses in _cells(item):
+            separate = any(
+                position > 0 and not clause.same_paragraph and clause.number is not None
+                for position, (_, clause) in enumerate(clauses)
+            )
+            if not separate:
+                continue
+            for index, clause in clauses:
+                if clause.same_paragraph and clause.number is not None:
+                    yield Issue(
+                        message=f"{item_label(item)}: clause {clause.number} of {field} runs "
+                        "on in the paragraph of the clause before it",
+                        location=where(part, category, item, field=field, clause=index),
+                        subject=clause.printed,
+                        hint=f"start clause {clause.number} on a new line",
+                    )
+
+
+RULES = (
+    Rule(
+        code="number-not-numeric",
+        severity=Severity.ERROR,
+        summary="An item's sequence number is missing or not a number.",
+        check=number_not_numeric,
+    ),
+    Rule(
+        code="number-gap",
+        severity=Severity.ERROR,
+        summary="A number is missing from the item sequence (continuous or per category).",
+        check=number_gap,
+    ),
+    Rule(
+        code="number-duplicate",
+        severity=Severity.ERROR,
+        summary="Two items share a sequence number.",
+        check=number_duplicate,
+    ),
+    Rule(
+        code="number-out-of-order",
+        severity=Severity.ERROR,
+        summary="An item is numbered lower than the item before it.",
+        check=number_out_of_order,
+    ),
+    Rule(
+        code="category-ordinal-sequence",
+        severity=Severity.ERROR,
+        summary="Category ordinals 一、二、三 … are missing, repeated or out of order.",
+        check=category_ordinal_sequence,
+    ),
+    Rule(
+        code="clause-missing-separator",
+        severity=Severity.WARNING,
+        summary="A clause number has no separator (1对… instead of 1.对…).",
+        check=clause_missing_separator,
+    ),
+    Rule(
+        code="clause-number-sequence",
+        severity=Severity.WARNING,
+        summary="Clause numbers in a cell skip, repeat or do not start at 1.",
+        check=clause_number_sequence,
+    ),
+    Rule(
+        code="clause-style-mixed",
+        severity=Severity.WARNING,
+        summary="A cell mixes clause number styles (1. and 1、).",
+        check=clause_style_mixed,
+    ),
+    Rule(
+        code="clause-run-together",
+        severity=Severity.WARNING,
+        summary="A numbered clause runs on in the paragraph of the clause before it.",
+        check=clause_run_together,
+    ),
+)

@@ -1,0 +1,175 @@
+"""Check configuration: ``[tool.dutylist]`` in pyproject.toml, or a ``dutylist.toml``.
+
+The configuration is found from the checked file's folder upward; in each folder a
+``dutylist.toml`` wins over a ``pyproject.toml``, and a pyproject.toml without a
+``[tool.dutylist]`` table is skipped. Example::
+
+    [tool.dutylist]
+    fail_on = "warning"                  # error (default), warning or info
+    departments = ["registry.toml"]      # extra registry files, relative to this file
+    similarity = 90                      # near-duplicate item names: rapidfuzz ratio
+
+    [tool.dutylist.rules]
+    missing-closing-punctuation = false  # turn a rule off
+    stray-space = "error"                # or change its severity
+
+In ``dutylist.toml`` the same keys sit at the top level.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from dutylist.errors import FormatError, ReadError
+from dutylist.findings import Severity
+from dutylist.location import Location
+
+DEFAULT_SIMILARITY = 90.0
+"""Item names whose rapidfuzz ratio (0–100) is at least this are near-duplicates."""
+
+
+@attrs.frozen(kw_only=True)
+class Config:
+    """What to check and how strictly."""
+
+    enabled: Mapping[str, bool] = attrs.field(factory=dict)
+    """Rules turned on (True) or off (False) by code; unlisted rules are on."""
+    severities: Mapping[str, Severity] = attrs.field(factory=dict)
+    """Severities that replace a rule's default, by code."""
+    registry_files: tuple[Path, ...] = ()
+    """Department registry files added to the packaged one."""
+    fail_on: Severity = Severity.ERROR
+    """The lowest severity that fails a run."""
+    similarity: float = DEFAULT_SIMILARITY
+    """Threshold (rapidfuzz ratio, 0–100) for near-duplicate item names."""
+    source: str | None = None
+    """The file the configuration was read from, if any."""
+
+    def is_enabled(self, code: str) -> bool:
+        """Return True unless the rule ``code`` is turned off."""
+        return self.enabled.get(code, True)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        """Return the configured severity of ``code``, or ``default``."""
+        return self.severities.get(code, default)
+
+    def merged(
+        self,
+        *,
+        fail_on: Severity | None = None,
+        registry_files: tuple[Path, ...] = (),
+    ) -> Config:
+        """Return a copy with command-line choices applied on top."""
+        return attrs.evolve(
+            self,
+            fail_on=fail_on or self.fail_on,
+            registry_files=self.registry_files + registry_files,
+        )
+
+
+def find_config(start: str | os.PathLike[str]) -> Config:
+    """Return the configuration that applies to the file or folder ``start``.
+
+    Searches ``start``'s folder and its parents; returns the default configuration
+    when no file is found.
+
+    Raises:
+        FormatError: the configuration file found is not valid.
+    """
+    path = Path(start).resolve()
+    folder = path if path.is_dir() else path.parent
+    for candidate in (folder, *folder.parents):
+        own = candidate / "dutylist.toml"
+        if own.is_file():
+            return load_config(own)
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return load_config(pyproject)
+    return Config()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    where = Location(file=str(path))
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ReadError(f"cannot read configuration: {exc.strerror}", where) from exc
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise FormatError(f"not valid TOML: {exc}", where) from exc
+
+
+def _has_tool_table(path: Path) -> bool:
+    tool = _read_toml(path).get("tool", {})
+    return isinstance(tool, dict) and "dutylist" in tool
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Return the configuration in ``path`` (a pyproject.toml or a dutylist.toml).
+
+    Raises:
+        ReadError: the file cannot be read.
+        FormatError: the file or its dutylist settings are not valid.
+    """
+    file = Path(path)
+    data = _read_toml(file)
+    if file.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        data = tool.get("dutylist", {}) if isinstance(tool, dict) else {}
+    return parse_config(data, source=str(file))
+
+
+def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Config:
+    """Return the configuration described by ``data`` (the ``[tool.dutylist]`` table).
+
+    Raises:
+        FormatError: a setting has the wrong type or value; the message names it.
+    """
+    where = Location(file=source)
+    known = {"rules", "fail_on", "departments", "similarity"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise FormatError(f"unknown dutylist setting {unknown[0]!r}", where)
+    enabled: dict[str, bool] = {}
+    severities: dict[str, Severity] = {}
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise FormatError("'rules' must be a table of code = true/false/severity", where)
+    for code, value in rules.items():
+        if isinstance(value, bool):
+            enabled[code] = value
+        elif isinstance(value, str):
+            severities[code] = _severity(value, f"rules.{code}", where)
+        else:
+            raise FormatError(f"rules.{code} must be true, false or a severity", where)
+    fail_on = _severity(data.get("fail_on", "error"), "fail_on", where)
+    files = data.get("departments", [])
+    if not isinstance(files, list) or not all(isinstance(item, str) for item in files):
+        raise FormatError("'departments' must be a list of file names", where)
+    base = Path(source).parent if source is not None else Path()
+    similarity = data.get("similarity", DEFAULT_SIMILARITY)
+    if isinstance(similarity, bool) or not isinstance(similarity, int | float):
+        raise FormatError("'similarity' must be a number from 0 to 100", where)
+    if not 0 < similarity <= 100:
+        raise FormatError("'similarity' must be a number from 0 to 100", where)
+    return Config(
+        enabled=enabled,
+        severities=severities,
+        registry_files=tuple(base / name for name in files),
+        fail_on=fail_on,
+        similarity=float(similarity),
+        source=source,
+    )
+
+
+def _severity(value: object, key: str, where: Location) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        choices = ", ".join(severity.value for severity in Severity)
+        raise FormatError(f"{key} must be one of {choices}, not {value!r}", where) from None

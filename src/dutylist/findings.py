@@ -1,0 +1,198 @@
+"""Findings: problems found in a duty list, as plain values (not exceptions).
+
+A :class:`Finding` names a rule by its stable kebab-case ``code`` (documented in
+``docs/checks.md``), carries a :class:`Severity`, a message, a structured
+:class:`FindingLocation` and an optional fix hint. A :class:`Report` is the result of
+checking one list.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from dutylist.location import Location
+from dutylist.model import PartKind
+
+
+class Severity(enum.Enum):
+    """How serious a finding is; ``error`` fails a check run by default."""
+
+    ERROR = "error"
+    """The list is wrong: a count, a number or a name that cannot be right."""
+    WARNING = "warning"
+    """Probably wrong or inconsistent; a reviewer should look."""
+    INFO = "info"
+    """Worth knowing (a non-standard spelling, a missing full stop)."""
+
+    @property
+    def rank(self) -> int:
+        """Return 3 for error, 2 for warning, 1 for info."""
+        return _RANKS[self]
+
+    def at_least(self, other: Severity) -> bool:
+        """Return True when this severity is ``other`` or more serious."""
+        return self.rank >= other.rank
+
+
+_RANKS = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+
+
+@attrs.frozen(kw_only=True)
+class FindingLocation:
+    """Where in the list a finding is: part, category, item, field, clause, source."""
+
+    part: PartKind | None = None
+    """The part the finding is in, or None for the whole list."""
+    category: int | None = None
+    """The ordinal of the category (一 → 1), when the finding is in one."""
+    category_title: str | None = None
+    """The category's title, as a reader-friendly companion of ``category``."""
+    item: int | None = None
+    """The item's sequence number, when the finding is about an item."""
+    item_name: str | None = None
+    """The item's name; keys baselines so they survive renumbering."""
+    field: str | None = None
+    """The model field: ``name``, ``departments``, ``local_duties``, ``heading`` …"""
+    clause: int | None = None
+    """The 1-based position of the clause within its field, when relevant."""
+    source: Location | None = None
+    """Where the item, heading or part was read from (line, or table and row)."""
+
+    def describe(self) -> str:
+        """Return the location as short text, e.g. ``cooperative 94, departments``."""
+        pieces: list[str] = []
+        if self.part is not None:
+            if self.item is not None:
+                pieces.append(f"{self.part.value} {self.item}")
+            elif self.category is not None:
+                pieces.append(f"{self.part.value} category {self.category}")
+            else:
+                pieces.append(self.part.value)
+        if self.field is not None:
+            field = self.field if self.clause is None else f"{self.field}[{self.clause}]"
+            pieces.append(field)
+        if self.source is not None:
+            where = self.source.describe()
+            if where:
+                pieces.append(where)
+        return ", ".join(pieces) or "list"
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem found by one rule."""
+
+    code: str
+    """The rule's stable kebab-case code, e.g. ``category-count-mismatch``."""
+    severity: Severity
+    """How serious the finding is (the rule's default or the configured one)."""
+    message: str
+    """What is wrong, in one sentence."""
+    location: FindingLocation = attrs.field(factory=FindingLocation)
+    """Where it is."""
+    hint: str | None = None
+    """How to fix it, when there is an obvious fix."""
+    subject: str | None = None
+    """The text the finding is about (a name, a clause); part of the baseline key."""
+    accepted: bool = False
+    """True when a baseline file accepts this finding: shown, but it never fails a run."""
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The findings of checking one list, and the threshold that makes a run fail."""
+
+    findings: tuple[Finding, ...] = ()
+    """All findings, in list order (part, item, field)."""
+    fail_on: Severity = Severity.ERROR
+    """Findings at or above this severity, unless accepted, make :attr:`ok` false."""
+    source: str | None = None
+    """The file that was checked, when known."""
+
+    @property
+    def ok(self) -> bool:
+        """Return True when no unaccepted finding is at or above :attr:`fail_on`."""
+        return not self.failing
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        """Return the findings that make the run fail."""
+        return tuple(
+            finding
+            for finding in self.findings
+            if not finding.accepted and finding.severity.at_least(self.fail_on)
+        )
+
+    @property
+    def new(self) -> tuple[Finding, ...]:
+        """Return the findings no baseline accepts."""
+        return tuple(finding for finding in self.findings if not finding.accepted)
+
+    @property
+    def accepted(self) -> tuple[Finding, ...]:
+        """Return the findings a baseline accepts."""
+        return tuple(finding for finding in self.findings if finding.accepted)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """Return the codes of all findings."""
+        return frozenset(finding.code for finding in self.findings)
+
+    def filter(
+        self,
+        *,
+        code: str | Iterable[str] | None = None,
+        severity: Severity | None = None,
+        at_least: Severity | None = None,
+        part: PartKind | None = None,
+    ) -> tuple[Finding, ...]:
+        """Return the findings matching every given criterion.
+
+        Args:
+            code: one code or several codes.
+            severity: exactly this severity.
+            at_least: this severity or a more serious one.
+            part: findings located in this part.
+        """
+        codes = {code} if isinstance(code, str) else set(code) if code is not None else None
+        return tuple(
+            finding
+            for finding in self.findings
+            if (codes is None or finding.code in codes)
+            and (severity is None or finding.severity is severity)
+            and (at_least is None or finding.severity.at_least(at_least))
+            and (part is None or finding.location.part is part)
+        )
+
+    def counts(self) -> dict[Severity, int]:
+        """Return the number of unaccepted findings of each severity (all severities present)."""
+        counter = Counter(finding.severity for finding in self.new)
+        return {severity: counter.get(severity, 0) for severity in Severity}
+
+    def summary(self) -> str:
+        """Return a one-line summary, e.g. ``2 errors, 5 warnings, 9 info (3 accepted)``."""
+        counts = self.counts()
+        pieces = [
+            _plural(counts[Severity.ERROR], "error"),
+            _plural(counts[Severity.WARNING], "warning"),
+            f"{counts[Severity.INFO]} info",
+        ]
+        accepted = len(self.accepted)
+        text = ", ".join(pieces)
+        return f"{text} ({accepted} accepted by the baseline)" if accepted else text
+
+    def __iter__(self) -> Iterator[Finding]:
+        """Iterate over the findings."""
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        """Return the number of findings."""
+        return len(self.findings)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
