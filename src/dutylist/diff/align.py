@@ -1,0 +1,443 @@
+"""Match the items of two versions of a list by what they say, not by their number.
+
+Five stages, each on the items the previous stages left unmatched:
+
+1. **Same name.** Items whose names are equal after :func:`~dutylist.diff.inline.normalize`
+   (NFKC, no whitespace or punctuation) are matched through a hash table. When a name
+   occurs more than once, identical content beats same part beats nearness in reading
+   order.
+2. **Nearly the same.** Pairs scoring at least :data:`CONFIDENT` by :func:`similarity`
+   (below) are matched next, so a lightly edited item is never mistaken for part of a
+   split or merge.
+3. **Splits and merges** (分设 / 合并). Texts are compared as sets of character bigrams
+   of name + clauses. An old item is *split* when at least two new items each lie mostly
+   inside it (:data:`FRAGMENT_CONTAINMENT` of their bigrams are the old item's), each
+   carries at least :data:`FRAGMENT_SHARE` of it, together they cover
+   :data:`SPLIT_COVERAGE` of it, and no single one of them covers :data:`WHOLE_COVERAGE`
+   (that would be an edit, not a split). Merges are the mirror image.
+4. **Similar content.** :func:`similarity` is the normalised Indel similarity
+   (rapidfuzz's ``ratio``, the measure of :class:`difflib.SequenceMatcher`'s ``ratio``) of
+   the names; when both items are of the same part and have clauses, the mean of that and
+   the similarity of the clause texts (the clauses of a cooperative and a recalled item
+   are not comparable). Pairs scoring at least :data:`MATCH_THRESHOLD` are matched, best
+   first; ties go to the same part, then to the pair closest in reading order. Nothing
+   below the threshold is ever matched.
+5. **Absorbed items.** A merge may keep one of the old names: unmatched old items that lie
+   mostly inside a matched new item and account for at least :data:`ABSORBED` of the
+   bigrams it gained over its old self were merged into it, and that pair becomes part
+   of the merge. Splits that keep the old name are the mirror image.
+
+Stages 2 to 5 never compare all pairs: candidates come from an inverted index of
+bigrams, skipping bigrams shared by more than :data:`COMMON_BIGRAM` items, and only the
+:data:`CANDIDATES` best candidates of each item (looked up from both sides, so the result
+does not depend on which list is called old) are scored.
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+
+import attrs
+
+from dutylist.diff.content import body_text, item_content, merged_parts
+from dutylist.diff.inline import normalize
+from dutylist.model import Category, DutyList, Item, PartKind
+
+MATCH_THRESHOLD = 0.6
+"""The least :func:`similarity` at which two differently named items are one item."""
+CONFIDENT = 0.85
+"""Pairs at least this similar are matched before splits and merges are looked for."""
+FRAGMENT_CONTAINMENT = 0.7
+"""The least share of a fragment's bigrams that must lie in the whole it was split from."""
+FRAGMENT_SHARE = 0.15
+"""The least share of the whole's bigrams that each fragment must carry."""
+SPLIT_COVERAGE = 0.6
+"""The least share of the whole's bigrams that the fragments must cover together."""
+WHOLE_COVERAGE = 0.85
+"""A fragment covering this much of the whole is an edited item, not a split."""
+ABSORBED = 0.5
+"""The least share of what a matched item gained (or lost) that absorbed items account for."""
+COMMON_BIGRAM = 64
+"""Bigrams found in more items than this are not used to find candidates."""
+CANDIDATES = 8
+"""How many candidates per item are scored."""
+
+
+@attrs.frozen(kw_only=True)
+class Entry:
+    """An item of one version with its place."""
+
+    item: Item
+    """The item."""
+    part: PartKind
+    """Its part."""
+    category: Category
+    """Its category."""
+    category_index: int
+    """The 0-based place of its category within the part."""
+    position: int
+    """Its 0-based place within the part."""
+    order: int
+    """Its 0-based place in the whole list, in reading order."""
+    key: str
+    """Its normalised name."""
+
+    @functools.cached_property
+    def body(self) -> str:
+        """Return its normalised clause texts."""
+        return normalize(body_text(self.item))
+
+    @functools.cached_property
+    def content(self) -> Hashable:
+        """Return the item's content without its number (computed once)."""
+        return item_content(self.item)
+
+    @functools.cached_property
+    def grams(self) -> frozenset[str]:
+        """Return the character bigrams of name and clauses."""
+        return bigrams(self.key + "|" + self.body if self.body else self.key)
+
+
+@attrs.frozen(kw_only=True)
+class Alignment:
+    """How the items of two versions correspond (indices into the entry lists)."""
+
+    old: tuple[Entry, ...]
+    """The old list's items in reading order."""
+    new: tuple[Entry, ...]
+    """The new list's items in reading order."""
+    pairs: tuple[tuple[int, int], ...]
+    """Matched items: (old index, new index)."""
+    splits: tuple[tuple[int, tuple[int, ...]], ...]
+    """An old item and the new items it was split into."""
+    merges: tuple[tuple[tuple[int, ...], int], ...]
+    """Old items and the new item they were merged into."""
+
+
+def entries(duty_list: DutyList) -> tuple[Entry, ...]:
+    """Return the items of ``duty_list`` with their places, in reading order."""
+    result: list[Entry] = []
+    for part in merged_parts(duty_list).values():
+        position = 0
+        for category_index, category in enumerate(part.categories):
+            for item in category.items:
+                key = normalize(item.name)
+                result.append(
+                    Entry(
+                        item=item,
+                        part=part.kind,
+                        category=category,
+                        category_index=category_index,
+                        position=position,
+                        order=len(result),
+                        key=key,
+                    )
+                )
+                position += 1
+    return tuple(result)
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Return the set of character bigrams of ``text`` (the text itself when shorter)."""
+    if len(text) < 2:
+        return frozenset([text]) if text else frozenset()
+    return frozenset(text[index : index + 2] for index in range(len(text) - 1))
+
+
+def similarity(old: Entry, new: Entry) -> float:
+    """Return how alike two items are, from 0 to 1 (see the module doc)."""
+    from rapidfuzz.fuzz import ratio  # noqa: PLC0415
+
+    name = ratio(old.key, new.key) / 100
+    if old.body and new.body and old.part is new.part:
+        return (name + ratio(old.body, new.body) / 100) / 2
+    return name
+
+
+def align(old: DutyList, new: DutyList) -> Alignment:
+    """Return the correspondence between the items of ``old`` and ``new``."""
+    old_entries, new_entries = entries(old), entries(new)
+    pairs = _same_names(old_entries, new_entries)
+    free_old = set(range(len(old_entries))) - {i for i, _ in pairs}
+    free_new = set(range(len(new_entries))) - {j for _, j in pairs}
+    confident = _similar(old_entries, new_entries, free_old, free_new, CONFIDENT)
+    pairs.extend(confident)
+    free_old.difference_update(i for i, _ in confident)
+    free_new.difference_update(j for _, j in confident)
+    splits, merges = _splits_and_merges(old_entries, new_entries, free_old, free_new)
+    for whole, parts in splits:
+        free_old.discard(whole)
+        free_new.difference_update(parts)
+    for parts, whole in merges:
+        free_old.difference_update(parts)
+        free_new.discard(whole)
+    pairs.extend(_similar(old_entries, new_entries, free_old, free_new))
+    free_old.difference_update(i for i, _ in pairs)
+    free_new.difference_update(j for _, j in pairs)
+    absorbed_splits, absorbed_merges = _absorbed(
+        old_entries, new_entries, pairs, free_old, free_new
+    )
+    splits.extend(absorbed_splits)
+    merges.extend(absorbed_merges)
+    dissolved = {whole for whole, _ in absorbed_splits} | {
+        piece for pieces, _ in absorbed_merges for piece in pieces
+    }
+    pairs = [(i, j) for i, j in pairs if i not in dissolved]
+    return Alignment(
+        old=old_entries,
+        new=new_entries,
+        pairs=tuple(sorted(pairs)),
+        splits=tuple(sorted(splits)),
+        merges=tuple(sorted(merges, key=lambda merge: merge[1])),
+    )
+
+
+def _absorbed(
+    old: Sequence[Entry],
+    new: Sequence[Entry],
+    pairs: list[tuple[int, int]],
+    free_old: set[int],
+    free_new: set[int],
+) -> tuple[list[tuple[int, tuple[int, ...]]], list[tuple[tuple[int, ...], int]]]:
+    """Find merges into a matched item, and splits out of one (see stage 5).
+
+    An unmatched old item *r* was merged into a matched new item *n* (old self *m*) when
+    *r* lies mostly inside *n* (:data:`FRAGMENT_CONTAINMENT` of its bigrams), accounts for
+    a fair share of what *n* gained over *m* and is not mostly made of other text (a
+    quarter of each), and the absorbed items together account for :data:`ABSORBED` of the
+    gain. Splits are the mirror image.
+    """
+    changed = [(i, j) for i, j in pairs if old[i].content != new[j].content]
+    partner_of_new = {j: i for i, j in changed}
+    partner_of_old = dict(changed)
+    groups: list[tuple[float, int, tuple[int, ...], bool, int, tuple[int, ...]]] = []
+
+    def collect(
+        pieces: Iterable[int],
+        piece_side: Sequence[Entry],
+        whole_side: Sequence[Entry],
+        partner: dict[int, int],
+        *,
+        is_split: bool,
+    ) -> None:
+        partner_side = piece_side  # the whole's partner is on the pieces' side
+        index = _Index(whole_side, partner)
+        found: dict[int, list[int]] = defaultdict(list)
+        for piece in sorted(pieces):
+            grams = piece_side[piece].grams
+            best: tuple[int, int] | None = None
+            for whole in index.candidates(grams):
+                change = whole_side[whole].grams - partner_side[partner[whole]].grams
+                shared = grams & change
+                if (
+                    len(grams) >= 4
+                    and len(grams & whole_side[whole].grams) >= FRAGMENT_CONTAINMENT * len(grams)
+                    and len(shared) >= max(4, len(change) / 4, len(grams) / 4)
+                    and (best is None or (len(shared), -whole) > (best[0], -best[1]))
+                ):
+                    best = (len(shared), whole)
+            if best is not None:
+                found[best[1]].append(piece)
+        for whole, absorbed in found.items():
+            change = whole_side[whole].grams - partner_side[partner[whole]].grams
+            covered = set().union(*(piece_side[piece].grams & change for piece in absorbed))
+            share = len(covered) / len(change)
+            if share < ABSORBED:
+                continue
+            members = tuple(sorted([partner[whole], *absorbed]))
+            orders = tuple(partner_side[member].order for member in members)
+            groups.append((-share, whole_side[whole].order, orders, is_split, whole, members))
+
+    if free_old and partner_of_new:
+        collect(free_old, old, new, partner_of_new, is_split=False)
+    if free_new and partner_of_old:
+        collect(free_new, new, old, partner_of_old, is_split=True)
+    groups.sort()
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    splits: list[tuple[int, tuple[int, ...]]] = []
+    merges: list[tuple[tuple[int, ...], int]] = []
+    for _, _, _, is_split, whole, pieces in groups:
+        if is_split:
+            if whole in used_old or used_new.intersection(pieces):
+                continue
+            used_old.add(whole)
+            used_new.update(pieces)
+            splits.append((whole, pieces))
+        else:
+            if whole in used_new or used_old.intersection(pieces):
+                continue
+            used_new.add(whole)
+            used_old.update(pieces)
+            merges.append((pieces, whole))
+    return splits, merges
+
+
+def _pair_key(old: Entry, new: Entry) -> tuple[int, int, int, int]:
+    """Order candidate pairs symmetrically: same part, nearness, earliness."""
+    return (
+        old.part is not new.part,
+        abs(old.order - new.order),
+        old.order + new.order,
+        abs(old.position - new.position),
+    )
+
+
+def _same_names(old: Sequence[Entry], new: Sequence[Entry]) -> list[tuple[int, int]]:
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for index, entry in enumerate(new):
+        if entry.key:
+            by_key[entry.key].append(index)
+    old_by_key: dict[str, list[int]] = defaultdict(list)
+    for index, entry in enumerate(old):
+        if entry.key in by_key:
+            old_by_key[entry.key].append(index)
+    pairs: list[tuple[int, int]] = []
+    for key, old_indices in old_by_key.items():
+        new_indices = by_key[key]
+        if len(old_indices) == 1 and len(new_indices) == 1:
+            pairs.append((old_indices[0], new_indices[0]))
+            continue
+        ranked = sorted(
+            (
+                (
+                    old[i].content != new[j].content,
+                    *_pair_key(old[i], new[j]),
+                    i,
+                    j,
+                )
+                for i in old_indices
+                for j in new_indices
+            ),
+        )
+        pairs.extend(_greedy((entry[-2], entry[-1]) for entry in ranked))
+    return pairs
+
+
+def _greedy(ranked: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    chosen: list[tuple[int, int]] = []
+    for i, j in ranked:
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        chosen.append((i, j))
+    return chosen
+
+
+class _Index:
+    """An inverted index of bigrams over some entries of one side."""
+
+    def __init__(self, side: Sequence[Entry], members: Iterable[int]) -> None:
+        self.side = side
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for index in sorted(members):
+            for gram in side[index].grams:
+                self.postings[gram].append(index)
+
+    def candidates(self, grams: frozenset[str], limit: int = CANDIDATES) -> list[int]:
+        """Return the members sharing most (not too common) bigrams with ``grams``."""
+        counts: Counter[int] = Counter()
+        for gram in grams:
+            posting = self.postings.get(gram)
+            if posting and len(posting) <= COMMON_BIGRAM:
+                counts.update(posting)
+        return [index for index, _ in heapq.nsmallest(limit, counts.items(), key=_by_count)]
+
+
+def _by_count(entry: tuple[int, int]) -> tuple[int, int]:
+    return (-entry[1], entry[0])
+
+
+def _similar(
+    old: Sequence[Entry],
+    new: Sequence[Entry],
+    free_old: set[int],
+    free_new: set[int],
+    threshold: float = MATCH_THRESHOLD,
+) -> list[tuple[int, int]]:
+    if not free_old or not free_new:
+        return []
+    new_index, old_index = _Index(new, free_new), _Index(old, free_old)
+    candidates: set[tuple[int, int]] = set()
+    for i in free_old:
+        candidates.update((i, j) for j in new_index.candidates(old[i].grams))
+    for j in free_new:
+        candidates.update((i, j) for i in old_index.candidates(new[j].grams))
+    scored = []
+    for i, j in candidates:
+        score = similarity(old[i], new[j])
+        if score >= threshold:
+            scored.append((-round(score, 9), *_pair_key(old[i], new[j]), i, j))
+    scored.sort()
+    return _greedy((entry[-2], entry[-1]) for entry in scored)
+
+
+def _fragments(
+    whole: Entry, side: Sequence[Entry], index: _Index
+) -> tuple[float, tuple[int, ...]] | None:
+    """Return (coverage, fragments) when ``whole`` was split into items of ``side``."""
+    if len(whole.grams) < 4:
+        return None
+    pieces: list[int] = []
+    covered: set[str] = set()
+    for candidate in index.candidates(whole.grams):
+        grams = side[candidate].grams
+        shared = grams & whole.grams
+        if not grams or len(shared) < FRAGMENT_CONTAINMENT * len(grams):
+            continue
+        if len(shared) < FRAGMENT_SHARE * len(whole.grams):
+            continue
+        if len(shared) >= WHOLE_COVERAGE * len(whole.grams):
+            return None
+        pieces.append(candidate)
+        covered |= shared
+    coverage = len(covered) / len(whole.grams)
+    if len(pieces) < 2 or coverage < SPLIT_COVERAGE:
+        return None
+    return coverage, tuple(sorted(pieces))
+
+
+def _splits_and_merges(
+    old: Sequence[Entry], new: Sequence[Entry], free_old: set[int], free_new: set[int]
+) -> tuple[list[tuple[int, tuple[int, ...]]], list[tuple[tuple[int, ...], int]]]:
+    if not free_old or not free_new:
+        return [], []
+    new_index, old_index = _Index(new, free_new), _Index(old, free_old)
+    groups: list[tuple[float, int, tuple[int, ...], bool, int, tuple[int, ...]]] = []
+    for i in sorted(free_old):
+        found = _fragments(old[i], new, new_index)
+        if found is not None:
+            coverage, pieces = found
+            orders = tuple(new[j].order for j in pieces)
+            groups.append((-coverage, old[i].order, orders, True, i, pieces))
+    for j in sorted(free_new):
+        found = _fragments(new[j], old, old_index)
+        if found is not None:
+            coverage, pieces = found
+            orders = tuple(old[i].order for i in pieces)
+            groups.append((-coverage, new[j].order, orders, False, j, pieces))
+    groups.sort()
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    splits: list[tuple[int, tuple[int, ...]]] = []
+    merges: list[tuple[tuple[int, ...], int]] = []
+    for _, _, _, is_split, whole, pieces in groups:
+        if is_split:
+            if whole in used_old or used_new.intersection(pieces):
+                continue
+            used_old.add(whole)
+            used_new.update(pieces)
+            splits.append((whole, pieces))
+        else:
+            if whole in used_new or used_old.intersection(pieces):
+                continue
+            used_new.add(whole)
+            used_old.update(pieces)
+            merges.append((pieces, whole))
+    return splits, merges

@@ -1,0 +1,78 @@
+"""Write a change set as JSON (validated by ``schemas/changeset.schema.json``) and read it back."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dutylist.diff.changes import ChangeSet
+from dutylist.errors import FormatError
+from dutylist.location import Location
+
+CHANGESET_VERSION = 1
+"""The version of the change set's JSON layout."""
+
+
+def to_data(changeset: ChangeSet) -> dict[str, Any]:
+    """Return ``changeset`` as JSON-ready data.
+
+    Each change also carries its ``classification`` (substantive or cosmetic), and the
+    whole set an ``is_empty`` flag, so consumers need not recompute them.
+    """
+    from dutylist.converter import make_converter  # noqa: PLC0415
+
+    data: dict[str, Any] = make_converter().unstructure(changeset)
+    for change, raw in zip(changeset.changes, data["changes"], strict=True):
+        raw["classification"] = change.classification.value
+    return {"changeset_version": CHANGESET_VERSION, "is_empty": changeset.is_empty, **data}
+
+
+def dumps(changeset: ChangeSet) -> str:
+    """Return ``changeset`` as indented JSON text with a final newline."""
+    return json.dumps(to_data(changeset), ensure_ascii=False, indent=2) + "\n"
+
+
+def from_data(data: object, *, source: str | None = None) -> ChangeSet:
+    """Return the change set held in JSON-ready ``data``.
+
+    Raises:
+        FormatError: the data is not a change set; the message names the JSON path.
+    """
+    import cattrs  # noqa: PLC0415
+
+    from dutylist.converter import make_converter  # noqa: PLC0415
+
+    where = Location(file=source)
+    if not isinstance(data, dict) or data.get("changeset_version") != CHANGESET_VERSION:
+        raise FormatError(f"not a change set of version {CHANGESET_VERSION}", where)
+    body = {
+        key: value for key, value in data.items() if key not in {"changeset_version", "is_empty"}
+    }
+    changes = body.get("changes")
+    if isinstance(changes, list):
+        body["changes"] = [
+            {key: value for key, value in change.items() if key != "classification"}
+            if isinstance(change, dict)
+            else change
+            for change in changes
+        ]
+    try:
+        return make_converter().structure(body, ChangeSet)
+    except Exception as exc:
+        messages = cattrs.transform_error(exc, path="$")
+        raise FormatError(messages[0] if messages else str(exc), where) from exc
+
+
+def loads(text: str, *, source: str | None = None) -> ChangeSet:
+    """Return the change set in JSON ``text``.
+
+    Raises:
+        FormatError: the text is not JSON or not a change set.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"not valid JSON: {exc.msg}", Location(file=source, line=exc.lineno)
+        ) from None
+    return from_data(data, source=source)

@@ -1,0 +1,260 @@
+"""What every change report says the same way: labels, counts, renumbering ranges.
+
+The renderers (text, Markdown, HTML, .docx) differ only in markup; the words come from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from dutylist.diff.changes import (
+    CategoryChange,
+    CategoryChangeKind,
+    Change,
+    ChangeKind,
+    ChangeSet,
+    FieldChange,
+    FieldOp,
+    ItemRef,
+    Renumbered,
+)
+from dutylist.diff.content import clause_fields, clause_text, departments_of
+from dutylist.model import Item, PartKind, RecalledItem
+
+KIND_LABELS = {
+    ChangeKind.ADDED: "新增",
+    ChangeKind.REMOVED: "取消",
+    ChangeKind.MODIFIED: "变更",
+    ChangeKind.MOVED: "转类",
+    ChangeKind.SPLIT: "分设",
+    ChangeKind.MERGED: "合并",
+}
+"""The adjustment types (调整类型) of a revision request, by change kind."""
+
+FIELD_LABELS = {
+    "name": "事项名称",
+    "departments": "部门",
+    "superior_duties": "上级部门职责",
+    "local_duties": "街道配合职责",
+    "working_method": "工作方式",
+    "discontinued": "不再开展",
+}
+"""Column names of the fields a change can touch."""
+
+OP_LABELS = {
+    FieldOp.CHANGED: "修改",
+    FieldOp.ADDED: "增加",
+    FieldOp.REMOVED: "删除",
+    FieldOp.REORDERED: "调整顺序",
+}
+"""What happened to a field or clause."""
+
+CATEGORY_LABELS = {
+    CategoryChangeKind.ADDED: "新增类别",
+    CategoryChangeKind.REMOVED: "取消类别",
+    CategoryChangeKind.RENAMED: "类别更名",
+    CategoryChangeKind.COUNT_CHANGED: "事项数变化",
+    CategoryChangeKind.RENUMBERED: "类别序号变化",
+}
+"""What happened to a category heading."""
+
+PART_LABELS = {kind: kind.chinese for kind in PartKind}
+"""The parts' Chinese titles."""
+
+
+def kind_label(change: Change) -> str:
+    """Return the adjustment type of a change; a move inside one category is 调序."""
+    if (
+        change.kind is ChangeKind.MOVED
+        and change.old[0].part is change.new[0].part
+        and change.old[0].category_index == change.new[0].category_index
+    ):
+        return "调序"
+    return KIND_LABELS[change.kind]
+
+
+def field_label(field: str, part: PartKind | None = None) -> str:
+    """Return the Chinese label of a field name (``extra.备注`` → ``备注``)."""
+    if field.startswith("extra."):
+        return field.removeprefix("extra.")
+    if field.endswith(".numbering"):
+        return field_label(field.removesuffix(".numbering"), part) + "编号"
+    if field == "departments":
+        return "承接部门" if part is PartKind.RECALLED else "对应上级部门"
+    return FIELD_LABELS.get(field, field)
+
+
+def clause_place(change: FieldChange) -> str:
+    """Return where a clause change is: ``第2条``, ``第2条→第3条`` or empty for plain fields."""
+    old, new = change.old_clause, change.new_clause
+    if old is not None and new is not None and old != new:
+        return f"第{old}条→第{new}条"
+    number = new if new is not None else old
+    return f"第{number}条" if number is not None else ""
+
+
+def number_text(number: int | None) -> str:
+    """Return an item number for display (``—`` when there is none)."""
+    return "—" if number is None else str(number)
+
+
+def ref_text(ref: ItemRef) -> str:
+    """Return ``基本履职事项清单 · 党的建设 · 第3项`` for an item reference."""
+    return f"{PART_LABELS[ref.part]} · {ref.category} · 第{number_text(ref.number)}项"
+
+
+def anchor(index: int) -> str:
+    """Return the HTML/Markdown anchor of the change at ``index`` (1-based)."""
+    return f"change-{index}"
+
+
+@attrs.frozen(kw_only=True)
+class ItemLine:
+    """One labelled line of an item's full content."""
+
+    label: str
+    """The field label."""
+    text: str
+    """The value."""
+
+
+def item_lines(item: Item) -> list[ItemLine]:
+    """Return the item's content as labelled lines (name first, then departments, clauses)."""
+    lines = [ItemLine(label="事项名称", text=item.name)]
+    departments = departments_of(item)
+    if departments:
+        names = "、".join(f"{d.name}牵头" if d.lead else d.name for d in departments)
+        lines.append(ItemLine(label=field_label("departments", item.kind), text=names))
+    for field, clauses in clause_fields(item):
+        for index, clause in enumerate(clauses, start=1):
+            number = f"{clause.number}." if clause.number is not None else f"（{index}）"
+            lines.append(ItemLine(label=field_label(field), text=f"{number}{clause_text(clause)}"))
+    if isinstance(item, RecalledItem) and item.discontinued:
+        lines.append(ItemLine(label="不再开展", text="是"))
+    lines.extend(ItemLine(label=key, text=value) for key, value in item.extra.items() if value)
+    return lines
+
+
+@attrs.frozen(kw_only=True)
+class RenumberRun:
+    """A run of items whose numbers shifted by the same amount."""
+
+    part: PartKind
+    """The part."""
+    old_first: int
+    """The first old number of the run."""
+    old_last: int
+    """The last old number of the run."""
+    shift: int
+    """new number − old number."""
+
+    @property
+    def text(self) -> str:
+        """Return ``12–93 → 13–94`` (or ``12 → 13`` for one item)."""
+        if self.old_first == self.old_last:
+            return f"{self.old_first} → {self.old_first + self.shift}"
+        return (
+            f"{self.old_first}–{self.old_last} → "
+            f"{self.old_first + self.shift}–{self.old_last + self.shift}"
+        )
+
+
+def renumber_runs(renumbered: tuple[Renumbered, ...]) -> list[RenumberRun]:
+    """Return the renumbered items as runs of consecutive numbers with the same shift."""
+    runs: list[RenumberRun] = []
+    for entry in sorted(
+        (r for r in renumbered if r.old_number is not None and r.new_number is not None),
+        key=lambda r: (list(PartKind).index(r.part), r.old_number or 0),
+    ):
+        assert entry.old_number is not None  # noqa: S101 - filtered above
+        assert entry.new_number is not None  # noqa: S101
+        shift = entry.new_number - entry.old_number
+        last = runs[-1] if runs else None
+        if (
+            last is not None
+            and last.part is entry.part
+            and last.shift == shift
+            and last.old_last + 1 == entry.old_number
+        ):
+            runs[-1] = attrs.evolve(last, old_last=entry.old_number)
+        else:
+            runs.append(
+                RenumberRun(
+                    part=entry.part,
+                    old_first=entry.old_number,
+                    old_last=entry.old_number,
+                    shift=shift,
+                )
+            )
+    return runs
+
+
+def headline(changeset: ChangeSet) -> str:
+    """Return one line: how many changes of each kind, and how many items renumbered."""
+    if changeset.is_empty:
+        return "两个版本内容相同（no differences）。"
+    counts = "，".join(
+        f"{KIND_LABELS[kind]} {changeset.count(kind)}"
+        for kind in ChangeKind
+        if changeset.count(kind)
+    )
+    pieces = [f"{len(changeset.changes)} 处事项变更" + (f"：{counts}" if counts else "")]
+    if changeset.categories:
+        pieces.append(f"类别变化 {len(changeset.categories)} 处")
+    if changeset.renumbered:
+        pieces.append(f"{len(changeset.renumbered)} 项仅序号变化（不计为变更）")
+    return "；".join(pieces) + "。"
+
+
+def category_text(change: CategoryChange) -> str:
+    """Return a category change as one line of text."""
+    old, new = change.old, change.new
+    if change.kind is CategoryChangeKind.ADDED and new is not None:
+        return f"{PART_LABELS[new.part]}：新增类别「{new.heading or new.title}」"
+    if change.kind is CategoryChangeKind.REMOVED and old is not None:
+        return f"{PART_LABELS[old.part]}：取消类别「{old.heading or old.title}」"
+    assert old is not None  # noqa: S101 - the other kinds have both sides
+    assert new is not None  # noqa: S101
+    part = PART_LABELS[new.part]
+    if change.kind is CategoryChangeKind.RENAMED:
+        return f"{part}：类别「{old.title}」更名为「{new.title}」"
+    if change.kind is CategoryChangeKind.COUNT_CHANGED:
+        before = "未标注" if old.declared_count is None else f"{old.declared_count}项"
+        after = "未标注" if new.declared_count is None else f"{new.declared_count}项"
+        return f"{part}：类别「{new.title}」标注事项数 {before} → {after}"
+    return f"{part}：类别「{new.title}」序号 {old.ordinal} → {new.ordinal}"
+
+
+def changes_by_part(changeset: ChangeSet) -> Iterator[tuple[PartKind, list[tuple[int, Change]]]]:
+    """Yield each part with its changes (numbered from 1 through the whole set)."""
+    numbered = list(enumerate(changeset.changes, start=1))
+    for kind in PartKind:
+        found = [
+            (index, change)
+            for index, change in numbered
+            if (change.new[0] if change.new else change.old[0]).part is kind
+        ]
+        if found:
+            yield kind, found
+
+
+def primary_part(change: Change) -> PartKind:
+    """Return the part a change is listed under (where the reader finds it in the new list)."""
+    return (change.new[0] if change.new else change.old[0]).part
+
+
+def category_lines(changeset: ChangeSet) -> list[str]:
+    """Return the category changes as lines; ordinal-only changes are summarised in one line."""
+    lines = [
+        category_text(change)
+        for change in changeset.categories
+        if change.kind is not CategoryChangeKind.RENUMBERED
+    ]
+    renumbered = sum(
+        1 for change in changeset.categories if change.kind is CategoryChangeKind.RENUMBERED
+    )
+    if renumbered:
+        lines.append(f"{renumbered} 个类别仅序号变化（因前面的类别增减）")
+    return lines

@@ -1,0 +1,74 @@
+"""``dutylist diff``: formats, output files, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dutylist.api import dump
+from dutylist.cli import main
+from tests.diff.test_changes import validate
+from tests.reports.revision_pair import pair
+
+
+def _invoke(*args: object):
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+@pytest.fixture(scope="module")
+def lists(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("lists")
+    old, new, _ = pair()
+    dump(old, folder / "old.json")
+    dump(new, folder / "new.json")
+    return folder / "old.json", folder / "new.json"
+
+
+def test_text_report_on_the_terminal(lists: tuple[Path, Path]) -> None:
+    result = _invoke("diff", *lists)
+    assert result.exit_code == 0
+    assert "分设" in result.output
+
+
+def test_exit_code_1_when_the_lists_differ(lists: tuple[Path, Path]) -> None:
+    assert _invoke("diff", *lists, "--exit-code").exit_code == 1
+    assert _invoke("diff", lists[0], lists[0], "--exit-code").exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json", "text"])
+def test_each_format_writes_a_file(lists: tuple[Path, Path], tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"report.{fmt}"
+    result = _invoke("diff", *lists, "--format", fmt, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 1000
+
+
+def test_json_goes_to_stdout(lists: tuple[Path, Path]) -> None:
+    result = _invoke("diff", *lists, "--format", "json")
+    data = json.loads(result.stdout)
+    validate(data)
+    assert data["changeset_version"] == 1
+    assert {change["kind"] for change in data["changes"]} >= {"split", "merged", "moved"}
+
+
+def test_a_missing_file_is_exit_2(lists: tuple[Path, Path], tmp_path: Path) -> None:
+    result = _invoke("diff", lists[0], tmp_path / "missing.json")
+    assert result.exit_code == 2
+    assert "missing.json" in result.output
+
+
+def test_the_output_may_not_be_an_input(lists: tuple[Path, Path]) -> None:
+    result = _invoke("diff", *lists, "--format", "json", "-o", lists[1])
+    assert result.exit_code == 2
+
+
+def test_docx_needs_an_output_file(lists: tuple[Path, Path]) -> None:
+    assert _invoke("diff", *lists, "--format", "docx").exit_code == 2
+
+
+def test_redline_needs_docx(lists: tuple[Path, Path], tmp_path: Path) -> None:
+    result = _invoke("diff", *lists, "--redline", "-o", tmp_path / "x.md")
+    assert result.exit_code == 2
