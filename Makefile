@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck docs bench clean
+# Debian packages some tests drive: LibreOffice renders .docx outputs to PDF, Chromium
+# loads the HTML report. Installed when missing and we may (root with apt-get); otherwise
+# those tests say why they skip.
+SYSTEM_PACKAGES := libreoffice-writer fonts-noto-cjk poppler-utils chromium
+
+.PHONY: demo test lint typecheck docs bench clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +27,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src
 
-test: lint typecheck docs
+system-deps:
+	@if command -v soffice >/dev/null && command -v chromium >/dev/null \
+	    && command -v pdftoppm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $(SYSTEM_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	        --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	else echo "note: LibreOffice or Chromium missing: the tests that need them will skip"; fi
+
+test: lint typecheck docs system-deps
 	$(BIN)/pytest
 
 docs: $(STAMP)
@@ -30,7 +44,9 @@ docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_docx.py
+	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_diff.py
 
 clean:
 	rm -rf $(VENV) docs/_build out .pytest_cache .mypy_cache .ruff_cache

@@ -213,7 +213,10 @@ _any_clauses = st.lists(
     max_size=3,
 ).map(tuple)
 _any_departments = st.lists(
-    st.builds(Department, name=_text, lead=st.booleans(), canonical=_optional_text), max_size=3
+    st.builds(
+        Department, name=_text, lead=st.booleans(), canonical=_optional_text, printed=_optional_text
+    ),
+    max_size=3,
 ).map(tuple)
 _extras = st.dictionaries(_text, _text, max_size=2)
 
@@ -237,6 +240,7 @@ def _any_items(kind: PartKind) -> st.SearchStrategy[Item]:
         receiving_departments=_any_departments,
         working_method=_any_clauses,
         discontinued=st.booleans(),
+        method_labelled=st.none() | st.booleans(),
         source=_locations(),
     )
 

@@ -146,3 +146,13 @@ def test_convert_records_version_label_and_publication_date(
         "version": "2025年版",
         "published": "2025-03-01",
     }
+
+
+def test_reader_warnings_are_printed_for_docx(tmp_path: Path) -> None:
+    from tests.builders import Layout, build_docx, sample_spec
+
+    source = build_docx(sample_spec(), tmp_path / "tracked.docx", Layout(tracked_changes=True))
+    code, _, err = run("convert", str(source), str(tmp_path / "out.json"))
+    assert code == 0
+    assert "tracked changes" in err
+    assert err.startswith(f"dutylist: note: {source}: ")

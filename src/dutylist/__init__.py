@@ -1,8 +1,17 @@
 """dutylist: read, check and compare township and subdistrict duty lists (履行职责事项清单).
 
 The model (:class:`DutyList` and its parts) is plain frozen data; :func:`load` and
-:func:`dump` read and write it in any supported format.
+:func:`dump` read and write it in any supported format; :func:`check` reports its
+inconsistencies; :func:`diff` says what changed between two versions.
+
+The checking and comparing machinery is imported when first used, so that
+``import dutylist`` and the command line start quickly.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 from dutylist._version import __version__
 from dutylist.api import dump, load
@@ -25,17 +34,82 @@ from dutylist.model import (
     UnplacedText,
 )
 
+if TYPE_CHECKING:
+    from dutylist.baseline import Baseline, read_baseline, write_baseline
+    from dutylist.checks import RULES, check
+    from dutylist.config import Config, find_config
+    from dutylist.department_view import DepartmentView, department_views
+    from dutylist.departments import (
+        Registry,
+        Resolution,
+        ResolutionKind,
+        default_registry,
+        normalise_departments,
+    )
+    from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff
+    from dutylist.findings import Finding, FindingLocation, Report, Severity
+
+_LAZY = {
+    "Baseline": "dutylist.baseline",
+    "read_baseline": "dutylist.baseline",
+    "write_baseline": "dutylist.baseline",
+    "RULES": "dutylist.checks",
+    "check": "dutylist.checks",
+    "Config": "dutylist.config",
+    "find_config": "dutylist.config",
+    "DepartmentView": "dutylist.department_view",
+    "department_views": "dutylist.department_view",
+    "Registry": "dutylist.departments",
+    "Resolution": "dutylist.departments",
+    "ResolutionKind": "dutylist.departments",
+    "default_registry": "dutylist.departments",
+    "normalise_departments": "dutylist.departments",
+    "Change": "dutylist.diff",
+    "ChangeKind": "dutylist.diff",
+    "ChangeSet": "dutylist.diff",
+    "FieldChange": "dutylist.diff",
+    "ItemRef": "dutylist.diff",
+    "apply": "dutylist.diff",
+    "diff": "dutylist.diff",
+    "Finding": "dutylist.findings",
+    "FindingLocation": "dutylist.findings",
+    "Report": "dutylist.findings",
+    "Severity": "dutylist.findings",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import the checking and comparing API on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dutylist' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
+    "RULES",
+    "Baseline",
     "BasicItem",
     "Category",
+    "Change",
+    "ChangeKind",
+    "ChangeSet",
     "Clause",
+    "Config",
     "CooperativeItem",
     "Department",
+    "DepartmentView",
     "DutyList",
     "DutylistError",
+    "FieldChange",
+    "Finding",
+    "FindingLocation",
     "FormatError",
     "Item",
     "ItemKey",
+    "ItemRef",
     "Location",
     "Metadata",
     "Office",
@@ -43,10 +117,24 @@ __all__ = [
     "PartKind",
     "ReadError",
     "RecalledItem",
+    "Registry",
+    "Report",
+    "Resolution",
+    "ResolutionKind",
+    "Severity",
     "UnplacedText",
     "UsageError",
     "WriteError",
     "__version__",
+    "apply",
+    "check",
+    "default_registry",
+    "department_views",
+    "diff",
     "dump",
+    "find_config",
     "load",
+    "normalise_departments",
+    "read_baseline",
+    "write_baseline",
 ]

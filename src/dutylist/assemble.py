@@ -27,6 +27,7 @@ from dutylist.model import (
     Category,
     Clause,
     CooperativeItem,
+    Department,
     DutyList,
     Item,
     Metadata,
@@ -81,6 +82,21 @@ class _PartDraft:
     columns: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     categories: list[_CategoryDraft] = attrs.Factory(list)
+    extra_columns: tuple[tuple[int, str], ...] = ()
+    """Index and header of the columns this kind of part has no field for (kept in ``extra``)."""
+    column_of: dict[Role, int] = attrs.Factory(dict)
+    """The column of each role (the last one when a role repeats)."""
+    number_column: int | None = None
+    """The first column of sequence numbers."""
+
+    def set_columns(self, columns: tuple[str, ...], roles: tuple[Role, ...]) -> None:
+        self.columns, self.roles = columns, roles
+        fields = _ROLES_OF[self.kind]
+        self.extra_columns = tuple(
+            (i, _extra_header(columns, i)) for i, role in enumerate(roles) if role not in fields
+        )
+        self.column_of = {role: i for i, role in enumerate(roles)}
+        self.number_column = roles.index(Role.NUMBER) if Role.NUMBER in roles else None
 
     @property
     def has_items(self) -> bool:
@@ -136,6 +152,10 @@ class _Assembler:
         self.unplaced.append(UnplacedText(text=text, reason=reason, location=location))
 
     def _row(self, row: Row) -> None:
+        part = self.parts[-1] if self.parts else None
+        if part is not None and not row.gridless and _numbered(row, part):
+            self._item_row(part, row)  # the common case, decided cheaply
+            return
         texts = row.texts()
         filled = [text for text in texts if text.strip(" \u3000\t\n")]
         if not filled:
@@ -155,7 +175,7 @@ class _Assembler:
             self._unplace(" | ".join(texts), "table row before the first part", row.location)
             return
         if not part.roles:
-            part.roles = DEFAULT_ROLES[part.kind]
+            part.set_columns(part.columns, DEFAULT_ROLES[part.kind])
         self._item_row(part, row)
 
     def _merged_row(self, text: str, location: Location) -> None:
@@ -183,12 +203,13 @@ class _Assembler:
             part = _PartDraft(kind=kind, title="", source=location)
             self.parts.append(part)
         if not part.roles or not part.has_items:
-            part.columns, part.roles = columns, roles
+            part.set_columns(columns, roles)
 
     def _item_row(self, part: _PartDraft, row: Row) -> None:
         cells = _cells_by_column(row, part.roles)
-        by_role = dict(zip(part.roles, cells, strict=False))
-        category_text = "\n".join(by_role.get(Role.CATEGORY, ())).strip()
+        column_of = part.column_of
+        category = column_of.get(Role.CATEGORY)
+        category_text = "\n".join(cells[category]).strip() if category is not None else ""
         if category_text:
             current = part.categories[-1] if part.categories else None
             if current is None or squash(current.printed) != squash(category_text):
@@ -199,14 +220,10 @@ class _Assembler:
         if not part.categories:
             empty = Heading(ordinal=None, title="", declared_count=None)
             self._start_category(empty, "", row.location)
-        extra = {
-            _extra_header(part.columns, index): "\n".join(cell)
-            for index, (role, cell) in enumerate(zip(part.roles, cells, strict=False))
-            if role not in _ROLES_OF[part.kind]
-        }
-        for index, cell in enumerate(cells[len(part.roles) :], start=len(part.roles)):
-            extra[_extra_header(part.columns, index)] = "\n".join(cell)
-        item = _build_item(part.kind, by_role, extra, row.location)
+        extra = {header: "\n".join(cells[index]) for index, header in part.extra_columns}
+        for index in range(len(part.roles), len(cells)):
+            extra[_extra_header(part.columns, index)] = "\n".join(cells[index])
+        item = _build_item(part.kind, _Cells(cells, column_of), extra, row.location)
         part.categories[-1].items.append(item)
 
     def finish(self, metadata: Metadata) -> DutyList:
@@ -250,6 +267,15 @@ _ROLES_OF: dict[PartKind, frozenset[Role]] = {
 }
 
 
+def _numbered(row: Row, part: _PartDraft) -> bool:
+    """Return True when the row's number cell holds a plain number (an item row)."""
+    column = part.number_column
+    if column is None or len(row.cells) < len(part.roles):
+        return False
+    cell = row.cells[column]
+    return len(cell) == 1 and cell[0].strip().isdigit()
+
+
 def _extra_header(columns: tuple[str, ...], index: int) -> str:
     if index < len(columns) and columns[index].strip():
         return columns[index].strip()
@@ -267,41 +293,72 @@ def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]
     return split_row([*number_cell, *paragraphs], roles)
 
 
+class _Cells:
+    """The cells of an item row, looked up by role."""
+
+    __slots__ = ("cells", "column_of")
+
+    def __init__(self, cells: list[tuple[str, ...]], column_of: dict[Role, int]) -> None:
+        self.cells = cells
+        self.column_of = column_of
+
+    def __contains__(self, role: Role) -> bool:
+        return role in self.column_of
+
+    def get(self, role: Role) -> tuple[str, ...]:
+        """Return the paragraphs of the role's cell (none when the part has no such column)."""
+        column = self.column_of.get(role)
+        return () if column is None else self.cells[column]
+
+
 def _text(cell: Sequence[str]) -> str:
+    if len(cell) == 1:
+        return cell[0].strip(" \u3000\t").strip("\n")
     return "\n".join(paragraph.strip(" \u3000\t") for paragraph in cell).strip("\n")
 
 
-def _build_item(
-    kind: PartKind, cells: dict[Role, tuple[str, ...]], extra: dict[str, str], where: Location
-) -> Item:
-    printed_number = _text(cells.get(Role.NUMBER, ()))
-    number = parse_int(printed_number)
+def _lines(cell: Sequence[str]) -> str:
+    return cell[0] if len(cell) == 1 else "\n".join(cell)
+
+
+def _parse_number(printed: str) -> int | None:
+    if printed.isascii() and printed.isdigit():
+        return int(printed)
+    return parse_int(printed)
+
+
+def _build_item(kind: PartKind, cells: _Cells, extra: dict[str, str], where: Location) -> Item:
+    printed_number = _text(cells.get(Role.NUMBER))
+    number = _parse_number(printed_number)
     number_text = "" if number is not None and str(number) == printed_number else printed_number
-    name = _text(cells.get(Role.NAME, ()))
+    name = _text(cells.get(Role.NAME))
     if kind is PartKind.BASIC:
         return BasicItem(
             number=number, number_text=number_text, name=name, extra=extra, source=where
         )
     if kind is PartKind.COOPERATIVE:
-        departments = parse_departments("\n".join(cells.get(Role.DEPARTMENTS, ())))
-        known = tuple(department.name for department in departments)
+        departments = parse_departments(_lines(cells.get(Role.DEPARTMENTS)))
+        known = _names(departments)
         return CooperativeItem(
             number=number,
             number_text=number_text,
             name=name,
             departments=departments,
-            superior_duties=parse_clauses(cells.get(Role.SUPERIOR_DUTIES, ()), known),
-            local_duties=parse_clauses(cells.get(Role.LOCAL_DUTIES, ()), known),
+            superior_duties=parse_clauses(cells.get(Role.SUPERIOR_DUTIES), known),
+            local_duties=parse_clauses(cells.get(Role.LOCAL_DUTIES), known),
             extra=extra,
             source=where,
         )
     if Role.RECEIVING_AND_METHOD in cells:
-        receiving_text, method_cell = _split_receiving_and_method(cells[Role.RECEIVING_AND_METHOD])
+        receiving_text, method_cell, labelled = _split_receiving_and_method(
+            cells.get(Role.RECEIVING_AND_METHOD)
+        )
     else:
-        receiving_text = _strip_label(_text(cells.get(Role.RECEIVING, ())), _RECEIVING_LABEL)
-        method_cell = _strip_first_label(cells.get(Role.WORKING_METHOD, ()), _METHOD_LABEL)
+        receiving_text = _strip_label(_text(cells.get(Role.RECEIVING)), _RECEIVING_LABEL)
+        method_cell = _strip_first_label(cells.get(Role.WORKING_METHOD), _METHOD_LABEL)
+        labelled = None
     receiving = parse_departments(receiving_text)
-    method = parse_clauses(method_cell, tuple(department.name for department in receiving))
+    method = parse_clauses(method_cell, _names(receiving))
     return RecalledItem(
         number=number,
         number_text=number_text,
@@ -309,13 +366,23 @@ def _build_item(
         receiving_departments=receiving,
         working_method=method,
         discontinued=_is_discontinued(method),
+        method_labelled=labelled,
         extra=extra,
         source=where,
     )
 
 
+def _names(departments: tuple[Department, ...]) -> tuple[str, ...]:
+    return tuple([department.name for department in departments])
+
+
 _RECEIVING_LABEL = re.compile(r"^[ \u3000]*(?:承接部门|承接单位)[ \u3000]*[：:]?[ \u3000]*")
 _METHOD_LABEL = re.compile(r"^[ \u3000]*(?:工作方式|承接方式)[ \u3000]*[：:]?[ \u3000]*")
+
+
+_METHOD_START = re.compile(r"\s*(?:工作方式|承接方式)")
+_RECEIVING_START = re.compile(r"\s*承接")
+_INLINE_METHOD_LABEL = re.compile(r"(?:工作方式|承接方式)[ \u3000]*[：:]")
 
 
 def _strip_label(text: str, label: re.Pattern[str]) -> str:
@@ -331,18 +398,27 @@ def _strip_first_label(cell: Sequence[str], label: re.Pattern[str]) -> tuple[str
     return tuple(paragraphs)
 
 
-def _split_receiving_and_method(cell: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+def _split_receiving_and_method(
+    cell: Sequence[str],
+) -> tuple[str, tuple[str, ...], bool | None]:
+    """Return the receiving departments' text, the method paragraphs and the label flag.
+
+    The flag says whether the method carried its 工作方式 label; it is None when the
+    cell has no method at all.
+    """
     receiving: list[str] = []
     method: list[str] = []
+    labelled = False
     state = ""
     for paragraph in _split_inline_method_label(cell):
         if not paragraph.strip(" \u3000\t"):
             continue
-        if _RECEIVING_LABEL.match(paragraph) and re.match(r"^\s*承接(部门|单位)", paragraph):
+        if "承接" in paragraph and _RECEIVING_LABEL.match(paragraph):
             state = "receiving"
             receiving.append(_strip_label(paragraph, _RECEIVING_LABEL))
-        elif re.match(r"^\s*(工作方式|承接方式)", paragraph):
+        elif "方式" in paragraph and _METHOD_START.match(paragraph):
             state = "method"
+            labelled = True
             rest = _strip_label(paragraph, _METHOD_LABEL)
             if rest.strip(" \u3000\t"):
                 method.append(rest)
@@ -350,15 +426,15 @@ def _split_receiving_and_method(cell: Sequence[str]) -> tuple[str, tuple[str, ..
             receiving.append(paragraph)
         else:
             method.append(paragraph)
-    return "\n".join(receiving), tuple(method)
+    return "\n".join(receiving), tuple(method), labelled if (method or labelled) else None
 
 
 def _split_inline_method_label(cell: Sequence[str]) -> list[str]:
     """Split ``承接部门：区文联工作方式：1.…`` (one paragraph) before its method label."""
     paragraphs = []
     for paragraph in cell:
-        match = re.search(r"(工作方式|承接方式)[ \u3000]*[：:]", paragraph)
-        if match is not None and match.start() > 0 and re.match(r"^\s*承接", paragraph):
+        match = _INLINE_METHOD_LABEL.search(paragraph) if "方式" in paragraph else None
+        if match is not None and match.start() > 0 and _RECEIVING_START.match(paragraph):
             paragraphs += [paragraph[: match.start()], paragraph[match.start() :]]
         else:
             paragraphs.append(paragraph)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -24,15 +25,24 @@ DISCONTINUED_MARK = "不再开展"
 
 def parse_departments(text: str) -> tuple[Department, ...]:
     """Return the departments named in a cell, e.g. ``区财政局、 区发改局`` or ``区应急局牵头``."""
+    return _parse_departments(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_departments(text: str) -> tuple[Department, ...]:
+    # Cached: lists name the same few departments again and again (the values are frozen).
     departments = []
     for piece in _DEPARTMENT_SEPARATORS.split(text):
         name = piece.strip(" \u3000\t")
         if not name:
             continue
-        lead = bool(_LEAD.search(name)) and len(name) > 2
+        printed = name
+        lead = "牵头" in name and len(name) > 2 and bool(_LEAD.search(name))
         if lead:
             name = _LEAD.sub("", name).strip(" \u3000\t")
-        departments.append(Department(name=name, lead=lead))
+        departments.append(
+            Department(name=name, lead=lead, printed=piece if piece != printed else None)
+        )
     return tuple(departments)
 
 
@@ -57,10 +67,25 @@ def split_department_prefix(text: str, known: Iterable[str] = ()) -> tuple[str |
     counts as a prefix too. Returns ``(department, rest)``; department is None when there
     is no prefix.
     """
-    flat = squash(text)
-    known_flat = {squash(name) for name in known}
-    if flat in known_flat:
-        return flat, ""
+    return _split_prefix(text, _flat_names(tuple(known)))
+
+
+_KNOWN_NAME_LENGTH = 40
+"""The longest paragraph compared with the known department names."""
+
+
+@lru_cache(maxsize=1024)
+def _flat_names(known: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(squash(name) for name in known)
+
+
+def _split_prefix(text: str, known_flat: frozenset[str]) -> tuple[str | None, str]:
+    if known_flat and len(text) <= _KNOWN_NAME_LENGTH:
+        flat = squash(text)
+        if flat in known_flat:
+            return flat, ""
+    if "：" not in text and ":" not in text:
+        return None, text
     match = _PREFIX.match(text)
     if match is None:
         return None, text
@@ -104,7 +129,14 @@ def paragraph_shape(text: str, known: Iterable[str] = ()) -> ParagraphShape:
     )
 
 
-def _mid_department_pattern(known: Iterable[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=1024)
+def _first_characters(known_flat: frozenset[str]) -> frozenset[str]:
+    """Return the characters the names start with: a paragraph starting otherwise is none."""
+    return frozenset(name[:1] for name in known_flat)
+
+
+@lru_cache(maxsize=1024)
+def _mid_department_pattern(known: tuple[str, ...]) -> re.Pattern[str] | None:
     names = sorted({name for name in known if len(name) >= 2}, key=len, reverse=True)
     if not names:
         return None
@@ -120,46 +152,53 @@ def _run_splits(text: str, first_number: int | None) -> list[int]:
         return []
     offsets = []
     expected = first_number + 1
-    position = 1
-    while position < len(text):
-        index = text.find(str(expected), position)
-        if index < 0:
-            break
-        number, rest, style = split_number(text[index:])
+    target = str(expected)
+    index = text.find(target, 1)
+    while index > 0:
         before = text[index - 1]
-        after_sentence = before in _SENTENCE_END or before in " \u3000"
-        dotted_after_cjk = style == "1." and "\u4e00" <= before <= "\u9fff"
-        if rest[:1].isdigit():
-            number = None  # "2、3月": a list of numbers, not a clause
-        digit_before = before.isdigit()
-        if (
-            number == expected
-            and style not in {"", "1"}
-            and not digit_before
-            and (after_sentence or dotted_after_cjk)
+        # Only a number after a sentence end, a space or a CJK character can start a
+        # clause: test that before looking at the number.
+        if not before.isdigit() and (
+            before in _SENTENCE_END or before in " \u3000" or "\u4e00" <= before <= "\u9fff"
         ):
-            offsets.append(index)
-            expected += 1
-        position = index + 1
+            number, rest, style = split_number(text[index:])
+            after_sentence = before in _SENTENCE_END or before in " \u3000"
+            dotted_after_cjk = style == "1." and "\u4e00" <= before <= "\u9fff"
+            if rest[:1].isdigit():
+                number = None  # "2、3月": a list of numbers, not a clause
+            if (
+                number == expected
+                and style not in {"", "1"}
+                and (after_sentence or dotted_after_cjk)
+            ):
+                offsets.append(index)
+                expected += 1
+                target = str(expected)
+        index = text.find(target, index + 1)
     return offsets
 
 
-def split_clauses(text: str) -> list[Clause]:
+def split_clauses(text: str, department: str | None = None) -> list[Clause]:
     """Split one paragraph into clauses: ``1.…。2.…`` becomes two clauses.
 
-    The paragraph may not carry a department prefix; use :func:`parse_clauses` for
-    whole cells.
+    The paragraph may not carry a department prefix (``department`` is given to every
+    clause); use :func:`parse_clauses` for whole cells.
     """
-    number, _rest, _style = split_number(text)
-    offsets = [0, *_run_splits(text, number), len(text)]
+    number, body, _style = split_number(text)
+    splits = _run_splits(text, number) if number is not None else []
+    if not splits:
+        return [Clause(number=number, text=body.strip(" \u3000\t"), department=department,
+                       printed=text)]  # fmt: skip
+    offsets = [0, *splits, len(text)]
     clauses = []
     for index, (start, end) in enumerate(itertools.pairwise(offsets)):
         segment = text[start:end]
-        clause_number, body, _ = split_number(segment)
+        clause_number, segment_body, _ = split_number(segment)
         clauses.append(
             Clause(
                 number=clause_number,
-                text=body.strip(" \u3000\t"),
+                text=segment_body.strip(" \u3000\t"),
+                department=department,
                 printed=segment,
                 same_paragraph=index > 0,
             )
@@ -175,28 +214,41 @@ def parse_clauses(paragraphs: Sequence[str], known: Iterable[str] = ()) -> tuple
     (``区文旅局：负责…``) assigns it to the rest of its paragraph. A heading in the middle of
     a paragraph, such as ``…工作。区发改局：1.…``, is recognised for ``known`` departments.
     """
-    known = tuple(known)
-    mid = _mid_department_pattern(known)
+    known = known if isinstance(known, tuple) else tuple(known)
+    known_flat = _flat_names(known)
+    known_starts = _first_characters(known_flat)
     clauses: list[Clause] = []
     department: str | None = None
     for paragraph in paragraphs:
         if not paragraph.strip(" \u3000\t"):
             continue
-        pieces = _split_mid_departments(paragraph, mid)
+        if "：" not in paragraph and ":" not in paragraph:
+            if (
+                not known_flat
+                or len(paragraph) > _KNOWN_NAME_LENGTH
+                or paragraph.lstrip()[:1] not in known_starts
+            ):
+                # The common case: no department heading can be in this paragraph.
+                clauses += split_clauses(paragraph, department)
+                continue
+            pieces = [paragraph]
+        else:
+            pieces = _split_mid_departments(paragraph, _mid_department_pattern(known))
         for piece_index, piece in enumerate(pieces):
-            prefix, rest = split_department_prefix(piece, known)
+            prefix, rest = _split_prefix(piece, known_flat)
             if prefix is not None:
                 department = prefix
             if not rest.strip(" \u3000\t"):
                 continue
-            for clause_index, clause in enumerate(split_clauses(rest)):
-                joined = clause_index > 0 or (piece_index > 0 and prefix is None)
-                clauses.append(attrs.evolve(clause, department=department, same_paragraph=joined))
+            found = split_clauses(rest, department)
+            if piece_index > 0 and prefix is None:
+                found[0] = attrs.evolve(found[0], same_paragraph=True)
+            clauses += found
     return tuple(clauses)
 
 
 def _split_mid_departments(paragraph: str, mid: re.Pattern[str] | None) -> list[str]:
-    if mid is None:
+    if mid is None or ("：" not in paragraph and ":" not in paragraph):
         return [paragraph]
     starts = [match.start() for match in mid.finditer(paragraph) if match.start() > 0]
     if not starts:

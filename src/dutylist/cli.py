@@ -149,3 +149,233 @@ def show(source: str, from_format: str | None, rendering: str | None) -> None:
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
     print_summary(duty_list)
+
+
+CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
+
+
+def _render_report(report: object, output_format: str) -> str:
+    """Return a check report rendered in ``output_format`` (not ``text``)."""
+    from dutylist.findings import Report  # noqa: PLC0415
+
+    assert isinstance(report, Report)  # noqa: S101 - internal helper
+    if output_format == "json":
+        from dutylist.reports.findings_json import render_json  # noqa: PLC0415
+
+        return render_json(report)
+    if output_format == "github":
+        from dutylist.reports.findings_github import render_github  # noqa: PLC0415
+
+        return render_github(report)
+    if output_format == "junit":
+        from dutylist.reports.findings_junit import render_junit  # noqa: PLC0415
+
+        return render_junit(report)
+    from dutylist.reports.findings_sarif import render_sarif  # noqa: PLC0415
+
+    return render_sarif(report)
+
+
+@main.command(name="check")
+@click.argument("source", type=click.Path())
+@click.option("--from", "from_format", type=_format_option, help="Format of SOURCE.")
+@_rendering_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(CHECK_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output: text, json, github (annotations), junit (XML) or sarif.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit code 1 (default: error, or the configuration).",
+)
+@click.option("--baseline", type=click.Path(), help="Accepted findings (JSON).")
+@click.option(
+    "--write-baseline",
+    type=click.Path(),
+    help="Write all findings to this file as accepted, then exit 0.",
+)
+@click.option(
+    "--departments",
+    "registry_files",
+    multiple=True,
+    type=click.Path(),
+    help="An extra department registry (TOML); may be repeated.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(),
+    help="Configuration file (default: found from SOURCE's folder upward).",
+)
+@click.option("-o", "--output", type=click.Path(), help="Write the report here.")
+def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
+    source: str,
+    from_format: str | None,
+    rendering: str | None,
+    output_format: str,
+    fail_on: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    registry_files: tuple[str, ...],
+    config_file: str | None,
+    output: str | None,
+) -> None:
+    """Check SOURCE for consistency: exit 0 when clean, 1 on findings, 2 on bad input.
+
+    Findings at or above --fail-on (default error) make the exit code 1, unless a
+    --baseline file accepts them.
+    """
+    import attrs  # noqa: PLC0415
+
+    from dutylist.baseline import Baseline, read_baseline  # noqa: PLC0415
+    from dutylist.baseline import write_baseline as store_baseline  # noqa: PLC0415
+    from dutylist.checks import check  # noqa: PLC0415
+    from dutylist.config import find_config, load_config  # noqa: PLC0415
+    from dutylist.findings import Severity  # noqa: PLC0415
+    from dutylist.io.files import write_atomically  # noqa: PLC0415
+
+    for target in (output, write_baseline):
+        if target is not None:
+            refuse_overwriting_inputs(target, source, *([baseline] if baseline else []))
+    with reported_errors():
+        duty_list = load_list(source, from_format, rendering)
+        config = load_config(config_file) if config_file else find_config(source)
+        config = config.merged(
+            fail_on=Severity(fail_on) if fail_on else None,
+            registry_files=tuple(Path(name) for name in registry_files),
+        )
+        report = attrs.evolve(check(duty_list, config), source=source)
+        if baseline is not None:
+            report = read_baseline(baseline).apply(report)
+        if write_baseline is not None:
+            store_baseline(report, write_baseline)
+            report = Baseline.of(report.findings).apply(report)
+        if output_format == "text" and output is None:
+            from dutylist.reports.findings_text import print_text  # noqa: PLC0415
+
+            print_text(report)
+        else:
+            if output_format == "text":
+                from dutylist.reports.findings_text import render_text  # noqa: PLC0415
+
+                rendered = render_text(report)
+            else:
+                rendered = _render_report(report, output_format)
+            if output is None:
+                click.echo(rendered, nl=False)
+            else:
+                write_atomically(output, rendered.encode("utf-8"))
+    sys.exit(EXIT_OK if report.ok else EXIT_DIFFERENCES)
+
+
+@main.command(name="departments")
+@click.argument("source", type=click.Path())
+@click.option("--from", "from_format", type=_format_option, help="Format of SOURCE.")
+@_rendering_option
+@click.option(
+    "--departments",
+    "registry_files",
+    multiple=True,
+    type=click.Path(),
+    help="An extra department registry (TOML); may be repeated.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def departments_command(
+    source: str,
+    from_format: str | None,
+    rendering: str | None,
+    registry_files: tuple[str, ...],
+    output_format: str,
+) -> None:
+    """Show each department in SOURCE: items it leads, cooperates on, receives; spellings."""
+    from dutylist.config import find_config  # noqa: PLC0415
+    from dutylist.department_view import department_views  # noqa: PLC0415
+    from dutylist.departments import Registry, default_registry  # noqa: PLC0415
+
+    with reported_errors():
+        duty_list = load_list(source, from_format, rendering)
+        files = (*find_config(source).registry_files, *map(Path, registry_files))
+        registry = Registry.from_files(files) if files else default_registry()
+        views = department_views(duty_list, registry)
+    if output_format == "json":
+        from dutylist.reports.departments_text import render_departments_json  # noqa: PLC0415
+
+        click.echo(render_departments_json(views), nl=False)
+    else:
+        from dutylist.reports.departments_text import print_departments  # noqa: PLC0415
+
+        print_departments(views)
+
+
+@main.command(name="diff")
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--from", "from_format", type=_format_option, help="Format of OLD and NEW.")
+@_rendering_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "html", "docx", "json"]),
+    default="text",
+    show_default=True,
+    help="Report: text, markdown, html (one file), docx (新旧对照表) or json (the change set).",
+)
+@click.option("-o", "--output", type=click.Path(), help="Write the report here.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the lists differ (like git diff).")
+@click.option(
+    "--redline", is_flag=True, help="With --format docx: the revised list with tracked changes."
+)
+def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
+    old: str,
+    new: str,
+    from_format: str | None,
+    rendering: str | None,
+    output_format: str,
+    output: str | None,
+    exit_code: bool,
+    redline: bool,
+) -> None:
+    """Compare OLD and NEW (any format dutylist reads): what was added, removed, changed, moved.
+
+    Items are matched by content, not by number: renumbering is summarised, not reported
+    as edits. Exit 0, or with --exit-code 1 when the lists differ; 2 on unusable input.
+    """
+    from dutylist.departments import default_registry  # noqa: PLC0415
+    from dutylist.diff import diff  # noqa: PLC0415
+    from dutylist.io.files import write_atomically  # noqa: PLC0415
+    from dutylist.reports.changes import render_changes  # noqa: PLC0415
+
+    if output is not None:
+        refuse_overwriting_inputs(output, old, new)
+    if output_format == "docx" and output is None:
+        fail("--format docx needs -o/--output FILE")
+    if redline and output_format != "docx":
+        fail("--redline needs --format docx")
+    with reported_errors():
+        before = load_list(old, from_format, rendering)
+        after = load_list(new, from_format, rendering)
+        registry = default_registry()
+        changeset = diff(before, after, registry=lambda name: registry.normalise(name).canonical)
+        if output_format == "text" and output is None:
+            from dutylist.reports.changes_text import print_text  # noqa: PLC0415
+
+            print_text(changeset)
+        else:
+            rendered = render_changes(changeset, output_format, new=after, redline=redline)
+            if output is None:
+                click.echo(rendered.decode("utf-8"), nl=False)
+            else:
+                write_atomically(output, rendered)
+    sys.exit(EXIT_DIFFERENCES if exit_code and not changeset.is_empty else EXIT_OK)

@@ -101,6 +101,8 @@ class Department:
     """True when the department is marked as the lead (``区应急局牵头``)."""
     canonical: str | None = None
     """The canonical name from the department registry, once names are normalised."""
+    printed: str | None = attrs.field(default=None, eq=False)
+    """The name exactly as printed, when it differs from ``name`` (stray spaces …)."""
 
 
 class _NumberedItem:
@@ -179,6 +181,11 @@ class RecalledItem(_NumberedItem):
     """How they do it (工作方式)."""
     discontinued: bool = False
     """True when the duty is discontinued rather than handed over (不再开展此项工作)."""
+    method_labelled: bool | None = attrs.field(default=None, eq=False)
+    """Whether a combined 承接部门及工作方式 cell printed its ``工作方式：`` label.
+
+    None when the list has separate columns (or the reader cannot tell).
+    """
     extra: Mapping[str, str] = attrs.field(factory=dict, converter=freeze_mapping)
     """Any further columns of the list, header → cell text, never dropped."""
     source: Location | None = attrs.field(default=None, eq=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -46,9 +45,12 @@ def to_chinese_number(value: int) -> str:
     return text
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def to_ascii_digits(text: str) -> str:
     """Return ``text`` with full-width digits replaced by ASCII digits."""
-    return "".join(str(unicodedata.digit(ch)) if "０" <= ch <= "９" else ch for ch in text)
+    return text if text.isascii() else text.translate(_FULL_WIDTH_DIGITS)
 
 
 def parse_int(text: str) -> int | None:
@@ -57,18 +59,23 @@ def parse_int(text: str) -> int | None:
     return int(stripped) if stripped.isascii() and stripped.isdigit() else None
 
 
-# A clause number at the start of a paragraph. Groups: the number in one of its forms,
-# and the separator. "1对…" (a number missing its separator) is accepted only when a CJK
-# character follows, and callers decide whether to trust it (see ``split_number``).
-_CLAUSE_NUMBER = re.compile(
-    r"""^[ \u3000]*(?:
-        (?P<paren>[(（][ \u3000]*(?P<pnum>[0-9０-９]{1,2})[ \u3000]*[)）])
-      | (?P<circled>[①-⑳])
-      | (?P<num>[0-9０-９]{1,2})[ \u3000]*(?P<sep>[.．、,，:：)）])
-      | (?P<bare>[0-9０-９]{1,2})(?=[\u4e00-\u9fff“"《（(])
-    )[ \u3000]*""",
+# A clause number at the start of a paragraph, one expression per first character: in
+# brackets, circled, or digits with a separator. "1对…" (a number missing its separator) is
+# accepted only when a CJK character follows, and callers decide whether to trust it (see
+# ``split_number``).
+_PAREN_NUMBER = re.compile(r"[ \u3000]*[(（][ \u3000]*([0-9０-９]{1,2})[ \u3000]*[)）][ \u3000]*")
+_CIRCLED_NUMBER = re.compile(r"[ \u3000]*([①-⑳])[ \u3000]*")
+_DIGIT_NUMBER = re.compile(
+    r"""[ \u3000]*([0-9０-９]{1,2})
+    (?:[ \u3000]*([.．、,，:：)）])|(?=[\u4e00-\u9fff“"《（(]))
+    [ \u3000]*""",
     re.VERBOSE,
 )
+_DIGITS_ASCII_AND_FULL_WIDTH = "0123456789０１２３４５６７８９"
+_ASCII_DIGITS = frozenset("0123456789")
+_SEPARATORS = frozenset(".．、,，:：)）")
+_STYLES = {".": "1.", "．": "1.", "、": "1、", ",": "1,", "，": "1,", ":": "1:", "：": "1:",
+           ")": "1)", "）": "1)"}  # fmt: skip
 
 
 def split_number(text: str) -> tuple[int | None, str, str]:
@@ -78,18 +85,37 @@ def split_number(text: str) -> tuple[int | None, str, str]:
     ``"1、"``, ``"(1)"``, ``"①"``, ``"1"`` (a number missing its separator) or ``""`` when
     the text is not numbered. Decimal numbers such as ``2.5万`` are not clause numbers.
     """
-    match = _CLAUSE_NUMBER.match(text)
-    if match is None:
-        return None, text, ""
-    rest = text[match.end() :]
-    if match.group("paren") is not None:
-        return int(to_ascii_digits(match.group("pnum"))), rest, "(1)"
-    if match.group("circled") is not None:
-        return _CIRCLED.index(match.group("circled")) + 1, rest, "①"
-    if match.group("num") is not None:
-        sep = match.group("sep")
-        if sep in ".．" and rest[:1].isdigit():
+    first = text[:1]
+    if first in _ASCII_DIGITS and text[1:2] in _SEPARATORS:  # "1." "2、": the usual forms
+        rest = text[2:]
+        if rest[:1] in {" ", "\u3000"}:
+            rest = rest.lstrip(" \u3000")
+        sep = text[1]
+        if sep in {".", "．"} and rest[:1].isdigit():
             return None, text, ""  # a decimal number, not a clause number
-        style = {"．": "1.", "，": "1,", "：": "1:", "）": "1)"}.get(sep, "1" + sep)
-        return int(to_ascii_digits(match.group("num"))), rest, style
-    return int(to_ascii_digits(match.group("bare"))), rest, "1"
+        return int(first), rest, _STYLES[sep]
+    if first in {" ", "\u3000"}:
+        first = text.lstrip(" \u3000")[:1]
+    if not first:
+        return None, text, ""
+    if first in _DIGITS_ASCII_AND_FULL_WIDTH:
+        match = _DIGIT_NUMBER.match(text)
+        if match is None:
+            return None, text, ""
+        rest = text[match.end() :]
+        digits, sep = match.group(1, 2)
+        if sep is None:
+            return int(digits), rest, "1"
+        if sep in {".", "．"} and rest[:1].isdigit():
+            return None, text, ""  # a decimal number, not a clause number
+        return int(digits), rest, _STYLES[sep]
+    if first in {"(", "（"}:
+        match = _PAREN_NUMBER.match(text)
+        if match is None:
+            return None, text, ""
+        return int(match.group(1)), text[match.end() :], "(1)"
+    if first in _CIRCLED:
+        match = _CIRCLED_NUMBER.match(text)
+        if match is not None:  # always: the first character is circled
+            return _CIRCLED.index(match.group(1)) + 1, text[match.end() :], "①"
+    return None, text, ""
