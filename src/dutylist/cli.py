@@ -99,6 +99,21 @@ _rendering_option = click.option(
     type=click.Choice(["auto", "web", "attachment"]),
     help="For text captures holding two renderings: which one to read.",
 )
+_registry_option = click.option(
+    "--departments",
+    "registry_files",
+    multiple=True,
+    type=click.Path(),
+    help="An extra department registry (TOML); may be repeated.",
+)
+
+
+def _source_options(command: F) -> F:
+    """Add the options that say how to read SOURCE: ``--from`` and ``--rendering``."""
+    command = _rendering_option(command)
+    return click.option("--from", "from_format", type=_format_option, help="Format of SOURCE.")(
+        command
+    )
 
 
 @main.command()
@@ -140,8 +155,7 @@ def convert(  # noqa: PLR0913, PLR0917
 
 @main.command()
 @click.argument("source", type=click.Path())
-@click.option("--from", "from_format", type=_format_option, help="Format of SOURCE.")
-@_rendering_option
+@_source_options
 def show(source: str, from_format: str | None, rendering: str | None) -> None:
     """Summarise SOURCE: parts, categories with declared and actual counts, totals."""
     from dutylist.reports.summary import print_summary  # noqa: PLC0415
@@ -178,8 +192,7 @@ def _render_report(report: object, output_format: str) -> str:
 
 @main.command(name="check")
 @click.argument("source", type=click.Path())
-@click.option("--from", "from_format", type=_format_option, help="Format of SOURCE.")
-@_rendering_option
+@_source_options
 @click.option(
     "--format",
     "output_format",
@@ -199,13 +212,7 @@ def _render_report(report: object, output_format: str) -> str:
     type=click.Path(),
     help="Write all findings to this file as accepted, then exit 0.",
 )
-@click.option(
-    "--departments",
-    "registry_files",
-    multiple=True,
-    type=click.Path(),
-    help="An extra department registry (TOML); may be repeated.",
-)
+@_registry_option
 @click.option(
     "--config",
     "config_file",
@@ -275,15 +282,8 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
 
 @main.command(name="departments")
 @click.argument("source", type=click.Path())
-@click.option("--from", "from_format", type=_format_option, help="Format of SOURCE.")
-@_rendering_option
-@click.option(
-    "--departments",
-    "registry_files",
-    multiple=True,
-    type=click.Path(),
-    help="An extra department registry (TOML); may be repeated.",
-)
+@_source_options
+@_registry_option
 @click.option(
     "--format",
     "output_format",

@@ -255,6 +255,13 @@ def _absorbed(
         collect(free_old, old, new, partner_of_new, is_split=False)
     if free_new and partner_of_old:
         collect(free_new, new, old, partner_of_old, is_split=True)
+    return _take_groups(groups)
+
+
+def _take_groups(
+    groups: list[tuple[float, int, tuple[int, ...], bool, int, tuple[int, ...]]],
+) -> tuple[list[tuple[int, tuple[int, ...]]], list[tuple[tuple[int, ...], int]]]:
+    """Accept split and merge groups best first, each item in at most one group."""
     groups.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -422,22 +429,4 @@ def _splits_and_merges(
             coverage, pieces = found
             orders = tuple(old[i].order for i in pieces)
             groups.append((-coverage, new[j].order, orders, False, j, pieces))
-    groups.sort()
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    splits: list[tuple[int, tuple[int, ...]]] = []
-    merges: list[tuple[tuple[int, ...], int]] = []
-    for _, _, _, is_split, whole, pieces in groups:
-        if is_split:
-            if whole in used_old or used_new.intersection(pieces):
-                continue
-            used_old.add(whole)
-            used_new.update(pieces)
-            splits.append((whole, pieces))
-        else:
-            if whole in used_new or used_old.intersection(pieces):
-                continue
-            used_new.add(whole)
-            used_old.update(pieces)
-            merges.append((pieces, whole))
-    return splits, merges
+    return _take_groups(groups)
