@@ -15,7 +15,7 @@ import attrs
 
 from dutylist.cells import (
     DISCONTINUED_MARK,
-    looks_like_department,
+    names_departments,
     parse_clauses,
     parse_departments,
 )
@@ -39,6 +39,7 @@ from dutylist.model import (
 from dutylist.numerals import parse_int
 from dutylist.rows import Block, Paragraph, Row
 from dutylist.vocabulary import (
+    USUAL_COLUMNS,
     Heading,
     Role,
     header_role,
@@ -53,17 +54,10 @@ from dutylist.vocabulary import (
 )
 
 DEFAULT_ROLES: dict[PartKind, tuple[Role, ...]] = {
-    PartKind.BASIC: (Role.NUMBER, Role.NAME),
-    PartKind.COOPERATIVE: (
-        Role.NUMBER,
-        Role.NAME,
-        Role.DEPARTMENTS,
-        Role.SUPERIOR_DUTIES,
-        Role.LOCAL_DUTIES,
-    ),
-    PartKind.RECALLED: (Role.NUMBER, Role.NAME, Role.RECEIVING_AND_METHOD),
+    kind: tuple(header_role(header) or Role.EXTRA for header in headers)
+    for kind, headers in USUAL_COLUMNS.items()
 }
-"""The columns assumed for a part whose header row is missing."""
+"""The columns assumed for a part whose header row is missing: the usual ones."""
 
 
 @attrs.define
@@ -422,7 +416,7 @@ def _split_receiving_and_method(
             rest = _strip_label(paragraph, _METHOD_LABEL)
             if rest.strip(" \u3000\t"):
                 method.append(rest)
-        elif state == "receiving" and not method and _is_department_line(paragraph):
+        elif state == "receiving" and not method and names_departments(paragraph):
             receiving.append(paragraph)
         else:
             method.append(paragraph)
@@ -439,11 +433,6 @@ def _split_inline_method_label(cell: Sequence[str]) -> list[str]:
         else:
             paragraphs.append(paragraph)
     return paragraphs
-
-
-def _is_department_line(paragraph: str) -> bool:
-    departments = parse_departments(paragraph)
-    return bool(departments) and all(looks_like_department(d.name) for d in departments)
 
 
 def _is_discontinued(method: Iterable[Clause]) -> bool:

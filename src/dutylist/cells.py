@@ -46,6 +46,12 @@ def _parse_departments(text: str) -> tuple[Department, ...]:
     return tuple(departments)
 
 
+def names_departments(text: str) -> bool:
+    """Return True when ``text`` is a list of department names (``区住建局、区执法局``)."""
+    departments = parse_departments(text)
+    return bool(departments) and all(looks_like_department(d.name) for d in departments)
+
+
 def looks_like_department(name: str) -> bool:
     """Return True when ``name`` reads like a department name (ends in 局, 部, 办 …)."""
     flat = squash(name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dutylist.cells import looks_like_department, paragraph_shape, parse_departments
+from dutylist.cells import names_departments, paragraph_shape, parse_departments
 from dutylist.numerals import split_number
 from dutylist.vocabulary import Role
 
@@ -66,8 +66,7 @@ def _looks_like_department_cell(text: str) -> bool:
     number, _, _ = split_number(text)
     if number is not None or text.rstrip().endswith("。"):
         return False
-    departments = parse_departments(text)
-    return bool(departments) and all(looks_like_department(d.name) for d in departments)
+    return names_departments(text)
 
 
 def duty_boundary(paragraphs: Sequence[str], known: Sequence[str] = ()) -> int:
