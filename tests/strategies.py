@@ -32,7 +32,7 @@ from dutylist.model import (
     UnplacedText,
 )
 from dutylist.numerals import to_chinese_number
-from dutylist.vocabulary import parse_office
+from dutylist.vocabulary import USUAL_COLUMNS, parse_office
 
 # Common characters of administrative Chinese, so generated text reads like a list.
 _CJK = "党建设经济发展民生服务平安法治乡村振兴生态环保城乡文化旅游应急管理消防综合政务工作组织开展做好负责协助配合指导监督检查宣传落实推进健全机制社区居民企业安全生产统计信息上报排查整治"  # noqa: E501
@@ -136,13 +136,6 @@ def items(draw: st.DrawFn, kind: PartKind, number: int, extra_headers: tuple[str
     )
 
 
-_COLUMNS = {
-    PartKind.BASIC: ("序号", "事项名称"),
-    PartKind.COOPERATIVE: ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"),
-    PartKind.RECALLED: ("序号", "事项名称", "承接部门及工作方式"),
-}
-
-
 @st.composite
 def parts(draw: st.DrawFn, kind: PartKind, *, max_categories: int = 3) -> Part:
     """Return a part of ``kind`` with continuous numbering through its categories."""
@@ -170,7 +163,7 @@ def parts(draw: st.DrawFn, kind: PartKind, *, max_categories: int = 3) -> Part:
     return Part(
         kind=kind,
         title=kind.chinese,
-        columns=_COLUMNS[kind] + extra_headers,
+        columns=USUAL_COLUMNS[kind] + extra_headers,
         categories=tuple(categories),
     )
 

@@ -68,6 +68,14 @@ _HEADER_ROLES: dict[str, Role] = {
 _EXTRA_HEADERS = frozenset(["具体内容", "依据", "备注", "履职依据", "法律依据", "说明"])
 
 
+USUAL_COLUMNS: dict[PartKind, tuple[str, ...]] = {
+    PartKind.BASIC: ("序号", "事项名称"),
+    PartKind.COOPERATIVE: ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"),
+    PartKind.RECALLED: ("序号", "事项名称", "承接部门及工作方式"),
+}
+"""Each part's usual column headers (those of the Mingzhu list)."""
+
+
 def header_role(text: str) -> Role | None:
     """Return the role of a column header, ``EXTRA`` for known extra columns, or None."""
     key = squash(text)

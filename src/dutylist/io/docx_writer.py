@@ -46,13 +46,8 @@ from dutylist.model import (
     PartKind,
     RecalledItem,
 )
-from dutylist.vocabulary import Role, header_role, squash
+from dutylist.vocabulary import USUAL_COLUMNS, Role, header_role, squash
 
-_DEFAULT_COLUMNS = {
-    PartKind.BASIC: ("序号", "事项名称"),
-    PartKind.COOPERATIVE: ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"),
-    PartKind.RECALLED: ("序号", "事项名称", "承接部门及工作方式"),
-}
 # Relative column widths; the number column has a fixed width.
 _WEIGHTS = {
     Role.NAME: 3.0,
@@ -292,7 +287,7 @@ def docx_bytes(duty_list: DutyList) -> bytes:
         holder = element("body")
         add(_paragraph(holder, text, style))
 
-    columns_of = [part.columns or _DEFAULT_COLUMNS[part.kind] for part in duty_list.parts]
+    columns_of = [part.columns or USUAL_COLUMNS[part.kind] for part in duty_list.parts]
     landscape = [len(columns) >= _LANDSCAPE_COLUMNS for columns in columns_of]
     page_setup(document.sections[0], landscape[0] if landscape else False)
     page_number_footer(document.sections[0])
