@@ -68,14 +68,14 @@ def load_list(path: str, format_name: str | None, rendering: str | None = None) 
     Text the reader could not place is listed too, except when reading JSON (where it
     was reported when the list was first read, and is kept in the file).
     """
-    from dutylist.api import load  # noqa: PLC0415
-    from dutylist.io import format_for  # noqa: PLC0415
+    from dutylist.io import format_for, read  # noqa: PLC0415
 
+    fmt = format_for(path, format_name)
     options = {"rendering": rendering} if rendering else {}
-    duty_list = load(path, format_name, **options)
+    duty_list = read(path, fmt, **options)
     for note in duty_list.notes:
         click.echo(f"dutylist: note: {path}: {note}", err=True)
-    if format_for(path, format_name).name != "json":
+    if fmt.name != "json":
         for unplaced in duty_list.unplaced:
             where = unplaced.location.describe() if unplaced.location is not None else path
             text = unplaced.text.replace("\n", " ")[:60]
