@@ -3,19 +3,31 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# uv installs exactly the versions in uv.lock; uv itself is pinned and installed from PyPI
+# into .tools/ by the Python found on the machine.
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 # Debian packages some tests drive: LibreOffice renders .docx outputs to PDF, Chromium
-# loads the HTML report. Installed when missing and we may (root with apt-get); otherwise
-# those tests say why they skip.
+# loads the HTML report, poppler turns PDFs into pictures. Installed when missing and we
+# may (root with apt-get); otherwise those tests say why they skip.
 SYSTEM_PACKAGES := libreoffice-writer fonts-noto-cjk poppler-utils chromium
 
-.PHONY: demo test lint typecheck docs bench clean system-deps
+.PHONY: demo test lint typecheck docs bench clean system-deps lock
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --all-extras --python $(PYTHON) --quiet
 	touch $(STAMP)
+
+# Refresh uv.lock after changing dependencies in pyproject.toml.
+lock: $(UV)
+	$(UV) lock --python $(PYTHON)
 
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py
@@ -49,4 +61,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_diff.py
 
 clean:
-	rm -rf $(VENV) docs/_build out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .tools docs/_build out .pytest_cache .mypy_cache .ruff_cache

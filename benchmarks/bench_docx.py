@@ -32,7 +32,7 @@ from dutylist.io.docx_writer import write_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "examples" / "mingzhu.json"
-SEED = ROOT.parent / "shared" / "seed" / "mingzhu-duty-list.txt"
+SEED = ROOT / "examples" / "mingzhu.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -1,4 +1,4 @@
-"""Build the shipped examples from the reference capture in ../shared/seed.
+"""Build the shipped examples from the reference capture, examples/mingzhu.txt.
 
 Run ``python examples/build.py`` from anywhere; it rewrites the files in examples/.
 A test checks that the committed files equal a fresh build.
@@ -21,8 +21,8 @@ from dutylist.io.text import read_text
 
 EXAMPLES = Path(__file__).resolve().parent
 REPO = EXAMPLES.parent
-SEED = REPO.parent / "shared" / "seed" / "mingzhu-duty-list.txt"
-SEED_NAME = "../shared/seed/mingzhu-duty-list.txt"
+SEED = EXAMPLES / "mingzhu.txt"
+SEED_NAME = "examples/mingzhu.txt"
 """How the seed is named inside the examples: relative to the repository root."""
 
 

@@ -12,7 +12,7 @@ settings.register_profile("dutylist", deadline=None, print_blob=True)
 settings.load_profile("dutylist")
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seed" / "mingzhu-duty-list.txt"
+SEED = REPO / "examples" / "mingzhu.txt"
 
 
 @pytest.fixture(scope="session")

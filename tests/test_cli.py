@@ -142,7 +142,7 @@ def test_convert_records_version_label_and_publication_date(
     assert code == 0
     metadata = json.loads(out.read_text(encoding="utf-8"))["metadata"]
     assert metadata == {
-        "source_file": "mingzhu-duty-list.txt",
+        "source_file": "mingzhu.txt",
         "version": "2025年版",
         "published": "2025-03-01",
     }

@@ -17,7 +17,7 @@ from dutylist.diff.changes import ChangeSet
 from dutylist.model import DutyList
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "seed" / "mingzhu-duty-list.txt"
+SEED = REPO / "examples" / "mingzhu.txt"
 EXPECTED = REPO / "tests" / "data" / "expected"
 
 
