@@ -10,7 +10,7 @@ generated   lists of about 300, 3,000 and 30,000 items made by repeating the ref
             (renames, clause edits, additions, removals, moves), renumbered
 
 For each pair: dutylist.diff, best of N; DeepDiff on the JSON-ready data of both lists
-(``dutylist.converter.to_data``) with ignore_order=True, once (it is slow) and only up to
+(``dutylist.codec.to_data``) with ignore_order=True, once (it is slow) and only up to
 --deepdiff-max items; their ratio; and, for the generated sizes, time / (n log n)
 relative to the smallest size, which stays near or below 1 when the diff scales no worse
 than n log n.
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from tests.diff.generated import generated_list, generated_revision  # noqa: E402
 from tests.reports.revision_pair import SEED, make_revision, strip_sources  # noqa: E402
 
-from dutylist.converter import to_data  # noqa: E402
+from dutylist.codec import to_data  # noqa: E402
 from dutylist.diff import diff  # noqa: E402
 from dutylist.io.text import read_text  # noqa: E402
 from dutylist.model import DutyList  # noqa: E402

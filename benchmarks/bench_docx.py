@@ -6,10 +6,10 @@ The reference list (examples/mingzhu.json, or the seed capture when it is missin
 written to a temporary .docx. Then, best of N runs each:
 
 floor   unzip word/document.xml, parse it with lxml, touch the text of every w:tc
-blocks  dutylist.io.docx.read_docx_blocks: the .docx part of reading (unzip, parse,
+blocks  dutylist.io.docx.read.read_docx_blocks: the .docx part of reading (unzip, parse,
         walk the body into neutral rows), without the assembler
-read    dutylist.io.docx.read_docx: blocks + the shared assembler (rows -> model)
-write   dutylist.io.docx_writer.write_docx
+read    dutylist.io.docx.read.read_docx: blocks + the shared assembler (rows -> model)
+write   dutylist.io.docx.write.write_docx
 
 and the ratios read/floor and write/floor are printed. Target: read within 3x floor.
 """
@@ -27,8 +27,8 @@ from pathlib import Path
 from lxml import etree
 
 import dutylist
-from dutylist.io.docx import read_docx, read_docx_blocks
-from dutylist.io.docx_writer import write_docx
+from dutylist.io.docx.read import read_docx, read_docx_blocks
+from dutylist.io.docx.write import write_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "examples" / "mingzhu.json"

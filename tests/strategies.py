@@ -32,7 +32,7 @@ from dutylist.model import (
     UnplacedText,
 )
 from dutylist.numerals import to_chinese_number
-from dutylist.vocabulary import USUAL_COLUMNS, parse_office
+from dutylist.parse.vocabulary import USUAL_COLUMNS, parse_office
 
 # Common characters of administrative Chinese, so generated text reads like a list.
 _CJK = "党建设经济发展民生服务平安法治乡村振兴生态环保城乡文化旅游应急管理消防综合政务工作组织开展做好负责协助配合指导监督检查宣传落实推进健全机制社区居民企业安全生产统计信息上报排查整治"  # noqa: E501

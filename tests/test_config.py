@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from dutylist.checks import check
+from dutylist.checks.findings import Severity
 from dutylist.config import Config, find_config, load_config, parse_config
 from dutylist.errors import FormatError, UsageError
-from dutylist.findings import Severity
 from tests.checks.model_builders import clean_list, replace_item
 
 

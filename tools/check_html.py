@@ -103,7 +103,7 @@ def main() -> int:
             sys.path.insert(0, str(REPO))
             from tests.reports.revision_pair import pair  # noqa: PLC0415
 
-            from dutylist.reports.changes_html import render_html  # noqa: PLC0415
+            from dutylist.reports.changes.html import render_html  # noqa: PLC0415
 
             report = Path(folder) / "mingzhu-revision.html"
             report.write_text(render_html(pair()[2]), encoding="utf-8")

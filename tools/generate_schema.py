@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import msgspec
 
-from dutylist.converter import SCHEMA_VERSION
+from dutylist.codec import SCHEMA_VERSION
 from dutylist.model import (
     ITEM_TYPES,
     Category,
@@ -32,7 +32,7 @@ from dutylist.model import (
     UnplacedText,
 )
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "dutylist.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "src/dutylist/schemas/dutylist.schema.json"
 _REF = "#/$defs/{name}"
 _LEAVES = (Clause, Department, Location, Metadata, Office, UnplacedText, *ITEM_TYPES.values())
 

@@ -35,35 +35,35 @@ from dutylist.model import (
 )
 
 if TYPE_CHECKING:
-    from dutylist.baseline import Baseline, read_baseline, write_baseline
     from dutylist.checks import RULES, check
+    from dutylist.checks.baseline import Baseline, read_baseline, write_baseline
+    from dutylist.checks.findings import Finding, FindingLocation, Report, Severity
     from dutylist.config import Config, find_config
-    from dutylist.department_view import DepartmentView, department_views
-    from dutylist.departments import (
+    from dutylist.departments.registry import (
         Registry,
         Resolution,
         ResolutionKind,
         default_registry,
         normalise_departments,
     )
+    from dutylist.departments.view import DepartmentView, department_views
     from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff
-    from dutylist.findings import Finding, FindingLocation, Report, Severity
 
 _LAZY = {
-    "Baseline": "dutylist.baseline",
-    "read_baseline": "dutylist.baseline",
-    "write_baseline": "dutylist.baseline",
+    "Baseline": "dutylist.checks.baseline",
+    "read_baseline": "dutylist.checks.baseline",
+    "write_baseline": "dutylist.checks.baseline",
     "RULES": "dutylist.checks",
     "check": "dutylist.checks",
     "Config": "dutylist.config",
     "find_config": "dutylist.config",
-    "DepartmentView": "dutylist.department_view",
-    "department_views": "dutylist.department_view",
-    "Registry": "dutylist.departments",
-    "Resolution": "dutylist.departments",
-    "ResolutionKind": "dutylist.departments",
-    "default_registry": "dutylist.departments",
-    "normalise_departments": "dutylist.departments",
+    "DepartmentView": "dutylist.departments.view",
+    "department_views": "dutylist.departments.view",
+    "Registry": "dutylist.departments.registry",
+    "Resolution": "dutylist.departments.registry",
+    "ResolutionKind": "dutylist.departments.registry",
+    "default_registry": "dutylist.departments.registry",
+    "normalise_departments": "dutylist.departments.registry",
     "Change": "dutylist.diff",
     "ChangeKind": "dutylist.diff",
     "ChangeSet": "dutylist.diff",
@@ -71,10 +71,10 @@ _LAZY = {
     "ItemRef": "dutylist.diff",
     "apply": "dutylist.diff",
     "diff": "dutylist.diff",
-    "Finding": "dutylist.findings",
-    "FindingLocation": "dutylist.findings",
-    "Report": "dutylist.findings",
-    "Severity": "dutylist.findings",
+    "Finding": "dutylist.checks.findings",
+    "FindingLocation": "dutylist.checks.findings",
+    "Report": "dutylist.checks.findings",
+    "Severity": "dutylist.checks.findings",
 }
 
 

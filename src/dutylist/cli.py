@@ -170,22 +170,22 @@ CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
 
 def _render_report(report: object, output_format: str) -> str:
     """Return a check report rendered in ``output_format`` (not ``text``)."""
-    from dutylist.findings import Report  # noqa: PLC0415
+    from dutylist.checks.findings import Report  # noqa: PLC0415
 
     assert isinstance(report, Report)  # noqa: S101 - internal helper
     if output_format == "json":
-        from dutylist.reports.findings_json import render_json  # noqa: PLC0415
+        from dutylist.reports.findings.json import render_json  # noqa: PLC0415
 
         return render_json(report)
     if output_format == "github":
-        from dutylist.reports.findings_github import render_github  # noqa: PLC0415
+        from dutylist.reports.findings.github import render_github  # noqa: PLC0415
 
         return render_github(report)
     if output_format == "junit":
-        from dutylist.reports.findings_junit import render_junit  # noqa: PLC0415
+        from dutylist.reports.findings.junit import render_junit  # noqa: PLC0415
 
         return render_junit(report)
-    from dutylist.reports.findings_sarif import render_sarif  # noqa: PLC0415
+    from dutylist.reports.findings.sarif import render_sarif  # noqa: PLC0415
 
     return render_sarif(report)
 
@@ -239,11 +239,11 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     """
     import attrs  # noqa: PLC0415
 
-    from dutylist.baseline import Baseline, read_baseline  # noqa: PLC0415
-    from dutylist.baseline import write_baseline as store_baseline  # noqa: PLC0415
     from dutylist.checks import check  # noqa: PLC0415
+    from dutylist.checks.baseline import Baseline, read_baseline  # noqa: PLC0415
+    from dutylist.checks.baseline import write_baseline as store_baseline  # noqa: PLC0415
+    from dutylist.checks.findings import Severity  # noqa: PLC0415
     from dutylist.config import find_config, load_config  # noqa: PLC0415
-    from dutylist.findings import Severity  # noqa: PLC0415
     from dutylist.io.files import write_atomically  # noqa: PLC0415
 
     for target in (output, write_baseline):
@@ -263,12 +263,12 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             store_baseline(report, write_baseline)
             report = Baseline.of(report.findings).apply(report)
         if output_format == "text" and output is None:
-            from dutylist.reports.findings_text import print_text  # noqa: PLC0415
+            from dutylist.reports.findings.text import print_text  # noqa: PLC0415
 
             print_text(report)
         else:
             if output_format == "text":
-                from dutylist.reports.findings_text import render_text  # noqa: PLC0415
+                from dutylist.reports.findings.text import render_text  # noqa: PLC0415
 
                 rendered = render_text(report)
             else:
@@ -301,8 +301,8 @@ def departments_command(
 ) -> None:
     """Show each department in SOURCE: items it leads, cooperates on, receives; spellings."""
     from dutylist.config import find_config  # noqa: PLC0415
-    from dutylist.department_view import department_views  # noqa: PLC0415
-    from dutylist.departments import Registry, default_registry  # noqa: PLC0415
+    from dutylist.departments.registry import Registry, default_registry  # noqa: PLC0415
+    from dutylist.departments.view import department_views  # noqa: PLC0415
 
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
@@ -310,11 +310,11 @@ def departments_command(
         registry = Registry.from_files(files) if files else default_registry()
         views = department_views(duty_list, registry)
     if output_format == "json":
-        from dutylist.reports.departments_text import render_departments_json  # noqa: PLC0415
+        from dutylist.reports.departments import render_departments_json  # noqa: PLC0415
 
         click.echo(render_departments_json(views), nl=False)
     else:
-        from dutylist.reports.departments_text import print_departments  # noqa: PLC0415
+        from dutylist.reports.departments import print_departments  # noqa: PLC0415
 
         print_departments(views)
 
@@ -352,7 +352,7 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     Items are matched by content, not by number: renumbering is summarised, not reported
     as edits. Exit 0, or with --exit-code 1 when the lists differ; 2 on unusable input.
     """
-    from dutylist.departments import default_registry  # noqa: PLC0415
+    from dutylist.departments.registry import default_registry  # noqa: PLC0415
     from dutylist.diff import diff  # noqa: PLC0415
     from dutylist.io.files import write_atomically  # noqa: PLC0415
     from dutylist.reports.changes import render_changes  # noqa: PLC0415
@@ -369,7 +369,7 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         registry = default_registry()
         changeset = diff(before, after, registry=lambda name: registry.normalise(name).canonical)
         if output_format == "text" and output is None:
-            from dutylist.reports.changes_text import print_text  # noqa: PLC0415
+            from dutylist.reports.changes.text import print_text  # noqa: PLC0415
 
             print_text(changeset)
         else:

@@ -26,8 +26,8 @@ from typing import Any
 
 import attrs
 
+from dutylist.checks.findings import Severity
 from dutylist.errors import FormatError, ReadError
-from dutylist.findings import Severity
 from dutylist.location import Location
 
 DEFAULT_SIMILARITY = 90.0

@@ -6,10 +6,9 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from dutylist.cells import parse_clauses, parse_departments
 from dutylist.checks import check
+from dutylist.checks.findings import Finding, Report
 from dutylist.config import Config
-from dutylist.findings import Finding, Report
 from dutylist.location import Location
 from dutylist.model import (
     BasicItem,
@@ -23,6 +22,7 @@ from dutylist.model import (
     RecalledItem,
 )
 from dutylist.numerals import to_chinese_number
+from dutylist.parse.cells import parse_clauses, parse_departments
 
 
 def clauses(*paragraphs: str, departments: Sequence[str] = ()) -> tuple[Clause, ...]:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import attrs
 
-from dutylist.cells import parse_departments
 from dutylist.model import PartKind
+from dutylist.parse.cells import parse_departments
 from tests.checks.model_builders import clauses, clean_list, found, places, replace_item, run
 
 B, C, R = PartKind.BASIC, PartKind.COOPERATIVE, PartKind.RECALLED

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from dutylist.checks import check
-from dutylist.departments import ResolutionKind, default_registry
+from dutylist.departments.registry import ResolutionKind, default_registry
 from dutylist.model import Clause, CooperativeItem, Department, DutyList, Item, PartKind
 
 C, R = PartKind.COOPERATIVE, PartKind.RECALLED

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 from hypothesis import given, settings
 
-from dutylist.baseline import Baseline
+from dutylist import schemas
 from dutylist.checks import RULES_BY_CODE, check
-from dutylist.reports.findings_json import render_json
+from dutylist.checks.baseline import Baseline
+from dutylist.reports.findings.json import render_json
 from tests.strategies import any_duty_lists, duty_lists
 
-VALIDATOR = jsonschema.Draft202012Validator(
-    json.loads(
-        (Path(__file__).resolve().parents[2] / "schemas" / "report.schema.json").read_text("utf-8")
-    )
-)
+VALIDATOR = jsonschema.Draft202012Validator(json.loads(schemas.text("report")))
 
 
 @settings(max_examples=40)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dutylist.checks import check
-from dutylist.findings import Severity
+from dutylist.checks.findings import Severity
 from dutylist.model import PartKind
 
 B, C, R = PartKind.BASIC, PartKind.COOPERATIVE, PartKind.RECALLED

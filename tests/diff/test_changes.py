@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dutylist import schemas
 from dutylist.diff import diff
 from dutylist.diff.changes import ChangeKind, ChangeSet
 from dutylist.diff.serialize import dumps, from_data, loads, to_data
@@ -19,20 +19,14 @@ from tests.diff import edits
 from tests.diff.revisions import revisions
 from tests.strategies import duty_lists
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
-
 
 def validate(data: Any) -> None:
-    """Validate ``data`` against schemas/changeset.schema.json (items via dutylist.schema.json)."""
+    """Validate ``data`` against the shipped changeset schema through the shipped registry."""
     import jsonschema
-    from referencing import Registry, Resource
 
-    schemas = [json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
-               for name in ("changeset.schema.json", "dutylist.schema.json")]  # fmt: skip
-    registry = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in schemas
+    validator = jsonschema.Draft202012Validator(
+        schemas.load("changeset"), registry=schemas.registry()
     )
-    validator = jsonschema.Draft202012Validator(schemas[0], registry=registry)
     errors = sorted(validator.iter_errors(data), key=lambda error: list(error.path))
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:3]]
 

@@ -9,14 +9,15 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from dutylist.converter import from_data, to_data
+from dutylist import schemas
+from dutylist.codec import from_data, to_data
 from dutylist.errors import FormatError, ReadError
 from dutylist.io.json import dumps, loads, read_json, write_json
 from dutylist.model import DutyList
 from tests.strategies import any_duty_lists, duty_lists
 
 REPO = Path(__file__).resolve().parents[2]
-SCHEMA = json.loads((REPO / "schemas" / "dutylist.schema.json").read_text(encoding="utf-8"))
+SCHEMA = schemas.load("dutylist")
 
 
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)

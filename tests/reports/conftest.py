@@ -3,9 +3,9 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from dutylist.baseline import Baseline
 from dutylist.checks import check
-from dutylist.findings import Report
+from dutylist.checks.baseline import Baseline
+from dutylist.checks.findings import Report
 from dutylist.model import PartKind
 from tests.checks.model_builders import clauses, clean_list, replace_item
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import sys
 
 from dutylist.diff.serialize import dumps
-from dutylist.reports.changes_docx import render_docx
-from dutylist.reports.changes_html import render_html
-from dutylist.reports.changes_markdown import render_markdown
-from dutylist.reports.changes_text import render_text
+from dutylist.reports.changes.docx import render_docx
+from dutylist.reports.changes.html import render_html
+from dutylist.reports.changes.markdown import render_markdown
+from dutylist.reports.changes.text import render_text
 from tests.reports.docx_dump import dump_docx
 from tests.reports.revision_pair import EXPECTED, pair
 

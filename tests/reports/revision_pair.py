@@ -57,7 +57,7 @@ def make_revision(duty_list: DutyList) -> DutyList:
 @functools.cache
 def pair() -> tuple[DutyList, DutyList, ChangeSet]:
     """Return (old, new, changeset) for the reference revision, with the default registry."""
-    from dutylist.departments import default_registry
+    from dutylist.departments.registry import default_registry
     from dutylist.io.text import read_text
 
     old = strip_sources(read_text(SEED))

@@ -1,4 +1,4 @@
-"""Consistency checks: rules over a duty list that produce a :class:`~dutylist.findings.Report`.
+"""Consistency checks: rules over a duty list that produce a report of findings.
 
 Every rule is registered once, in :data:`RULES`; each group of rules lives in its own
 module (structure, counts, numbering, duplicates, departments, text, recalled).
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dutylist.checks import counts, departments, duplicates, numbering, recalled, structure, text
 from dutylist.checks.context import Check, Context, Issue, Rule
+from dutylist.checks.findings import Finding, Report
 from dutylist.config import Config
-from dutylist.departments import Registry
+from dutylist.departments.registry import Registry
 from dutylist.errors import UsageError
-from dutylist.findings import Finding, Report
 from dutylist.location import Location
 from dutylist.model import DutyList, PartKind
 

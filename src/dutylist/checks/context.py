@@ -1,7 +1,7 @@
 """What every rule gets: the list, the configuration, the registry, shared results.
 
 A rule is a plain function ``(duty_list, context) -> Iterator[Issue]``. The runner in
-:mod:`dutylist.checks` turns each :class:`Issue` into a :class:`~dutylist.findings.Finding`
+:mod:`dutylist.checks` turns each :class:`Issue` into a :class:`~dutylist.checks.findings.Finding`
 with the rule's code and (configured) severity, so a rule never repeats its own code.
 """
 
@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 import attrs
 
+from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.config import Config
-from dutylist.departments import Registry, default_registry
-from dutylist.findings import FindingLocation, Severity
+from dutylist.departments.registry import Registry, default_registry
 from dutylist.model import Category, DutyList, Item, Part
 
 T = TypeVar("T")

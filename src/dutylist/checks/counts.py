@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, where
-from dutylist.findings import FindingLocation, Severity
+from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.model import DutyList, PartKind
 from dutylist.numerals import to_ascii_digits
-from dutylist.vocabulary import squash
+from dutylist.parse.vocabulary import squash
 
 
 def category_count_mismatch(duty_list: DutyList, _: Context) -> Iterator[Issue]:

@@ -2,7 +2,7 @@
 
 Names in *naming positions* (a cooperative item's department cell, a block prefix such
 as ``区财政局：``, a recalled item's 承接部门) are resolved through the registry
-(:mod:`dutylist.departments`). Running text (item names and clauses) is scanned for
+(:mod:`dutylist.departments.registry`). Running text (item names and clauses) is scanned for
 known spellings too, for the inconsistency rules.
 """
 
@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
-from dutylist.departments import Occurrence, Position, ResolutionKind, occurrences
-from dutylist.findings import FindingLocation, Severity
+from dutylist.checks.findings import FindingLocation, Severity
+from dutylist.departments.registry import Occurrence, Position, ResolutionKind, occurrences
 from dutylist.model import DutyList
 
 

@@ -12,9 +12,9 @@ import unicodedata
 from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
-from dutylist.findings import Severity
+from dutylist.checks.findings import Severity
 from dutylist.model import Category, CooperativeItem, DutyList, Item, Part
-from dutylist.vocabulary import squash
+from dutylist.parse.vocabulary import squash
 
 
 def normalise_name(name: str) -> str:

@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
-from dutylist.departments import clauses_of
-from dutylist.findings import Severity
+from dutylist.checks.findings import Severity
+from dutylist.departments.registry import clauses_of
 from dutylist.model import Category, Clause, DutyList, Item, Part
 from dutylist.numerals import split_number, to_chinese_number
 

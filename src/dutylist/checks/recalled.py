@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dutylist.cells import DISCONTINUED_MARK
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
-from dutylist.findings import Severity
+from dutylist.checks.findings import Severity
 from dutylist.model import DutyList, RecalledItem
+from dutylist.parse.cells import DISCONTINUED_MARK
 
 
 def method_labelled(item: RecalledItem) -> bool | None:

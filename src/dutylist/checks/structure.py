@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
-from dutylist.findings import FindingLocation, Severity
+from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.model import CooperativeItem, DutyList, PartKind, RecalledItem
-from dutylist.vocabulary import Role, header_role
+from dutylist.parse.vocabulary import Role, header_role
 
 _REQUIRED: dict[PartKind, tuple[tuple[Role, ...], ...]] = {
     PartKind.BASIC: ((Role.NUMBER,), (Role.NAME,)),

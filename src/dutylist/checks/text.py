@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import attrs
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
-from dutylist.departments import clauses_of, departments_of
-from dutylist.findings import FindingLocation, Severity
+from dutylist.checks.findings import FindingLocation, Severity
+from dutylist.departments.registry import clauses_of, departments_of
 from dutylist.model import Category, DutyList, Item, Part
 
 _SPACE = " \u3000\u00a0\t"

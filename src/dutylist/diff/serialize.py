@@ -19,7 +19,7 @@ def to_data(changeset: ChangeSet) -> dict[str, Any]:
     Each change also carries its ``classification`` (substantive or cosmetic), and the
     whole set an ``is_empty`` flag, so consumers need not recompute them.
     """
-    from dutylist.converter import make_converter  # noqa: PLC0415
+    from dutylist.codec import make_converter  # noqa: PLC0415
 
     data: dict[str, Any] = make_converter().unstructure(changeset)
     for change, raw in zip(changeset.changes, data["changes"], strict=True):
@@ -40,7 +40,7 @@ def from_data(data: object, *, source: str | None = None) -> ChangeSet:
     """
     import cattrs  # noqa: PLC0415
 
-    from dutylist.converter import make_converter  # noqa: PLC0415
+    from dutylist.codec import make_converter  # noqa: PLC0415
 
     where = Location(file=source)
     if not isinstance(data, dict) or data.get("changeset_version") != CHANGESET_VERSION:

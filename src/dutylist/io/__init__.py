@@ -37,11 +37,11 @@ FORMATS: dict[str, Format] = {
     "json": Format("json", (".json",), "dutylist.io.json:read_json", "dutylist.io.json:write_json"),
     "text": Format("text", (".txt", ".text"), "dutylist.io.text:read_text"),
     "docx": Format(
-        "docx", (".docx",), "dutylist.io.docx:read_docx", "dutylist.io.docx_writer:write_docx"
+        "docx", (".docx",), "dutylist.io.docx.read:read_docx", "dutylist.io.docx.write:write_docx"
     ),
     # Word 97-2003 / WPS files: the docx reader refuses them with a conversion hint
     # (and reads a .docx that was merely renamed).
-    "doc": Format("doc", (".doc", ".wps"), "dutylist.io.docx:read_docx"),
+    "doc": Format("doc", (".doc", ".wps"), "dutylist.io.docx.read:read_docx"),
 }
 """The formats known to this release, by name."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from dutylist.converter import from_data, to_data
+from dutylist.codec import from_data, to_data
 from dutylist.errors import FormatError
 from dutylist.io.files import Source, read_source, source_name, write_atomically
 from dutylist.location import Location

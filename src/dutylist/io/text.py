@@ -22,13 +22,13 @@ from typing import Literal
 
 import attrs
 
-from dutylist.assemble import assemble
 from dutylist.errors import FormatError
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
 from dutylist.model import DutyList, Metadata
-from dutylist.rows import Block, Paragraph, Row
-from dutylist.vocabulary import (
+from dutylist.parse.assemble import assemble
+from dutylist.parse.rows import Block, Paragraph, Row
+from dutylist.parse.vocabulary import (
     Role,
     header_role,
     is_page_marker,

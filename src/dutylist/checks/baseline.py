@@ -1,0 +1,124 @@
+"""Baselines: findings a team has accepted, so that only new findings fail a run.
+
+A finding is keyed by its code, part, item *name* (not number), field and subject text,
+so the key survives renumbering and reordering. Keys are a multiset: two identical
+findings need two baseline entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+from dutylist.checks.findings import Finding, Report
+from dutylist.errors import FormatError, ReadError
+from dutylist.io.files import write_atomically
+from dutylist.location import Location
+from dutylist.parse.vocabulary import squash
+
+BASELINE_VERSION = 1
+"""The version of the baseline file layout."""
+
+
+def _digest(text: str) -> str:
+    flat = unicodedata.normalize("NFKC", squash(text))
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:12]
+
+
+def finding_key(finding: Finding) -> str:
+    """Return the key that identifies ``finding`` across renumbered versions of a list.
+
+    ``code:part:hash(item name or category title):field:hash(subject)``; the item number,
+    the clause position and the source line are left out on purpose.
+    """
+    location = finding.location
+    anchor = location.item_name if location.item_name is not None else location.category_title
+    return ":".join(
+        [
+            finding.code,
+            location.part.value if location.part is not None else "-",
+            _digest(anchor or ""),
+            location.field or "-",
+            _digest(finding.subject or ""),
+        ]
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Baseline:
+    """Accepted findings, as a multiset of keys."""
+
+    keys: Counter[str] = attrs.field(factory=Counter)
+    """How many times each key is accepted."""
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Baseline:
+        """Return a baseline accepting exactly ``findings``."""
+        return cls(keys=Counter(finding_key(finding) for finding in findings))
+
+    def apply(self, report: Report) -> Report:
+        """Return ``report`` with the findings this baseline accepts marked ``accepted``."""
+        remaining = Counter(self.keys)
+        marked = []
+        for finding in report.findings:
+            key = finding_key(finding)
+            accepted = remaining[key] > 0
+            if accepted:
+                remaining[key] -= 1
+            marked.append(attrs.evolve(finding, accepted=accepted))
+        return attrs.evolve(report, findings=tuple(marked))
+
+
+def write_baseline(report: Report, path: str | os.PathLike[str]) -> None:
+    """Write every finding of ``report`` to ``path`` as accepted (atomically, JSON).
+
+    Raises:
+        dutylist.errors.WriteError: the file cannot be written.
+    """
+    entries = [
+        {
+            "key": finding_key(finding),
+            "code": finding.code,
+            "where": finding.location.describe(),
+            "message": finding.message,
+        }
+        for finding in report.findings
+    ]
+    data = {"dutylist_baseline": BASELINE_VERSION, "findings": entries}
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(path, text.encode("utf-8"))
+
+
+def read_baseline(path: str | os.PathLike[str]) -> Baseline:
+    """Return the baseline stored in ``path``.
+
+    Raises:
+        ReadError: the file cannot be read.
+        FormatError: the file is not a dutylist baseline.
+    """
+    where = Location(file=os.fspath(path))
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReadError("baseline file not found", where) from None
+    except OSError as exc:
+        raise ReadError(f"cannot read baseline: {exc.strerror}", where) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FormatError(f"not a JSON baseline: {exc}", where) from None
+    if not isinstance(data, dict) or data.get("dutylist_baseline") != BASELINE_VERSION:
+        raise FormatError(
+            f"not a dutylist baseline (expected dutylist_baseline: {BASELINE_VERSION})", where
+        )
+    entries = data.get("findings")
+    if not isinstance(entries, list) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("key"), str) for entry in entries
+    ):
+        raise FormatError("$.findings must be a list of objects with a string 'key'", where)
+    return Baseline(keys=Counter(entry["key"] for entry in entries))

@@ -1,0 +1,1 @@
+"""Departments: the registry of names and their forms, and the per-department view."""

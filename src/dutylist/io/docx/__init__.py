@@ -1,0 +1,1 @@
+"""The .docx format: the reader (body, Word numbering) and the publication writer."""

@@ -1,0 +1,1 @@
+"""Turn any reader's neutral rows into the model (blocks, cells, columns, vocabulary)."""

@@ -1,0 +1,487 @@
+"""Turn any reader's neutral blocks into a :class:`~dutylist.model.DutyList`.
+
+This is the one place that understands how a list is laid out: the title and front
+matter, part titles, header rows (recognised by column names, in any order), category
+rows (merged rows or a 类别 column), and item rows. Readers for .docx, text and other
+formats only produce :mod:`dutylist.parse.rows` blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from dutylist.errors import FormatError
+from dutylist.location import Location
+from dutylist.model import (
+    BasicItem,
+    Category,
+    Clause,
+    CooperativeItem,
+    Department,
+    DutyList,
+    Item,
+    Metadata,
+    Part,
+    PartKind,
+    RecalledItem,
+    UnplacedText,
+)
+from dutylist.numerals import parse_int
+from dutylist.parse.cells import (
+    DISCONTINUED_MARK,
+    names_departments,
+    parse_clauses,
+    parse_departments,
+)
+from dutylist.parse.columns import split_row
+from dutylist.parse.rows import Block, Paragraph, Row
+from dutylist.parse.vocabulary import (
+    USUAL_COLUMNS,
+    Heading,
+    Role,
+    header_role,
+    is_header_row,
+    is_page_marker,
+    is_toc_line,
+    kind_from_roles,
+    parse_category_heading,
+    parse_office,
+    part_kind_of_title,
+    squash,
+)
+
+DEFAULT_ROLES: dict[PartKind, tuple[Role, ...]] = {
+    kind: tuple(header_role(header) or Role.EXTRA for header in headers)
+    for kind, headers in USUAL_COLUMNS.items()
+}
+"""The columns assumed for a part whose header row is missing: the usual ones."""
+
+
+@attrs.define
+class _CategoryDraft:
+    heading: Heading
+    printed: str
+    source: Location | None
+    items: list[Item] = attrs.Factory(list)
+
+
+@attrs.define
+class _PartDraft:
+    kind: PartKind
+    title: str
+    source: Location | None
+    columns: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    categories: list[_CategoryDraft] = attrs.Factory(list)
+    extra_columns: tuple[tuple[int, str], ...] = ()
+    """Index and header of the columns this kind of part has no field for (kept in ``extra``)."""
+    column_of: dict[Role, int] = attrs.Factory(dict)
+    """The column of each role (the last one when a role repeats)."""
+    number_column: int | None = None
+    """The first column of sequence numbers."""
+
+    def set_columns(self, columns: tuple[str, ...], roles: tuple[Role, ...]) -> None:
+        self.columns, self.roles = columns, roles
+        fields = _ROLES_OF[self.kind]
+        self.extra_columns = tuple(
+            (i, _extra_header(columns, i)) for i, role in enumerate(roles) if role not in fields
+        )
+        self.column_of = {role: i for i, role in enumerate(roles)}
+        self.number_column = roles.index(Role.NUMBER) if Role.NUMBER in roles else None
+
+    @property
+    def has_items(self) -> bool:
+        return any(category.items for category in self.categories)
+
+
+@attrs.define
+class _Assembler:
+    preamble: list[str] = attrs.Factory(list)
+    parts: list[_PartDraft] = attrs.Factory(list)
+    unplaced: list[UnplacedText] = attrs.Factory(list)
+
+    @property
+    def part(self) -> _PartDraft | None:
+        return self.parts[-1] if self.parts else None
+
+    def feed(self, block: Block) -> None:
+        if isinstance(block, Paragraph):
+            self._paragraph(block)
+        else:
+            self._row(block)
+
+    def _paragraph(self, block: Paragraph) -> None:
+        text = block.text.strip(" \u3000\t\r\n")
+        if not text or is_page_marker(text):
+            return
+        kind = part_kind_of_title(text)
+        if kind is not None:
+            self._start_part(kind, text, block.location)
+            return
+        if self.part is None:
+            self.preamble.append(text)
+            return
+        heading = parse_category_heading(text)
+        if heading is not None:
+            self._start_category(heading, block.text, block.location)
+            return
+        self._unplace(block.text, "text outside any item of the part", block.location)
+
+    def _start_part(self, kind: PartKind, title: str, location: Location) -> None:
+        part = self.part
+        if part is not None and part.kind is kind:
+            if not part.title:
+                part.title = title
+            return  # a part title repeated before a continued table
+        self.parts.append(_PartDraft(kind=kind, title=title, source=location))
+
+    def _start_category(self, heading: Heading, printed: str, location: Location) -> None:
+        if self.part is not None:  # callers check; kept total for safety
+            self.part.categories.append(_CategoryDraft(heading, printed, location))
+
+    def _unplace(self, text: str, reason: str, location: Location) -> None:
+        self.unplaced.append(UnplacedText(text=text, reason=reason, location=location))
+
+    def _row(self, row: Row) -> None:
+        part = self.parts[-1] if self.parts else None
+        if part is not None and not row.gridless and _numbered(row, part):
+            self._item_row(part, row)  # the common case, decided cheaply
+            return
+        texts = row.texts()
+        filled = [text for text in texts if text.strip(" \u3000\t\n")]
+        if not filled:
+            return
+        if (
+            not row.gridless
+            and len({squash(text) for text in filled}) == 1
+            and (len(row.cells) == 1 or len(filled) == len(texts))
+        ):
+            self._merged_row(filled[0], row.location)
+            return
+        if not row.gridless and is_header_row(texts):
+            self._header_row(texts, row.location)
+            return
+        part = self.part
+        if part is None:
+            self._unplace(" | ".join(texts), "table row before the first part", row.location)
+            return
+        if not part.roles:
+            part.set_columns(part.columns, DEFAULT_ROLES[part.kind])
+        self._item_row(part, row)
+
+    def _merged_row(self, text: str, location: Location) -> None:
+        kind = part_kind_of_title(text)
+        if kind is not None:
+            self._start_part(kind, text.strip(), location)
+            return
+        heading = parse_category_heading(text)
+        if heading is not None and self.part is not None:
+            self._start_category(heading, text, location)
+            return
+        if is_page_marker(text):
+            return
+        if self.part is None:
+            self.preamble.append(text.strip())
+            return
+        self._unplace(text, "merged row that is neither a part title nor a category", location)
+
+    def _header_row(self, texts: tuple[str, ...], location: Location) -> None:
+        roles = tuple(header_role(text) or Role.EXTRA for text in texts)
+        columns = tuple(text.strip() for text in texts)
+        kind = kind_from_roles(roles)
+        part = self.part
+        if part is None or (part.has_items and part.kind is not kind):
+            part = _PartDraft(kind=kind, title="", source=location)
+            self.parts.append(part)
+        if not part.roles or not part.has_items:
+            part.set_columns(columns, roles)
+
+    def _item_row(self, part: _PartDraft, row: Row) -> None:
+        cells = _cells_by_column(row, part.roles)
+        column_of = part.column_of
+        category = column_of.get(Role.CATEGORY)
+        category_text = "\n".join(cells[category]).strip() if category is not None else ""
+        if category_text:
+            current = part.categories[-1] if part.categories else None
+            if current is None or squash(current.printed) != squash(category_text):
+                heading = parse_category_heading(category_text) or Heading(
+                    ordinal=None, title=category_text, declared_count=None
+                )
+                self._start_category(heading, category_text, row.location)
+        if not part.categories:
+            empty = Heading(ordinal=None, title="", declared_count=None)
+            self._start_category(empty, "", row.location)
+        extra = {header: "\n".join(cells[index]) for index, header in part.extra_columns}
+        for index in range(len(part.roles), len(cells)):
+            extra[_extra_header(part.columns, index)] = "\n".join(cells[index])
+        item = _build_item(part.kind, _Cells(cells, column_of), extra, row.location)
+        part.categories[-1].items.append(item)
+
+    def finish(self, metadata: Metadata) -> DutyList:
+        if not self.parts:
+            raise FormatError(
+                "no duty list found: no part title, header row or item row was recognised"
+            )
+        title, front_matter = _split_preamble(self.preamble)
+        return DutyList(
+            title=title,
+            office=parse_office(title),
+            metadata=metadata,
+            front_matter=front_matter,
+            parts=tuple(_finish_part(part) for part in self.parts),
+            unplaced=tuple(self.unplaced),
+        )
+
+
+_ROLES_OF: dict[PartKind, frozenset[Role]] = {
+    PartKind.BASIC: frozenset([Role.NUMBER, Role.NAME, Role.CATEGORY]),
+    PartKind.COOPERATIVE: frozenset(
+        [
+            Role.NUMBER,
+            Role.NAME,
+            Role.CATEGORY,
+            Role.DEPARTMENTS,
+            Role.SUPERIOR_DUTIES,
+            Role.LOCAL_DUTIES,
+        ]
+    ),
+    PartKind.RECALLED: frozenset(
+        [
+            Role.NUMBER,
+            Role.NAME,
+            Role.CATEGORY,
+            Role.RECEIVING,
+            Role.WORKING_METHOD,
+            Role.RECEIVING_AND_METHOD,
+        ]
+    ),
+}
+
+
+def _numbered(row: Row, part: _PartDraft) -> bool:
+    """Return True when the row's number cell holds a plain number (an item row)."""
+    column = part.number_column
+    if column is None or len(row.cells) < len(part.roles):
+        return False
+    cell = row.cells[column]
+    return len(cell) == 1 and cell[0].strip().isdigit()
+
+
+def _extra_header(columns: tuple[str, ...], index: int) -> str:
+    if index < len(columns) and columns[index].strip():
+        return columns[index].strip()
+    return f"第{index + 1}列"
+
+
+def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]:
+    if not row.gridless:
+        cells = list(row.cells)
+        return cells + [() for _ in range(len(roles) - len(cells))]
+    number_cell, *rest = row.cells
+    paragraphs = [paragraph for cell in rest for paragraph in cell]
+    if roles and roles[0] is Role.NUMBER:
+        return [number_cell, *split_row(paragraphs, roles[1:])]
+    return split_row([*number_cell, *paragraphs], roles)
+
+
+class _Cells:
+    """The cells of an item row, looked up by role."""
+
+    __slots__ = ("cells", "column_of")
+
+    def __init__(self, cells: list[tuple[str, ...]], column_of: dict[Role, int]) -> None:
+        self.cells = cells
+        self.column_of = column_of
+
+    def __contains__(self, role: Role) -> bool:
+        return role in self.column_of
+
+    def get(self, role: Role) -> tuple[str, ...]:
+        """Return the paragraphs of the role's cell (none when the part has no such column)."""
+        column = self.column_of.get(role)
+        return () if column is None else self.cells[column]
+
+
+def _text(cell: Sequence[str]) -> str:
+    if len(cell) == 1:
+        return cell[0].strip(" \u3000\t").strip("\n")
+    return "\n".join(paragraph.strip(" \u3000\t") for paragraph in cell).strip("\n")
+
+
+def _lines(cell: Sequence[str]) -> str:
+    return cell[0] if len(cell) == 1 else "\n".join(cell)
+
+
+def _parse_number(printed: str) -> int | None:
+    if printed.isascii() and printed.isdigit():
+        return int(printed)
+    return parse_int(printed)
+
+
+def _build_item(kind: PartKind, cells: _Cells, extra: dict[str, str], where: Location) -> Item:
+    printed_number = _text(cells.get(Role.NUMBER))
+    number = _parse_number(printed_number)
+    number_text = "" if number is not None and str(number) == printed_number else printed_number
+    name = _text(cells.get(Role.NAME))
+    if kind is PartKind.BASIC:
+        return BasicItem(
+            number=number, number_text=number_text, name=name, extra=extra, source=where
+        )
+    if kind is PartKind.COOPERATIVE:
+        departments = parse_departments(_lines(cells.get(Role.DEPARTMENTS)))
+        known = _names(departments)
+        return CooperativeItem(
+            number=number,
+            number_text=number_text,
+            name=name,
+            departments=departments,
+            superior_duties=parse_clauses(cells.get(Role.SUPERIOR_DUTIES), known),
+            local_duties=parse_clauses(cells.get(Role.LOCAL_DUTIES), known),
+            extra=extra,
+            source=where,
+        )
+    if Role.RECEIVING_AND_METHOD in cells:
+        receiving_text, method_cell, labelled = _split_receiving_and_method(
+            cells.get(Role.RECEIVING_AND_METHOD)
+        )
+    else:
+        receiving_text = _strip_label(_text(cells.get(Role.RECEIVING)), _RECEIVING_LABEL)
+        method_cell = _strip_first_label(cells.get(Role.WORKING_METHOD), _METHOD_LABEL)
+        labelled = None
+    receiving = parse_departments(receiving_text)
+    method = parse_clauses(method_cell, _names(receiving))
+    return RecalledItem(
+        number=number,
+        number_text=number_text,
+        name=name,
+        receiving_departments=receiving,
+        working_method=method,
+        discontinued=_is_discontinued(method),
+        method_labelled=labelled,
+        extra=extra,
+        source=where,
+    )
+
+
+def _names(departments: tuple[Department, ...]) -> tuple[str, ...]:
+    return tuple([department.name for department in departments])
+
+
+_RECEIVING_LABEL = re.compile(r"^[ \u3000]*(?:承接部门|承接单位)[ \u3000]*[：:]?[ \u3000]*")
+_METHOD_LABEL = re.compile(r"^[ \u3000]*(?:工作方式|承接方式)[ \u3000]*[：:]?[ \u3000]*")
+
+
+_METHOD_START = re.compile(r"\s*(?:工作方式|承接方式)")
+_RECEIVING_START = re.compile(r"\s*承接")
+_INLINE_METHOD_LABEL = re.compile(r"(?:工作方式|承接方式)[ \u3000]*[：:]")
+
+
+def _strip_label(text: str, label: re.Pattern[str]) -> str:
+    return label.sub("", text, count=1)
+
+
+def _strip_first_label(cell: Sequence[str], label: re.Pattern[str]) -> tuple[str, ...]:
+    paragraphs = list(cell)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.strip(" \u3000\t"):
+            paragraphs[index] = label.sub("", paragraph, count=1)
+            break
+    return tuple(paragraphs)
+
+
+def _split_receiving_and_method(
+    cell: Sequence[str],
+) -> tuple[str, tuple[str, ...], bool | None]:
+    """Return the receiving departments' text, the method paragraphs and the label flag.
+
+    The flag says whether the method carried its 工作方式 label; it is None when the
+    cell has no method at all.
+    """
+    receiving: list[str] = []
+    method: list[str] = []
+    labelled = False
+    state = ""
+    for paragraph in _split_inline_method_label(cell):
+        if not paragraph.strip(" \u3000\t"):
+            continue
+        if "承接" in paragraph and _RECEIVING_LABEL.match(paragraph):
+            state = "receiving"
+            receiving.append(_strip_label(paragraph, _RECEIVING_LABEL))
+        elif "方式" in paragraph and _METHOD_START.match(paragraph):
+            state = "method"
+            labelled = True
+            rest = _strip_label(paragraph, _METHOD_LABEL)
+            if rest.strip(" \u3000\t"):
+                method.append(rest)
+        elif state == "receiving" and not method and names_departments(paragraph):
+            receiving.append(paragraph)
+        else:
+            method.append(paragraph)
+    return "\n".join(receiving), tuple(method), labelled if (method or labelled) else None
+
+
+def _split_inline_method_label(cell: Sequence[str]) -> list[str]:
+    """Split ``承接部门：区文联工作方式：1.…`` (one paragraph) before its method label."""
+    paragraphs = []
+    for paragraph in cell:
+        match = _INLINE_METHOD_LABEL.search(paragraph) if "方式" in paragraph else None
+        if match is not None and match.start() > 0 and _RECEIVING_START.match(paragraph):
+            paragraphs += [paragraph[: match.start()], paragraph[match.start() :]]
+        else:
+            paragraphs.append(paragraph)
+    return paragraphs
+
+
+def _is_discontinued(method: Iterable[Clause]) -> bool:
+    return any(DISCONTINUED_MARK in clause.text for clause in method)
+
+
+def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
+    """Return the title (lines up to one ending in 清单) and the rest of the preamble."""
+    lines = [line for line in preamble if line.strip()]
+    candidates = [index for index, line in enumerate(lines) if not is_toc_line(line)]
+    if not candidates:
+        return "", tuple(lines)
+    first = candidates[0]
+    for end in range(first, min(first + 3, len(lines))):
+        if is_toc_line(lines[end]):
+            break
+        if lines[end].rstrip().endswith("清单"):
+            title = "".join(lines[first : end + 1])
+            return title, tuple(lines[:first] + lines[end + 1 :])
+    return lines[first], tuple(lines[:first] + lines[first + 1 :])
+
+
+def _finish_part(part: _PartDraft) -> Part:
+    return Part(
+        kind=part.kind,
+        title=part.title,
+        columns=part.columns,
+        categories=tuple(
+            Category(
+                ordinal=draft.heading.ordinal,
+                title=draft.heading.title,
+                heading=draft.printed,
+                declared_count=draft.heading.declared_count,
+                items=tuple(draft.items),
+                source=draft.source,
+            )
+            for draft in part.categories
+        ),
+        source=part.source,
+    )
+
+
+def assemble(blocks: Iterable[Block], *, metadata: Metadata | None = None) -> DutyList:
+    """Return the duty list made of a reader's blocks.
+
+    Raises:
+        FormatError: nothing in the blocks looks like a duty list.
+    """
+    assembler = _Assembler()
+    for block in blocks:
+        assembler.feed(block)
+    return assembler.finish(metadata or Metadata())

@@ -1,0 +1,103 @@
+"""Infer column boundaries in a row whose table grid was lost (web text, PDF text).
+
+Text copied from a web page or extracted from a PDF gives a row as one run of
+paragraphs. Single-paragraph columns (name, departments) are taken from the front; the
+two duty columns of a cooperative row are told apart by where the clause numbering
+restarts, where a numbered run gives way to unnumbered text, and where department blocks
+(``区应急局：``) end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dutylist.numerals import split_number
+from dutylist.parse.cells import names_departments, paragraph_shape, parse_departments
+from dutylist.parse.vocabulary import Role
+
+_MULTI_PARAGRAPH_ROLES = frozenset(
+    [Role.SUPERIOR_DUTIES, Role.LOCAL_DUTIES, Role.WORKING_METHOD, Role.RECEIVING_AND_METHOD]
+)
+
+
+def split_row(paragraphs: Sequence[str], roles: Sequence[Role]) -> list[tuple[str, ...]]:
+    """Return one tuple of paragraphs per role for a gridless row.
+
+    ``roles`` are the part's column roles in order (without the number column when the
+    caller already took it off). Paragraph order is kept; nothing is dropped: leftovers
+    go to the last column.
+    """
+    cells: list[tuple[str, ...]] = [() for _ in roles]
+    queue = list(paragraphs)
+    multi = [index for index, role in enumerate(roles) if role in _MULTI_PARAGRAPH_ROLES]
+    single_front = [index for index in range(len(roles)) if not multi or index < multi[0]]
+    known: tuple[str, ...] = ()
+    for index in single_front:
+        while queue and _is_blank(queue[0]):
+            queue.pop(0)
+        if not queue:
+            return cells
+        if roles[index] is Role.DEPARTMENTS and not _looks_like_department_cell(queue[0]):
+            continue
+        cells[index] = (queue.pop(0),)
+        if roles[index] is Role.DEPARTMENTS:
+            known = tuple(department.name for department in parse_departments(cells[index][0]))
+    if not multi:
+        queue = [paragraph for paragraph in queue if not _is_blank(paragraph)]
+        if queue:
+            last = len(roles) - 1
+            cells[last] = (*cells[last], *queue)
+        return cells
+    if len(multi) == 1:
+        cells[multi[0]] = tuple(queue)
+        return cells
+    boundary = duty_boundary(queue, known)
+    cells[multi[0]] = tuple(queue[:boundary])
+    rest = queue[boundary:]
+    cells[multi[1]] = tuple(rest)
+    return cells
+
+
+def _is_blank(text: str) -> bool:
+    return not text.strip(" \u3000\t")
+
+
+def _looks_like_department_cell(text: str) -> bool:
+    number, _, _ = split_number(text)
+    if number is not None or text.rstrip().endswith("。"):
+        return False
+    return names_departments(text)
+
+
+def duty_boundary(paragraphs: Sequence[str], known: Sequence[str] = ()) -> int:
+    """Return the index where the second of two run-together duty columns starts.
+
+    Each paragraph boundary is scored: a clause number restarting at 1 scores 3, numbered
+    text followed by unnumbered text 2, unnumbered followed by unnumbered 1; a blank
+    paragraph just before adds 1. Paragraphs inside a department block never start the
+    next column. The best score wins, the earliest on ties. When no boundary qualifies,
+    all paragraphs belong to the first column.
+    """
+    shapes = [paragraph_shape(paragraph, known) for paragraph in paragraphs]
+    best_score, best_index = 0, len(paragraphs)
+    previous = None
+    blank_before = False
+    for index, shape in enumerate(shapes):
+        if shape.blank:
+            blank_before = True
+            continue
+        if previous is not None and not shape.department_prefixed and not previous.department_only:
+            score = 0
+            if shape.first_number == 1:
+                score = 3
+            elif shape.first_number is None:
+                score = 2 if previous.last_number is not None else 1
+            elif previous.last_number is not None and shape.first_number <= previous.last_number:
+                score = 2
+            if score and blank_before:
+                score += 1
+            if score > best_score:
+                best_score, best_index = score, index
+        previous = shape
+        blank_before = False
+    return best_index

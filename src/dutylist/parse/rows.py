@@ -1,0 +1,52 @@
+"""Neutral blocks that every reader yields and the assembler consumes.
+
+A reader turns its format into a stream of :class:`Paragraph` (text outside tables) and
+:class:`Row` (a table row: cells of paragraphs). It knows nothing about duty lists;
+:func:`dutylist.parse.assemble.assemble` does.
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+import attrs
+
+from dutylist.location import Location
+
+Cell: TypeAlias = tuple[str, ...]
+"""The paragraphs of one table cell, in order."""
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A paragraph outside any table (title, heading, note, page number)."""
+
+    text: str
+    """The paragraph text."""
+    location: Location
+    """Where it was read."""
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """A table row.
+
+    When ``gridless`` is true the reader could not see the column grid (text copied from
+    a web page): ``cells`` then holds the number cell followed by one cell with all the
+    remaining paragraphs in reading order, and the assembler infers the columns.
+    """
+
+    cells: tuple[Cell, ...]
+    """The row's cells; a cell merged across columns appears once."""
+    location: Location
+    """Where the row starts."""
+    gridless: bool = False
+    """True when column boundaries inside the row are unknown."""
+
+    def texts(self) -> tuple[str, ...]:
+        """Return each cell's paragraphs joined by newlines."""
+        return tuple("\n".join(cell) for cell in self.cells)
+
+
+Block: TypeAlias = Paragraph | Row
+"""Anything a reader yields."""

@@ -1,0 +1,165 @@
+"""Render a change set as one self-contained HTML file (inline CSS, no script, no network).
+
+Summary tables first, then every change in reading order with an anchor
+(``#change-N``): old on the left, new on the right, deleted text struck through in red and
+inserted text underlined in green. A checkbox hides cosmetic changes (pure CSS).
+The page is laid out by the Jinja2 template ``templates/changes.html.j2``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dutylist.diff.changes import (
+    Change,
+    ChangeClass,
+    ChangeKind,
+    ChangeSet,
+    EditOp,
+    FieldChange,
+    FieldOp,
+)
+from dutylist.model import Item, PartKind
+from dutylist.reports.changes.common import (
+    OP_LABELS,
+    PART_LABELS,
+    anchor,
+    category_lines,
+    changes_by_part,
+    clause_place,
+    field_label,
+    headline,
+    item_lines,
+    kind_label,
+    number_text,
+    ref_text,
+    renumber_runs,
+)
+
+Segment = tuple[str, str]
+"""A piece of text and its mark: ``""``, ``"del"`` or ``"ins"``."""
+
+TALLY_COLUMNS = (
+    ("added", "新增"),
+    ("removed", "取消"),
+    ("modified", "变更"),
+    ("moved_in", "转入"),
+    ("moved_out", "转出"),
+    ("split", "分设"),
+    ("merged", "合并"),
+    ("renumbered", "仅序号变化"),
+)
+"""The columns of the per-part summary table."""
+
+
+def render_html(changeset: ChangeSet) -> str:
+    """Return the report as a complete HTML document."""
+    import jinja2  # noqa: PLC0415
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("dutylist.reports", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    template = environment.get_template("changes.html.j2")
+    return template.render(**context(changeset))
+
+
+def context(changeset: ChangeSet) -> dict[str, Any]:
+    """Return the values the template shows (plain data, already worded)."""
+    return {
+        "title": "清单变更对照",
+        "old": changeset.old,
+        "new": changeset.new,
+        "headline": headline(changeset),
+        "is_empty": changeset.is_empty,
+        "tally_columns": TALLY_COLUMNS,
+        "parts": [
+            {
+                "label": PART_LABELS[entry.part],
+                "counts": [getattr(entry.tally, name) for name, _ in TALLY_COLUMNS],
+            }
+            for entry in changeset.summary.parts
+        ],
+        "departments": changeset.summary.departments,
+        "categories": category_lines(changeset),
+        "sections": [
+            {
+                "part": kind.value,
+                "label": PART_LABELS[kind],
+                "changes": [_change(index, change) for index, change in changes],
+            }
+            for kind, changes in changes_by_part(changeset)
+        ],
+        "renumbered": len(changeset.renumbered),
+        "renumber_runs": [
+            {"part": PART_LABELS[run.part], "text": run.text}
+            for run in renumber_runs(changeset.renumbered)
+        ],
+    }
+
+
+def _change(index: int, change: Change) -> dict[str, Any]:
+    ref = change.new[0] if change.new else change.old[0]
+    part = change.new[0].part if change.new else None
+    return {
+        "anchor": anchor(index),
+        "index": index,
+        "kind": change.kind.value,
+        "label": kind_label(change),
+        "name": ref.name,
+        "cosmetic": change.classification is ChangeClass.COSMETIC,
+        "old_refs": [f"{ref_text(r)} {r.name}" for r in change.old],
+        "new_refs": [f"{ref_text(r)} {r.name}" for r in change.new],
+        "old_items": [_item(item, "del" if _whole(change) else "") for item in change.old_items]
+        if change.kind is not ChangeKind.MODIFIED and change.kind is not ChangeKind.MOVED
+        else [],
+        "new_items": [_item(item, "ins" if _whole(change) else "") for item in change.new_items]
+        if change.kind is not ChangeKind.MODIFIED and change.kind is not ChangeKind.MOVED
+        else [],
+        "fields": [_field(field, part) for field in change.fields],
+    }
+
+
+def _whole(change: Change) -> bool:
+    return change.kind in {ChangeKind.ADDED, ChangeKind.REMOVED}
+
+
+def _item(item: Item, mark: str) -> dict[str, Any]:
+    return {
+        "number": number_text(item.number),
+        "lines": [
+            {"label": line.label, "text": line.text, "mark": mark} for line in item_lines(item)
+        ],
+    }
+
+
+def _field(change: FieldChange, part: PartKind | None) -> dict[str, Any]:
+    old: list[Segment]
+    new: list[Segment]
+    if change.op is FieldOp.ADDED:
+        old, new = [], [(change.new or "", "ins")]
+    elif change.op is FieldOp.REMOVED:
+        old, new = [(change.old or "", "del")], []
+    elif change.edits:
+        old = [
+            (e.text, "del" if e.op is EditOp.DELETE else "")
+            for e in change.edits
+            if e.op is not EditOp.INSERT
+        ]
+        new = [
+            (e.text, "ins" if e.op is EditOp.INSERT else "")
+            for e in change.edits
+            if e.op is not EditOp.DELETE
+        ]
+    else:
+        old, new = [(change.old or "", "")], [(change.new or "", "")]
+    return {
+        "label": field_label(change.field, part) + clause_place(change),
+        "op": OP_LABELS[change.op],
+        "cosmetic": change.classification is ChangeClass.COSMETIC,
+        "old": old,
+        "new": new,
+    }

@@ -1,0 +1,194 @@
+"""Render a change set for the terminal with rich: deletions red and struck, insertions green."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from dutylist.diff.changes import (
+    Change,
+    ChangeClass,
+    ChangeKind,
+    ChangeSet,
+    EditOp,
+    FieldChange,
+    FieldOp,
+)
+from dutylist.reports.changes.common import (
+    OP_LABELS,
+    PART_LABELS,
+    category_lines,
+    changes_by_part,
+    clause_place,
+    field_label,
+    headline,
+    item_lines,
+    kind_label,
+    number_text,
+    ref_text,
+    renumber_runs,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+DELETED = "red strike"
+"""The style of deleted text."""
+INSERTED = "green underline"
+"""The style of inserted text."""
+_KIND_STYLES = {
+    ChangeKind.ADDED: "bold green",
+    ChangeKind.REMOVED: "bold red",
+    ChangeKind.MODIFIED: "bold yellow",
+    ChangeKind.MOVED: "bold cyan",
+    ChangeKind.SPLIT: "bold magenta",
+    ChangeKind.MERGED: "bold magenta",
+}
+
+
+def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[RenderableType]:
+    """Return the report as rich renderables, in reading order.
+
+    With ``marks`` deletions are also written ``[-so-]`` and insertions ``{+so+}`` (as
+    ``git diff --word-diff`` does), for output without colours.
+    """
+    from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
+    out: list[RenderableType] = [
+        Text("清单变更对照", style="bold"),
+        Text(f"原版本：{changeset.old.title}  {changeset.old.source_file or ''}".rstrip()),
+        Text(f"新版本：{changeset.new.title}  {changeset.new.source_file or ''}".rstrip()),
+        Text(headline(changeset), style="bold"),
+    ]
+    if changeset.is_empty:
+        return out
+    if changeset.summary.parts:
+        table = Table(title="统计", title_justify="left")
+        for column in ("部分", "新增", "取消", "变更", "转入", "转出", "分设", "合并", "仅序号"):
+            table.add_column(column, justify="left" if column == "部分" else "right")
+        for entry in changeset.summary.parts:
+            tally = entry.tally
+            table.add_row(
+                PART_LABELS[entry.part],
+                *(
+                    str(value)
+                    for value in (
+                        tally.added,
+                        tally.removed,
+                        tally.modified,
+                        tally.moved_in,
+                        tally.moved_out,
+                        tally.split,
+                        tally.merged,
+                        tally.renumbered,
+                    )
+                ),
+            )
+        out.append(table)
+    if changeset.categories:
+        out.append(Text("类别变化", style="bold underline"))
+        out.extend(Text(f"  {line}") for line in category_lines(changeset))
+    for kind, changes in changes_by_part(changeset):
+        out.append(Text(f"\n{PART_LABELS[kind]}", style="bold underline"))
+        for index, change in changes:
+            out.extend(_change(index, change, marks=marks))
+    if changeset.renumbered:
+        out.append(Text(f"\n仅序号变化（{len(changeset.renumbered)} 项，内容未变）", style="bold"))
+        out.extend(
+            Text(f"  {PART_LABELS[run.part]}：{run.text}")
+            for run in renumber_runs(changeset.renumbered)
+        )
+    return out
+
+
+def _change(index: int, change: Change, *, marks: bool) -> list[Text]:
+    from rich.text import Text  # noqa: PLC0415
+
+    ref = change.new[0] if change.new else change.old[0]
+    head = Text(f"{index}. ")
+    head.append(f"[{kind_label(change)}]", style=_KIND_STYLES[change.kind])
+    head.append(f" {ref.name}")
+    if change.classification is ChangeClass.COSMETIC:
+        head.append("  (仅格式)", style="dim")
+    lines = [head]
+    lines.extend(Text(f"   原：{ref_text(r)} {r.name}", style="dim") for r in change.old)
+    lines.extend(Text(f"   新：{ref_text(r)} {r.name}", style="dim") for r in change.new)
+    if change.kind in {ChangeKind.ADDED, ChangeKind.REMOVED}:
+        item = (change.new_items or change.old_items)[0]
+        style = INSERTED if change.kind is ChangeKind.ADDED else DELETED
+        for line in item_lines(item)[1:]:
+            text = Text(f"     {line.label}：")
+            _append(text, line.text, style, marks=marks)
+            lines.append(text)
+    elif change.kind in {ChangeKind.SPLIT, ChangeKind.MERGED}:
+        for label, items in (("原", change.old_items), ("新", change.new_items)):
+            for item in items:
+                lines.append(Text(f"   {label}第{number_text(item.number)}项：{item.name}"))
+                lines.extend(
+                    Text(f"     {line.label}：{line.text}", style="dim")
+                    for line in item_lines(item)[1:]
+                )
+    part = change.new[0].part if change.new else None
+    lines.extend(_field(field, part, marks=marks) for field in change.fields)
+    return lines
+
+
+def _append(text: Text, piece: str, style: str, *, marks: bool) -> None:
+    if marks and style == DELETED:
+        piece = f"[-{piece}-]"
+    elif marks and style == INSERTED:
+        piece = f"{{+{piece}+}}"
+    text.append(piece, style=style)
+
+
+def _field(change: FieldChange, part: object, *, marks: bool) -> Text:
+    from rich.text import Text  # noqa: PLC0415
+
+    from dutylist.model import PartKind  # noqa: PLC0415
+
+    label = field_label(change.field, part if isinstance(part, PartKind) else None)
+    cosmetic = "，格式" if change.classification is ChangeClass.COSMETIC else ""
+    text = Text(f"   {label}{clause_place(change)}（{OP_LABELS[change.op]}{cosmetic}）：")
+    if change.op is FieldOp.ADDED:
+        _append(text, change.new or "", INSERTED, marks=marks)
+    elif change.op is FieldOp.REMOVED:
+        _append(text, change.old or "", DELETED, marks=marks)
+    elif change.op is FieldOp.REORDERED or not change.edits:
+        text.append(f"{change.old} → {change.new}")
+    else:
+        for edit in change.edits:
+            style = {EditOp.DELETE: DELETED, EditOp.INSERT: INSERTED}.get(edit.op, "")
+            _append(text, edit.text, style, marks=marks)
+    return text
+
+
+def _console(*, color: bool, width: int) -> Console:
+    from rich.console import Console  # noqa: PLC0415
+
+    return Console(
+        record=True,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+        file=io.StringIO(),
+    )
+
+
+def render_text(changeset: ChangeSet, *, color: bool = False, width: int = 100) -> str:
+    """Return the report as plain text (or with ANSI colours when ``color``)."""
+    console = _console(color=color, width=width)
+    for renderable in renderables(changeset, marks=not color):
+        console.print(renderable)
+    return console.export_text(styles=color)
+
+
+def print_text(changeset: ChangeSet) -> None:
+    """Print the report to the terminal."""
+    from rich.console import Console  # noqa: PLC0415
+
+    console = Console(highlight=False)
+    for renderable in renderables(changeset):
+        console.print(renderable)

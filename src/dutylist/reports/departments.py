@@ -1,0 +1,77 @@
+"""Render the department view (``dutylist departments``) as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from dutylist.departments.registry import ResolutionKind
+from dutylist.departments.view import DepartmentView
+from dutylist.model import ItemKey
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _keys(keys: Sequence[ItemKey]) -> str:
+    by_part: dict[str, list[str]] = {}
+    for key in keys:
+        by_part.setdefault(key.part.value, []).append(str(key.number or "?"))
+    return "; ".join(f"{part} {', '.join(numbers)}" for part, numbers in by_part.items())
+
+
+def print_departments(views: Sequence[DepartmentView], console: Console | None = None) -> None:
+    """Print each department with the items it leads, cooperates on, receives and spellings."""
+    from rich.console import Console  # noqa: PLC0415
+    from rich.markup import escape  # noqa: PLC0415
+
+    console = console or Console(highlight=False, soft_wrap=True)
+    for view in views:
+        if view.kind is ResolutionKind.UNKNOWN:
+            title = f"[bold red]{escape(view.name)}[/bold red]  (unknown department)"
+        elif view.kind is ResolutionKind.GENERIC:
+            title = f"[dim]{escape(view.name)}[/dim]  (generic term, not a department)"
+        else:
+            level = f", {view.level}" if view.level else ""
+            title = f"[bold]{escape(view.name)}[/bold]  {escape(view.canonical or '')}{level}"
+        console.print(title, highlight=False, soft_wrap=True)
+        for label, keys in (
+            ("leads", view.leads),
+            ("cooperates", view.cooperates),
+            ("receives", view.receives),
+            ("mentioned", view.mentioned),
+        ):
+            if keys:
+                console.print(
+                    f"  {label:<11}{len(keys):>3}  {_keys(keys)}", highlight=False, soft_wrap=True
+                )
+        spellings = "、".join(f"{spelling} ×{count}" for spelling, count in view.spellings)
+        console.print(f"  spellings     {escape(spellings)}", highlight=False, soft_wrap=True)
+
+
+def departments_data(views: Sequence[DepartmentView]) -> list[dict[str, Any]]:
+    """Return the department view as JSON-ready data."""
+
+    def keys(values: Sequence[ItemKey]) -> list[dict[str, Any]]:
+        return [{"part": key.part.value, "number": key.number} for key in values]
+
+    return [
+        {
+            "name": view.name,
+            "canonical": view.canonical,
+            "kind": view.kind.value,
+            "level": view.level,
+            "leads": keys(view.leads),
+            "cooperates": keys(view.cooperates),
+            "receives": keys(view.receives),
+            "mentioned": keys(view.mentioned),
+            "spellings": [{"spelling": s, "count": n} for s, n in view.spellings],
+        }
+        for view in views
+    ]
+
+
+def render_departments_json(views: Sequence[DepartmentView]) -> str:
+    """Return the department view as indented JSON text."""
+    return json.dumps(departments_data(views), ensure_ascii=False, indent=2) + "\n"

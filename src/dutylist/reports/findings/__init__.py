@@ -1,0 +1,1 @@
+"""Renderers of a check report: text, JSON, GitHub annotations, JUnit, SARIF."""

@@ -1,0 +1,98 @@
+import pytest
+
+from dutylist.model import PartKind
+from dutylist.parse.vocabulary import (
+    Role,
+    header_role,
+    is_header_row,
+    is_page_marker,
+    is_toc_line,
+    kind_from_roles,
+    parse_category_heading,
+    parse_office,
+    part_kind_of_title,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("基本履职事项清单", PartKind.BASIC),
+        ("一、基本履职事项清单", PartKind.BASIC),
+        ("配合履职事项清单", PartKind.COOPERATIVE),
+        ("附件2：明珠街道配合履职事项清单", PartKind.COOPERATIVE),
+        ("上级部门收回事项清单", PartKind.RECALLED),
+        ("（三）上级部门收回事项清单", PartKind.RECALLED),
+    ],
+)
+def test_part_titles(text: str, kind: PartKind) -> None:
+    assert part_kind_of_title(text) is kind
+
+
+def test_table_of_contents_lines_are_not_part_titles() -> None:
+    line = "1. 基本履职事项清单……………………1"
+    assert part_kind_of_title(line) is None
+    assert is_toc_line(line)
+    assert is_toc_line("目  录")
+
+
+def test_long_sentences_mentioning_a_part_are_not_titles() -> None:
+    assert (
+        part_kind_of_title("按照配合履职事项清单要求，做好辖区内相关工作的组织实施与上报") is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal", "title", "count"),
+    [
+        ("一、党的建设（25项）", 1, "党的建设", 25),
+        ("十二、教育培训监管（3项）", 12, "教育培训监管", 3),
+        ("六、 文化和旅游 （1项）", 6, "文化和旅游", 1),
+        ("二、经济发展(8项)", 2, "经济发展", 8),
+        ("三、民生服务", 3, "民生服务", None),
+        ("\u3000四、平安法治（ 8 项 ）", 4, "平安法治", 8),
+    ],
+)
+def test_category_headings(text: str, ordinal: int, title: str, count: int | None) -> None:
+    heading = parse_category_heading(text)
+    assert heading is not None
+    assert (heading.ordinal, heading.title, heading.declared_count) == (ordinal, title, count)
+
+
+def test_clause_text_is_not_a_category_heading() -> None:
+    assert parse_category_heading("1.支持帮助民主党派") is None
+    assert parse_category_heading("区财政局：") is None
+
+
+def test_header_variants_and_roles() -> None:
+    assert header_role("序 号") is Role.NUMBER
+    assert header_role("乡镇配合职责") is Role.LOCAL_DUTIES
+    assert header_role("牵头部门") is Role.DEPARTMENTS
+    assert header_role("承接部门及工作方式") is Role.RECEIVING_AND_METHOD
+    assert header_role("备注") is Role.EXTRA
+    assert header_role("负责规范村社区") is None
+    assert is_header_row(("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"))
+    assert not is_header_row(("1", "统战工作融入基层党建和社会治理体系"))
+    roles = (Role.NUMBER, Role.NAME, Role.RECEIVING, Role.WORKING_METHOD)
+    assert kind_from_roles(roles) is PartKind.RECALLED
+
+
+def test_page_markers() -> None:
+    assert is_page_marker("第 12 页")
+    assert is_page_marker("- 3 -")
+    assert not is_page_marker("12")
+
+
+def test_office_from_title() -> None:
+    office = parse_office("吉林省长春市南关区明珠街道办事处履行职责事项清单")
+    assert office is not None
+    assert (office.province, office.city, office.district, office.name) == (
+        "吉林省", "长春市", "南关区", "明珠街道办事处",
+    )  # fmt: skip
+    town = parse_office("河北省保定市满城区大册营镇人民政府履行职责事项清单")
+    assert town is not None
+    assert town.name == "大册营镇人民政府"
+    town_in_city = parse_office("江苏省昆山市周市镇人民政府履行职责事项清单")
+    assert town_in_city is not None
+    assert (town_in_city.city, town_in_city.name) == ("昆山市", "周市镇人民政府")
+    assert parse_office("关于印发清单的通知") is None
