@@ -1,0 +1,132 @@
+"""``dutylist check``: the consistency rules, for people and for CI."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from dutylist.cli.common import (
+    EXIT_DIFFERENCES,
+    EXIT_OK,
+    load_list,
+    refuse_overwriting_inputs,
+    registry_option,
+    reported_errors,
+    source_options,
+)
+
+CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
+
+
+def _render_report(report: object, output_format: str) -> str:
+    """Return a check report rendered in ``output_format`` (not ``text``)."""
+    from dutylist.checks.findings import Report  # noqa: PLC0415
+
+    assert isinstance(report, Report)  # noqa: S101 - internal helper
+    if output_format == "json":
+        from dutylist.reports.findings.json import render_json  # noqa: PLC0415
+
+        return render_json(report)
+    if output_format == "github":
+        from dutylist.reports.findings.github import render_github  # noqa: PLC0415
+
+        return render_github(report)
+    if output_format == "junit":
+        from dutylist.reports.findings.junit import render_junit  # noqa: PLC0415
+
+        return render_junit(report)
+    from dutylist.reports.findings.sarif import render_sarif  # noqa: PLC0415
+
+    return render_sarif(report)
+
+
+@click.command(name="check")
+@click.argument("source", type=click.Path())
+@source_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(CHECK_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output: text, json, github (annotations), junit (XML) or sarif.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit code 1 (default: error, or the configuration).",
+)
+@click.option("--baseline", type=click.Path(), help="Accepted findings (JSON).")
+@click.option(
+    "--write-baseline",
+    type=click.Path(),
+    help="Write all findings to this file as accepted, then exit 0.",
+)
+@registry_option
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(),
+    help="Configuration file (default: found from SOURCE's folder upward).",
+)
+@click.option("-o", "--output", type=click.Path(), help="Write the report here.")
+def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
+    source: str,
+    from_format: str | None,
+    rendering: str | None,
+    output_format: str,
+    fail_on: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    registry_files: tuple[str, ...],
+    config_file: str | None,
+    output: str | None,
+) -> None:
+    """Check SOURCE for consistency: exit 0 when clean, 1 on findings, 2 on bad input.
+
+    Findings at or above --fail-on (default error) make the exit code 1, unless a
+    --baseline file accepts them.
+    """
+    import attrs  # noqa: PLC0415
+
+    from dutylist.checks import check  # noqa: PLC0415
+    from dutylist.checks.baseline import Baseline, read_baseline  # noqa: PLC0415
+    from dutylist.checks.baseline import write_baseline as store_baseline  # noqa: PLC0415
+    from dutylist.checks.findings import Severity  # noqa: PLC0415
+    from dutylist.config import find_config, load_config  # noqa: PLC0415
+    from dutylist.io.files import write_atomically  # noqa: PLC0415
+
+    for target in (output, write_baseline):
+        if target is not None:
+            refuse_overwriting_inputs(target, source, *([baseline] if baseline else []))
+    with reported_errors():
+        duty_list = load_list(source, from_format, rendering)
+        config = load_config(config_file) if config_file else find_config(source)
+        config = config.merged(
+            fail_on=Severity(fail_on) if fail_on else None,
+            registry_files=tuple(Path(name) for name in registry_files),
+        )
+        report = attrs.evolve(check(duty_list, config), source=source)
+        if baseline is not None:
+            report = read_baseline(baseline).apply(report)
+        if write_baseline is not None:
+            store_baseline(report, write_baseline)
+            report = Baseline.of(report.findings).apply(report)
+        if output_format == "text" and output is None:
+            from dutylist.reports.findings.text import print_text  # noqa: PLC0415
+
+            print_text(report)
+        else:
+            if output_format == "text":
+                from dutylist.reports.findings.text import render_text  # noqa: PLC0415
+
+                rendered = render_text(report)
+            else:
+                rendered = _render_report(report, output_format)
+            if output is None:
+                click.echo(rendered, nl=False)
+            else:
+                write_atomically(output, rendered.encode("utf-8"))
+    sys.exit(EXIT_OK if report.ok else EXIT_DIFFERENCES)

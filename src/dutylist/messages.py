@@ -1,0 +1,65 @@
+"""People-facing text in one voice: Chinese by default, English on request.
+
+Every message shown to a person (findings and hints, report headings, CLI notes and
+errors) is written in Chinese in the source, wrapped in :func:`_`, and translated through
+the gettext catalog in ``dutylist/locale/en/LC_MESSAGES/dutylist.mo``. Codes and JSON keys
+are never translated. The language is chosen by :func:`set_language`, by the CLI's
+``--lang``, or by the ``DUTYLIST_LANG`` environment variable (``zh`` or ``en``); ``LANG`` is
+ignored, since it is ``C`` on most CI machines.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from functools import cache
+from importlib import resources
+
+LANGUAGES = ("zh", "en")
+"""The languages dutylist speaks; the first is the default."""
+
+_DOMAIN = "dutylist"
+_chosen: list[str] = []
+
+
+def set_language(language: str | None) -> None:
+    """Speak ``language`` (``"zh"`` or ``"en"``) from now on; None returns to the default.
+
+    Raises:
+        ValueError: the language is not one of :data:`LANGUAGES`.
+    """
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
+    _chosen[:] = [language] if language else []
+
+
+def language() -> str:
+    """Return the language in use: the one set, else ``DUTYLIST_LANG``, else Chinese."""
+    if _chosen:
+        return _chosen[0]
+    wanted = os.environ.get("DUTYLIST_LANG", "").strip().lower()[:2]
+    return wanted if wanted in LANGUAGES else LANGUAGES[0]
+
+
+@cache
+def _catalog(lang: str) -> gettext.NullTranslations:
+    if lang == LANGUAGES[0]:
+        return gettext.NullTranslations()
+    mo = resources.files(__name__.rpartition(".")[0]).joinpath(
+        f"locale/{lang}/LC_MESSAGES/{_DOMAIN}.mo"
+    )
+    try:
+        with mo.open("rb") as stream:
+            return gettext.GNUTranslations(stream)
+    except FileNotFoundError:
+        return gettext.NullTranslations()
+
+
+def _(message: str) -> str:
+    """Return ``message`` (Chinese source text) in the language in use."""
+    return _catalog(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Return the singular or plural form of a message for ``count``, translated."""
+    return _catalog(language()).ngettext(singular, plural, count)
