@@ -49,7 +49,7 @@ system-deps:
 	else echo "note: LibreOffice or Chromium missing: the tests that need them will skip"; fi
 
 test: lint typecheck docs system-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 docs: $(STAMP)
 	rm -rf docs/_build
