@@ -106,3 +106,41 @@ def test_modified_items_always_name_a_field(mingzhu: DutyList) -> None:
 def test_apply_works_on_anything_the_model_can_hold(old: DutyList, new: DutyList) -> None:
     # odd Unicode, missing and repeated parts, numbers that are None or repeat
     assert content(apply(old, diff(old, new))) == content(new)
+
+
+def test_mirror_images_in_reading_order_are_told_apart_by_content() -> None:
+    # Items with one name: the old list's 2nd and 3rd cooperative items land in each
+    # other's reading-order places, so only their content says which one stays in place.
+    from dutylist.model import BasicItem, Category, CooperativeItem, Department, Part
+
+    def cooperative(number: int, department: str) -> CooperativeItem:
+        return CooperativeItem(
+            number=number, name="上上", departments=(Department(name=department),)
+        )
+
+    def duty_list(basic_count: int) -> DutyList:
+        basic = tuple(BasicItem(number=n, name="上上") for n in range(1, basic_count + 1))
+        offices = ("区财政局", "区财政局", "市财政局", "区财政局", "区财政局", "区财政局")
+        items = [cooperative(n, office) for n, office in enumerate(offices, 1)]
+        return DutyList(
+            title="清单",
+            parts=(
+                Part(
+                    kind=PartKind.BASIC,
+                    title="基本履职事项清单",
+                    categories=(Category(ordinal=1, title="上上", heading="", items=basic),),
+                ),
+                Part(
+                    kind=PartKind.COOPERATIVE,
+                    title="配合履职事项清单",
+                    categories=tuple(
+                        Category(ordinal=n + 1, title="上上", heading="", items=tuple(chunk))
+                        for n, chunk in enumerate((items[:4], items[4:5], items[5:]))
+                    ),
+                ),
+            ),
+        )
+
+    old, new = duty_list(1), duty_list(2)
+    forward, backward = diff(old, new), diff(new, old)
+    assert _mirror_view(backward) == _mirror_view(_mirrored(forward))

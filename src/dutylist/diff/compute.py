@@ -311,8 +311,9 @@ def _kept_in_order(pairs: Sequence[tuple[int, int]], alignment: Alignment) -> li
 
     Pairs lying on every longest increasing subsequence are kept; the others are
     considered by a key that is the same whichever list is called old (nearness in
-    reading order, then the names), and kept when they fit: so ``diff(b, a)`` moves
-    exactly the items ``diff(a, b)`` moves. O(n log n) while few pairs are contested.
+    reading order, then the names, then the contents), and kept when they fit: so
+    ``diff(b, a)`` moves exactly the items ``diff(a, b)`` moves. O(n log n) while few
+    pairs are contested.
     """
     values = [j for _, j in pairs]
     ending = _run_lengths(values)
@@ -330,10 +331,20 @@ def _kept_in_order(pairs: Sequence[tuple[int, int]], alignment: Alignment) -> li
         else:
             contested.append((i, j))
 
-    def priority(pair: tuple[int, int]) -> tuple[int, int, str, str]:
+    def priority(pair: tuple[int, int]) -> tuple[int, int, str, str, str, str]:
+        # Symmetric in old and new: a pair and its mirror image get the same key, and two
+        # pairs tie only when they are each other's mirror image with the same content.
         before, after = alignment.old[pair[0]], alignment.new[pair[1]]
         first, second = sorted((before.item.name, after.item.name))
-        return (abs(before.order - after.order), before.order + after.order, first, second)
+        low, high = sorted((repr(before.content), repr(after.content)))
+        return (
+            abs(before.order - after.order),
+            before.order + after.order,
+            first,
+            second,
+            low,
+            high,
+        )
 
     result = list(zip(kept_old, kept_new, strict=True))
     for i, j in sorted(contested, key=priority):
