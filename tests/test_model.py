@@ -47,3 +47,35 @@ def test_source_positions_do_not_affect_equality() -> None:
 def test_location_descriptions() -> None:
     assert Location(file="a.txt", line=12).describe() == "a.txt:12"
     assert Location(file="a.docx", table=2, row=5).describe() == "a.docx, table 2, row 5"
+
+
+# -- clauses: printed is evidence, text is what a writer prints (issue 8, item 8) --------
+
+
+def test_a_clause_built_without_printed_derives_it_from_number_and_text() -> None:
+    from dutylist.model import Clause
+
+    assert Clause(number=2, text="做好宣传。").printed == "2.做好宣传。"
+    assert Clause(text="不再开展此项工作").printed == "不再开展此项工作"
+    assert not Clause(number=2, text="做好宣传。").stale
+
+
+def test_a_clause_read_as_printed_is_not_stale() -> None:
+    from dutylist.model import Clause
+
+    clause = Clause(number=1, text="做好宣传。", printed="1、 做好宣传。")
+    assert not clause.stale
+    assert clause.printable == "1、 做好宣传。"
+
+
+def test_an_edited_clause_keeps_printed_but_is_stale() -> None:
+    from dutylist.model import Clause
+
+    read = Clause(number=1, text="做好宣传。", printed="（1）做好宣传。")
+    edited = attrs.evolve(read, text="做好宣传和培训。")
+    assert edited.printed == "（1）做好宣传。"
+    assert edited.stale
+    assert edited.printable == "（1）做好宣传和培训。"
+    renumbered = attrs.evolve(read, number=3)
+    assert renumbered.stale
+    assert renumbered.printable == "3.做好宣传。"

@@ -19,6 +19,7 @@ from typing import ClassVar, TypeAlias
 import attrs
 
 from dutylist.location import Location
+from dutylist.numerals import split_number
 
 
 def freeze_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -85,10 +86,50 @@ class Clause:
     """The clause text without its number prefix."""
     department: str | None = None
     """The department a block of clauses is assigned to (``区应急局：`` before it), if any."""
-    printed: str
-    """The clause exactly as printed, number prefix and all."""
+    printed: str = ""
+    """The clause exactly as printed, number prefix and all: evidence of what was published.
+
+    Derived from ``number`` and ``text`` (``2.`` + text) when not given. It is never
+    rewritten: after ``text`` is edited the clause is :attr:`stale` and writers print
+    :attr:`printable` instead.
+    """
     same_paragraph: bool = False
     """True when the clause was printed in the same paragraph as the previous clause."""
+
+    def __attrs_post_init__(self) -> None:
+        """Derive ``printed`` from number and text when it was not given."""
+        if not self.printed:
+            object.__setattr__(self, "printed", derive_printed(self.number, self.text))
+
+    @property
+    def stale(self) -> bool:
+        """Return True when ``text`` or ``number`` no longer match the ``printed`` form.
+
+        The comparison ignores whitespace and the number prefix: a clause read from a
+        document is never stale; one whose text was edited afterwards is.
+        """
+        number, rest, _style = split_number(self.printed)
+        return number != self.number or _squash(rest) != _squash(self.text)
+
+    @property
+    def printable(self) -> str:
+        """Return the form writers print: ``printed``, or one derived when :attr:`stale`."""
+        if not self.stale:
+            return self.printed
+        number, rest, _style = split_number(self.printed)
+        if number is not None and number == self.number:
+            prefix = self.printed[: len(self.printed) - len(rest)]
+            return prefix + self.text
+        return derive_printed(self.number, self.text)
+
+
+def derive_printed(number: int | None, text: str) -> str:
+    """Return how a clause with ``number`` and ``text`` is printed: ``2.text``, or ``text``."""
+    return text if number is None else f"{number}.{text}"
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
 
 
 @attrs.frozen(kw_only=True)

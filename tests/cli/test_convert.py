@@ -156,3 +156,17 @@ def test_reader_warnings_are_printed_for_docx(tmp_path: Path) -> None:
     assert code == 0
     assert "tracked changes" in err
     assert err.startswith(f"dutylist: note: {source}: ")
+
+
+def test_converting_the_revised_example_to_docx_loses_no_edit(tmp_path: Path) -> None:
+    # issue 8: `convert mingzhu-revised.json rev.docx && diff mingzhu-revised.json rev.docx`
+    revised = Path(__file__).resolve().parents[2] / "examples" / "mingzhu-revised.json"
+    runner = CliRunner()
+    converted = runner.invoke(main, ["convert", str(revised), str(tmp_path / "rev.docx")])
+    assert converted.exit_code == 0, converted.output
+    compared = runner.invoke(
+        main,
+        ["diff", str(revised), str(tmp_path / "rev.docx"), "--format", "json", "--exit-code"],
+    )
+    assert json.loads(compared.stdout)["changes"] == []
+    assert compared.exit_code == 0

@@ -277,7 +277,7 @@ def clause_paragraphs(clauses: Sequence[Clause]) -> list[str]:
         starts_block = clause.department != department
         department = clause.department
         if clause.same_paragraph and paragraphs and not starts_block:
-            paragraphs[-1] += clause.printed
+            paragraphs[-1] += clause.printable
         else:
-            paragraphs.append(clause.printed)
+            paragraphs.append(clause.printable)
     return paragraphs

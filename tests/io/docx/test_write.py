@@ -12,7 +12,8 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from dutylist.errors import WriteError
@@ -21,7 +22,7 @@ from dutylist.io.docx.read import read_docx
 from dutylist.io.docx.write import docx_bytes, write_docx
 from dutylist.model import DutyList, RecalledItem
 from tests.builders import LAYOUT_VARIANTS, build_docx, sample_spec
-from tests.strategies import duty_lists
+from tests.strategies import cjk, duty_lists
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -230,3 +231,69 @@ def test_cells_beyond_the_header_survive_a_round_trip(tmp_path: Path) -> None:
     first = read_docx(path)
     assert dict(first.items[0].extra) == {"第4列": "由区住建局负责。"}
     assert _read_back(first) == first
+
+
+# -- no silent edit loss: a clause's edited text is what is written (issue 8) ------------
+
+
+def _clause_texts(duty_list: DutyList) -> list[tuple[str, str, int | None, str]]:
+    from dutylist.diff.content import clause_fields
+
+    return [
+        (item.name, field, clause.number, clause.text)
+        for item in duty_list.items
+        for field, clauses in clause_fields(item)
+        for clause in clauses
+    ]
+
+
+@pytest.mark.parametrize("example", ["mingzhu.json", "mingzhu-revised.json"])
+def test_every_example_writes_its_clause_texts(example: str) -> None:
+    from dutylist.api import load
+
+    duty_list = load(Path(__file__).resolve().parents[3] / "examples" / example)
+    assert _clause_texts(_read_back(duty_list)) == _clause_texts(duty_list)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(duty_lists(), st.data())
+def test_an_edited_clause_text_reads_back_as_edited(duty_list: DutyList, data: st.DataObject):
+    from dutylist.diff.content import clause_fields
+
+    places = [
+        (p, c, i, field)
+        for p, part in enumerate(duty_list.parts)
+        for c, category in enumerate(part.categories)
+        for i, item in enumerate(category.items)
+        for field, clauses in clause_fields(item)
+        if clauses
+    ]
+    assume(places)
+    p, c, i, field = data.draw(st.sampled_from(places))
+    item = duty_list.parts[p].categories[c].items[i]
+    clauses = list(getattr(item, field))
+    k = data.draw(st.integers(0, len(clauses) - 1))
+    new_text = data.draw(cjk(2, 16)) + "。"
+    assume(new_text != clauses[k].text)
+    clauses[k] = attrs.evolve(clauses[k], text=new_text)
+    edited_item = attrs.evolve(item, **{field: tuple(clauses)})
+    category = attrs.evolve(
+        duty_list.parts[p].categories[c],
+        items=tuple(
+            edited_item if n == i else x
+            for n, x in enumerate(duty_list.parts[p].categories[c].items)
+        ),
+    )
+    part = attrs.evolve(
+        duty_list.parts[p],
+        categories=tuple(
+            category if n == c else x for n, x in enumerate(duty_list.parts[p].categories)
+        ),
+    )
+    edited = attrs.evolve(
+        duty_list, parts=tuple(part if n == p else x for n, x in enumerate(duty_list.parts))
+    )
+    back = _read_back(edited)
+    assert _clause_texts(back) == _clause_texts(edited)
+    back_item = back.parts[p].categories[c].items[i]
+    assert getattr(back_item, field)[k].text == new_text

@@ -89,8 +89,8 @@ def _is_discontinued_line(clause: Clause) -> bool:
     return (
         clause.number is None
         and clause.department is None
-        and DISCONTINUED_MARK in clause.printed
-        and clause.printed == clause.printed.lstrip(" \u3000\t")
+        and DISCONTINUED_MARK in clause.printable
+        and clause.printable == clause.printable.lstrip(" \u3000\t")
     )
 
 
@@ -98,7 +98,7 @@ def _receiving_and_method(item: RecalledItem) -> list[str]:
     method = list(item.working_method)
     method_line = "工作方式："
     if method and _is_discontinued_line(method[0]):
-        method_line += method.pop(0).printed
+        method_line += method.pop(0).printable
     return [
         "承接部门：" + _department_text(item.receiving_departments),
         method_line,
