@@ -58,9 +58,20 @@ def test_baseline_round_trip(warning_file, tmp_path):
     first = _invoke("check", warning_file, "--fail-on", "info", "--write-baseline", baseline)
     assert first.exit_code == 0
     assert baseline.exists()
+    # --write-baseline says only what it wrote: no report
+    assert first.stdout == ""
+    assert "stray-space" not in first.stderr
+    assert str(baseline) in first.stderr
     second = _invoke("check", warning_file, "--fail-on", "info", "--baseline", baseline)
     assert second.exit_code == 0
-    assert "(accepted)" in second.output
+    # accepted findings are counted, not printed
+    assert "stray-space" not in second.stdout
+    assert "1 accepted by the baseline" in second.stdout
+    shown = _invoke(
+        "check", warning_file, "--fail-on", "info", "--baseline", baseline, "--show-accepted"
+    )
+    assert "stray-space" in shown.stdout
+    assert "(accepted)" in shown.stdout
 
 
 @pytest.mark.parametrize("fmt", ["github", "junit", "sarif", "text"])

@@ -6,14 +6,18 @@ module (structure, counts, numbering, duplicates, departments, text, recalled).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dutylist.checks import counts, departments, duplicates, numbering, recalled, structure, text
 from dutylist.checks.context import Check, Context, Issue, Rule
 from dutylist.checks.findings import Finding, Report
-from dutylist.config import Config
 from dutylist.departments.registry import Registry
 from dutylist.errors import UsageError
 from dutylist.location import Location
 from dutylist.model import DutyList, PartKind
+
+if TYPE_CHECKING:
+    from dutylist.config import Config
 
 RULES: tuple[Rule, ...] = (
     *structure.RULES,
@@ -69,6 +73,8 @@ def check(
         UsageError: the configuration names a rule that does not exist.
         dutylist.errors.DutylistError: a configured registry file cannot be read.
     """
+    from dutylist.config import Config  # noqa: PLC0415 - config imports checks.findings
+
     config = config or Config()
     _validate(config)
     context = Context(duty_list, config, registry)

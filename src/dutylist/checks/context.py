@@ -8,14 +8,16 @@ with the rule's code and (configured) severity, so a rule never repeats its own 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.config import Config
 from dutylist.departments.registry import Registry, default_registry
 from dutylist.model import Category, DutyList, Item, Part
+
+if TYPE_CHECKING:
+    from dutylist.config import Config
 
 T = TypeVar("T")
 

@@ -3,6 +3,8 @@
 Exit codes: 0 success (and, for check/diff, nothing to report), 1 findings or
 differences, 2 unusable input (missing, empty, malformed or wrong-format files) or a
 usage error. Errors are one line on stderr; ``--debug`` shows the traceback instead.
+``-`` names standard input (a SOURCE) and standard output (``-o -``); ``-q`` hides the
+notes on stderr, ``-v`` adds what was read and written.
 """
 
 from __future__ import annotations
@@ -15,11 +17,19 @@ from dutylist._version import __version__
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="dutylist")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print no notes on stderr, only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say what was read and written.")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
-    """Read, check and compare township and subdistrict duty lists (履行职责事项清单)."""
+def main(ctx: click.Context, debug: bool, quiet: bool, verbose: bool) -> None:
+    """Read, check and compare township and subdistrict duty lists (履行职责事项清单).
+
+    Every SOURCE may be - (standard input; --from names its format when it cannot be
+    told), and every -o/--output may be - (standard output) or a device such as
+    /dev/stdout.
+    """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    ctx.obj["verbosity"] = -1 if quiet else 1 if verbose else 0
 
 
 def _register() -> None:

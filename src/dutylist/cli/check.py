@@ -10,12 +10,17 @@ import click
 from dutylist.cli.common import (
     EXIT_DIFFERENCES,
     EXIT_OK,
+    STDIO,
     load_list,
+    note,
+    output_option,
     refuse_overwriting_inputs,
     registry_option,
     reported_errors,
     source_options,
+    write_output,
 )
+from dutylist.messages import ngettext
 
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
 
@@ -43,7 +48,7 @@ def _render_report(report: object, output_format: str) -> str:
 
 
 @click.command(name="check")
-@click.argument("source", type=click.Path())
+@click.argument("source", type=click.Path(allow_dash=True))
 @source_options
 @click.option(
     "--format",
@@ -62,7 +67,12 @@ def _render_report(report: object, output_format: str) -> str:
 @click.option(
     "--write-baseline",
     type=click.Path(),
-    help="Write all findings to this file as accepted, then exit 0.",
+    help="Write all findings to this file as accepted, say how many, and exit 0.",
+)
+@click.option(
+    "--show-accepted",
+    is_flag=True,
+    help="Print the findings the baseline accepts too (by default they are only counted).",
 )
 @registry_option
 @click.option(
@@ -71,7 +81,7 @@ def _render_report(report: object, output_format: str) -> str:
     type=click.Path(),
     help="Configuration file (default: found from SOURCE's folder upward).",
 )
-@click.option("-o", "--output", type=click.Path(), help="Write the report here.")
+@output_option
 def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     source: str,
     from_format: str | None,
@@ -80,6 +90,7 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     fail_on: str | None,
     baseline: str | None,
     write_baseline: str | None,
+    show_accepted: bool,
     registry_files: tuple[str, ...],
     config_file: str | None,
     output: str | None,
@@ -87,46 +98,51 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     """Check SOURCE for consistency: exit 0 when clean, 1 on findings, 2 on bad input.
 
     Findings at or above --fail-on (default error) make the exit code 1, unless a
-    --baseline file accepts them.
+    --baseline file accepts them. SOURCE may be - (standard input).
     """
     import attrs  # noqa: PLC0415
 
     from dutylist.checks import check  # noqa: PLC0415
-    from dutylist.checks.baseline import Baseline, read_baseline  # noqa: PLC0415
+    from dutylist.checks.baseline import read_baseline  # noqa: PLC0415
     from dutylist.checks.baseline import write_baseline as store_baseline  # noqa: PLC0415
     from dutylist.checks.findings import Severity  # noqa: PLC0415
     from dutylist.config import find_config, load_config  # noqa: PLC0415
-    from dutylist.io.files import write_atomically  # noqa: PLC0415
 
     for target in (output, write_baseline):
         if target is not None:
             refuse_overwriting_inputs(target, source, *([baseline] if baseline else []))
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
-        config = load_config(config_file) if config_file else find_config(source)
+        folder = "." if source == STDIO else source
+        config = load_config(config_file) if config_file else find_config(folder)
         config = config.merged(
             fail_on=Severity(fail_on) if fail_on else None,
             registry_files=tuple(Path(name) for name in registry_files),
         )
-        report = attrs.evolve(check(duty_list, config), source=source)
+        report = attrs.evolve(check(duty_list, config), source=None if source == STDIO else source)
         if baseline is not None:
             report = read_baseline(baseline).apply(report)
         if write_baseline is not None:
             store_baseline(report, write_baseline)
-            report = Baseline.of(report.findings).apply(report)
+            count = len(report.findings)
+            note(
+                ngettext(
+                    "已将 {count} 条问题作为已接受写入 {name}",
+                    "已将 {count} 条问题作为已接受写入 {name}",
+                    count,
+                ).format(count=count, name=write_baseline)
+            )
+            sys.exit(EXIT_OK)
         if output_format == "text" and output is None:
             from dutylist.reports.findings.text import print_text  # noqa: PLC0415
 
-            print_text(report)
+            print_text(report, show_accepted=show_accepted)
         else:
             if output_format == "text":
                 from dutylist.reports.findings.text import render_text  # noqa: PLC0415
 
-                rendered = render_text(report)
+                rendered = render_text(report, show_accepted=show_accepted)
             else:
                 rendered = _render_report(report, output_format)
-            if output is None:
-                click.echo(rendered, nl=False)
-            else:
-                write_atomically(output, rendered.encode("utf-8"))
+            write_output(output, rendered.encode("utf-8"))
     sys.exit(EXIT_OK if report.ok else EXIT_DIFFERENCES)

@@ -1,7 +1,14 @@
-"""What every command shares: option decorators, loading a list, one-line errors."""
+"""What every command shares: option decorators, loading a list, one-line errors.
+
+Conventions (those of ruff, csvkit and check-jsonschema): ``-`` names standard input as a
+SOURCE and standard output as an ``-o`` target; ``--from`` names the format of standard
+input when it cannot be told from its first bytes; notes go to stderr unless
+``-q/--quiet``; ``-v/--verbose`` adds what was read and written.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -12,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from dutylist.io import FORMATS
+from dutylist.messages import _
 
 if TYPE_CHECKING:
     from dutylist.model import DutyList
@@ -23,6 +31,12 @@ EXIT_DIFFERENCES = 1
 EXIT_BAD_INPUT = 2
 
 FORMAT_NAMES = tuple(sorted(FORMATS))
+WRITABLE_FORMAT_NAMES = tuple(sorted(name for name, fmt in FORMATS.items() if fmt.writer))
+"""The formats ``convert --to`` offers."""
+STDIO = "-"
+"""Standard input as a SOURCE, standard output as an output file."""
+STDIN_NAME = "<stdin>"
+"""How standard input is named in messages."""
 
 
 def fail(message: str) -> NoReturn:
@@ -45,31 +59,126 @@ def reported_errors() -> Iterator[None]:
         fail(str(exc))
 
 
+class _Stdin(io.BytesIO):
+    """The bytes of standard input, named for messages."""
+
+    name = STDIN_NAME
+
+
+def _verbosity() -> int:
+    """Return -1 with ``--quiet``, 1 with ``--verbose``, else 0."""
+    context = click.get_current_context(silent=True)
+    obj = context.find_root().obj if context is not None else None
+    return int(obj.get("verbosity", 0)) if isinstance(obj, dict) else 0
+
+
+def note(message: str) -> None:
+    """Print ``dutylist: note: message`` on stderr, unless ``--quiet``."""
+    if _verbosity() >= 0:
+        click.echo(f"dutylist: note: {message}", err=True)
+
+
+def detail(message: str) -> None:
+    """Print ``dutylist: message`` on stderr, with ``--verbose`` only."""
+    if _verbosity() > 0:
+        click.echo(f"dutylist: {message}", err=True)
+
+
+def display_name(path: str) -> str:
+    """Return how ``path`` is named in messages: ``<stdin>`` for ``-``."""
+    return STDIN_NAME if path == STDIO else path
+
+
+def sniff_format(data: bytes) -> str | None:
+    """Return the name of the format ``data`` looks like (json, docx, doc, text), or None."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:8]
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    try:
+        text = data[:65536].decode("utf-8-sig", errors="strict")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(data[:65536]) - 4:  # not just a character cut at the end
+            return None
+        text = data[: exc.start].decode("utf-8-sig")
+    if "\x00" not in text and any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "text"
+    return None
+
+
+def _stdin(format_name: str | None) -> tuple[_Stdin, str]:
+    """Return standard input as a named binary stream, and its format's name."""
+    stream = _Stdin(sys.stdin.buffer.read())
+    name = format_name or sniff_format(stream.getvalue())
+    if name is None:
+        fail(
+            _("{name}：无法判断标准输入的格式，请用 --from 指定（{known}）").format(
+                name=STDIN_NAME, known="、".join(FORMAT_NAMES)
+            )
+        )
+    return stream, name
+
+
 def load_list(path: str, format_name: str | None, rendering: str | None = None) -> DutyList:
-    """Return the list in ``path``, printing the reader's notes on stderr.
+    """Return the list in ``path`` (``-``: standard input), printing the reader's notes.
 
     Text the reader could not place is listed too, except when reading JSON (where it
-    was reported when the list was first read, and is kept in the file).
+    was reported when the list was first read, and is kept in the file). ``--quiet``
+    hides the notes; ``--verbose`` adds what was read.
     """
     from dutylist.io import format_for, read  # noqa: PLC0415
 
-    fmt = format_for(path, format_name)
+    name = display_name(path)
+    source: str | _Stdin = path
+    if path == STDIO:
+        source, format_name = _stdin(format_name)
+    fmt = format_for(name, format_name)
     options = {"rendering": rendering} if rendering else {}
-    duty_list = read(path, fmt, **options)
-    for note in duty_list.notes:
-        click.echo(f"dutylist: note: {path}: {note}", err=True)
+    duty_list = read(source, fmt, **options)
+    for remark in duty_list.notes:
+        note(f"{name}: {remark}")
     if fmt.name != "json":
         for unplaced in duty_list.unplaced:
-            where = unplaced.location.describe() if unplaced.location is not None else path
+            where = unplaced.location.describe() if unplaced.location is not None else name
             text = unplaced.text.replace("\n", " ")[:60]
-            click.echo(f"dutylist: note: {where}: {unplaced.reason}: {text}", err=True)
+            note(f"{where}: {unplaced.reason}: {text}")
+    detail(
+        _("已读取 {name}（{format}）：{count} 项").format(
+            name=name, format=fmt.name, count=len(duty_list.items)
+        )
+    )
     return duty_list
 
 
+def write_output(output: str | None, data: bytes) -> None:
+    """Write ``data`` to ``output``: standard output for None or ``-``, else the file.
+
+    A regular file is replaced atomically; a device or pipe (``/dev/stdout``,
+    ``/dev/null``) is written directly.
+    """
+    from dutylist.io.files import write_atomically  # noqa: PLC0415
+
+    if output is None or output == STDIO:
+        sys.stdout.flush()
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return
+    write_atomically(output, data)
+    detail(_("已写入 {name}（{size} 字节）").format(name=output, size=len(data)))
+
+
 def refuse_overwriting_inputs(output: str, *inputs: str) -> None:
-    """Exit with code 2 when ``output`` is one of the ``inputs``."""
+    """Exit with code 2 when ``output`` is one of the ``inputs`` (``-`` is no file)."""
+    if output == STDIO:
+        return
     target = Path(output)
     for source in inputs:
+        if source == STDIO:
+            continue
         if target.exists() and Path(source).exists() and target.samefile(source):
             fail(f"{output}: refusing to overwrite the input file")
         if os.path.abspath(output) == os.path.abspath(source):  # noqa: PTH100
@@ -77,6 +186,7 @@ def refuse_overwriting_inputs(output: str, *inputs: str) -> None:
 
 
 format_option = click.Choice(FORMAT_NAMES)
+writable_format_option = click.Choice(WRITABLE_FORMAT_NAMES)
 rendering_option = click.option(
     "--rendering",
     type=click.Choice(["auto", "web", "attachment"]),
@@ -89,11 +199,20 @@ registry_option = click.option(
     type=click.Path(),
     help="An extra department registry (TOML); may be repeated.",
 )
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(allow_dash=True),
+    help="Write the report here (- or no option: standard output).",
+)
 
 
 def source_options(command: F) -> F:
     """Add the options that say how to read SOURCE: ``--from`` and ``--rendering``."""
     command = rendering_option(command)
-    return click.option("--from", "from_format", type=format_option, help="Format of SOURCE.")(
-        command
-    )
+    return click.option(
+        "--from",
+        "from_format",
+        type=format_option,
+        help="Format of SOURCE; needed for - (standard input) when it cannot be told.",
+    )(command)

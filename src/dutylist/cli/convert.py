@@ -3,24 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import click
 
 from dutylist.cli.common import (
+    STDIO,
+    detail,
     format_option,
     load_list,
     refuse_overwriting_inputs,
     rendering_option,
     reported_errors,
     source_options,
+    writable_format_option,
+    write_output,
 )
+from dutylist.messages import _
+
+if TYPE_CHECKING:
+    from dutylist.model import DutyList
 
 
 @click.command()
-@click.argument("source", type=click.Path())
-@click.argument("output", type=click.Path())
-@click.option("--from", "from_format", type=format_option, help="Format of SOURCE.")
-@click.option("--to", "to_format", type=format_option, help="Format of OUTPUT.")
+@click.argument("source", type=click.Path(allow_dash=True))
+@click.argument("output", type=click.Path(allow_dash=True))
+@click.option(
+    "--from",
+    "from_format",
+    type=format_option,
+    help="Format of SOURCE; needed for - (standard input) when it cannot be told.",
+)
+@click.option(
+    "--to",
+    "to_format",
+    type=writable_format_option,
+    help="Format of OUTPUT; needed for - (standard output) and devices.",
+)
 @rendering_option
 @click.option("--label", help="Record a version label, e.g. 2025-03 or 第二次调整.")
 @click.option(
@@ -37,7 +56,10 @@ def convert(  # noqa: PLR0913, PLR0917
     label: str | None,
     published: dt.datetime | None,
 ) -> None:
-    """Convert SOURCE to OUTPUT; formats follow the suffixes (.json, .txt, .docx)."""
+    """Convert SOURCE to OUTPUT; formats follow the suffixes (.json, .txt, .docx).
+
+    Either may be - (standard input or output); name the format with --from or --to.
+    """
     import attrs  # noqa: PLC0415
 
     from dutylist.api import dump  # noqa: PLC0415
@@ -50,11 +72,32 @@ def convert(  # noqa: PLR0913, PLR0917
             metadata = attrs.evolve(metadata, version=label)
         if published is not None:
             metadata = attrs.evolve(metadata, published=published.date())
-        dump(attrs.evolve(duty_list, metadata=metadata), output, to_format)
+        converted = attrs.evolve(duty_list, metadata=metadata)
+        if output == STDIO:
+            write_output(None, _dumped(converted, to_format))
+        else:
+            dump(converted, output, to_format)
+            detail(_("已写入 {name}").format(name=output))
+
+
+def _dumped(duty_list: DutyList, to_format: str | None) -> bytes:
+    """Return what :func:`dutylist.dump` writes, for standard output."""
+    import tempfile  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from dutylist.api import dump  # noqa: PLC0415
+    from dutylist.errors import UsageError  # noqa: PLC0415
+
+    if to_format is None:
+        raise UsageError(_("写到标准输出（-）时请用 --to 指定格式"))
+    with tempfile.TemporaryDirectory(prefix="dutylist-") as folder:
+        path = Path(folder) / f"out.{to_format}"
+        dump(duty_list, path, to_format)
+        return path.read_bytes()
 
 
 @click.command()
-@click.argument("source", type=click.Path())
+@click.argument("source", type=click.Path(allow_dash=True))
 @source_options
 def show(source: str, from_format: str | None, rendering: str | None) -> None:
     """Summarise SOURCE: parts, categories with declared and actual counts, totals."""

@@ -10,7 +10,7 @@ from dutylist.cli.common import load_list, registry_option, reported_errors, sou
 
 
 @click.command(name="departments")
-@click.argument("source", type=click.Path())
+@click.argument("source", type=click.Path(allow_dash=True))
 @source_options
 @registry_option
 @click.option(

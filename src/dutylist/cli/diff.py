@@ -3,25 +3,47 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from dutylist.cli.common import (
     EXIT_DIFFERENCES,
     EXIT_OK,
+    STDIO,
+    display_name,
     fail,
     format_option,
     load_list,
+    output_option,
     refuse_overwriting_inputs,
     rendering_option,
     reported_errors,
+    write_output,
 )
+from dutylist.messages import _
+
+if TYPE_CHECKING:
+    from dutylist.model import DutyList
 
 
 @click.command(name="diff")
-@click.argument("old", type=click.Path())
-@click.argument("new", type=click.Path())
-@click.option("--from", "from_format", type=format_option, help="Format of OLD and NEW.")
+@click.argument("old", type=click.Path(allow_dash=True))
+@click.argument("new", type=click.Path(allow_dash=True))
+@click.option(
+    "--from",
+    "from_format",
+    type=format_option,
+    help="Format of OLD and NEW; needed for - (standard input) when it cannot be told.",
+)
+@click.option(
+    "--label",
+    "labels",
+    multiple=True,
+    metavar="LABEL",
+    help="Name the versions in the report: the first --label names OLD, the second NEW "
+    "(default: each list's metadata.version).",
+)
 @rendering_option
 @click.option(
     "--format",
@@ -31,7 +53,7 @@ from dutylist.cli.common import (
     show_default=True,
     help="Report: text, markdown, html (one file), docx (新旧对照表) or json (the change set).",
 )
-@click.option("-o", "--output", type=click.Path(), help="Write the report here.")
+@output_option
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the lists differ (like git diff).")
 @click.option(
     "--redline", is_flag=True, help="With --format docx: the revised list with tracked changes."
@@ -40,6 +62,7 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     old: str,
     new: str,
     from_format: str | None,
+    labels: tuple[str, ...],
     rendering: str | None,
     output_format: str,
     output: str | None,
@@ -49,22 +72,27 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     """Compare OLD and NEW (any format dutylist reads): what was added, removed, changed, moved.
 
     Items are matched by content, not by number: renumbering is summarised, not reported
-    as edits. Exit 0, or with --exit-code 1 when the lists differ; 2 on unusable input.
+    as edits. Either list may be - (standard input). Reports name both versions by
+    label, title, date and file. Exit 0, or with --exit-code 1 when the lists differ; 2
+    on unusable input.
     """
     from dutylist.departments.registry import default_registry  # noqa: PLC0415
     from dutylist.diff import diff  # noqa: PLC0415
-    from dutylist.io.files import write_atomically  # noqa: PLC0415
     from dutylist.reports.changes import render_changes  # noqa: PLC0415
 
     if output is not None:
         refuse_overwriting_inputs(output, old, new)
     if output_format == "docx" and output is None:
         fail("--format docx needs -o/--output FILE")
+    if old == STDIO and new == STDIO:
+        fail(_("OLD 和 NEW 不能都是标准输入（-）"))
+    if len(labels) > 2:
+        fail(_("--label 最多两次：第一次为 OLD，第二次为 NEW"))
     if redline and output_format != "docx":
         fail("--redline needs --format docx")
     with reported_errors():
-        before = load_list(old, from_format, rendering)
-        after = load_list(new, from_format, rendering)
+        before = _named(load_list(old, from_format, rendering), old, labels[:1])
+        after = _named(load_list(new, from_format, rendering), new, labels[1:2])
         registry = default_registry()
         changeset = diff(before, after, registry=lambda name: registry.normalise(name).canonical)
         if output_format == "text" and output is None:
@@ -73,8 +101,15 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
             print_text(changeset)
         else:
             rendered = render_changes(changeset, output_format, new=after, redline=redline)
-            if output is None:
-                click.echo(rendered.decode("utf-8"), nl=False)
-            else:
-                write_atomically(output, rendered)
+            write_output(output, rendered)
     sys.exit(EXIT_DIFFERENCES if exit_code and not changeset.is_empty else EXIT_OK)
+
+
+def _named(duty_list: DutyList, path: str, label: tuple[str, ...]) -> DutyList:
+    """Return ``duty_list`` named for the report: the file compared, ``--label`` if given."""
+    import attrs  # noqa: PLC0415
+
+    metadata = attrs.evolve(duty_list.metadata, source_file=display_name(path))
+    if label:
+        metadata = attrs.evolve(metadata, version=label[0])
+    return attrs.evolve(duty_list, metadata=metadata)

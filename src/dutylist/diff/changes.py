@@ -7,6 +7,7 @@ and a patch: every change carries the items it concerns in full, so
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 import attrs
@@ -375,7 +376,9 @@ class ListRef:
     source_file: str | None = None
     """The file it was read from."""
     version: str | None = None
-    """Its version label."""
+    """Its version label (``--label`` or the list's ``metadata.version``)."""
+    published: dt.date | None = None
+    """Its publication date, when known."""
 
 
 @attrs.frozen(kw_only=True)

@@ -150,6 +150,7 @@ def _list_ref(duty_list: DutyList) -> ListRef:
         title=duty_list.title,
         source_file=duty_list.metadata.source_file,
         version=duty_list.metadata.version,
+        published=duty_list.metadata.published,
     )
 
 

@@ -48,13 +48,18 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Readers of ``path`` see either the old content or the new, never half a file. A
-    symbolic link is written through; an existing file keeps its permissions; a device
-    or pipe (``/dev/stdout``) is written in place.
+    symbolic link is written through; an existing file keeps its permissions. A device,
+    pipe or anything under ``/dev`` or ``/proc`` (``/dev/stdout``, ``/dev/null``,
+    ``/dev/fd/3``) is written directly, never replaced by a rename: ``/dev/stdout``
+    redirected to a file writes that file.
 
     Raises:
         WriteError: the folder does not exist, the target is read-only or a directory.
     """
     where = Location(file=os.fspath(path))
+    if _is_device_path(path):
+        _write_in_place(Path(path), data, where)
+        return
     target = Path(path).resolve() if Path(path).is_symlink() else Path(path)
     mode = 0o666 & ~_umask()
     if target.exists():
@@ -80,6 +85,21 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             Path(temp_name).unlink()
         raise WriteError(f"cannot write: {exc.strerror}", where) from None
+
+
+_DEVICE_FOLDERS = ("/dev/", "/proc/")
+
+
+def _is_device_path(path: str | os.PathLike[str]) -> bool:
+    """Return True for a path that must be opened, not replaced: a device, pipe or socket."""
+    name = os.path.abspath(os.fspath(path))  # noqa: PTH100 - no symlinks resolved
+    if name.startswith(_DEVICE_FOLDERS):
+        return True
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _write_in_place(target: Path, data: bytes, where: Location) -> None:

@@ -18,6 +18,7 @@ from dutylist.diff.changes import (
     FieldChange,
     FieldOp,
     ItemRef,
+    ListRef,
     Renumbered,
 )
 from dutylist.diff.content import clause_fields, clause_text, departments_of
@@ -62,6 +63,33 @@ CATEGORY_LABELS = {
 
 PART_LABELS = {kind: kind.chinese for kind in PartKind}
 """The parts' Chinese titles."""
+
+
+def version_line(ref: ListRef) -> str:
+    """Return one version as a report header names it: label, then title, date and file.
+
+    E.g. ``2024版 · 明珠街道履行职责事项清单 · 2024-05-01 · examples/mingzhu.json``; the
+    label is ``--label`` or the list's ``metadata.version`` and is left out when neither
+    gives one.
+    """
+    pieces = [ref.version, ref.title]
+    if ref.published is not None:
+        pieces.append(ref.published.isoformat())
+    pieces.append(ref.source_file)
+    return " · ".join(piece for piece in pieces if piece)
+
+
+def version_lines(changeset: ChangeSet) -> list[tuple[str, str]]:
+    """Return ``(原版本, line)`` and ``(新版本, line)`` for a report's header."""
+    return [("原版本", version_line(changeset.old)), ("新版本", version_line(changeset.new))]
+
+
+def report_title(changeset: ChangeSet) -> str:
+    """Return the report's title, naming the versions: ``清单变更对照：2024版 → 2025版``."""
+    old, new = changeset.old.version, changeset.new.version
+    if old is None and new is None:
+        return "清单变更对照"
+    return f"清单变更对照：{old or '原版本'} → {new or '新版本'}"
 
 
 def kind_label(change: Change) -> str:

@@ -27,6 +27,7 @@ from dutylist.reports.changes.common import (
     kind_label,
     number_text,
     renumber_runs,
+    version_lines,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ def render_docx(changeset: ChangeSet) -> bytes:
     setup_styles(document)
     title = (changeset.new.title or changeset.old.title).removesuffix("履行职责事项清单")
     _heading(document, f"{title}履行职责事项清单调整新旧对照表", size=18, center=True)
+    for label, line in version_lines(changeset):
+        _paragraph(document, [(f"{label}：{line}", "")], size=12)
     _paragraph(document, [(headline(changeset), "")], size=12)
     ordinals = "一二三"
     for number, (kind, changes) in enumerate(changes_by_part(changeset)):

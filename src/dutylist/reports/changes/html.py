@@ -34,6 +34,8 @@ from dutylist.reports.changes.common import (
     number_text,
     ref_text,
     renumber_runs,
+    report_title,
+    version_lines,
 )
 
 Segment = tuple[str, str]
@@ -70,7 +72,8 @@ def render_html(changeset: ChangeSet) -> str:
 def context(changeset: ChangeSet) -> dict[str, Any]:
     """Return the values the template shows (plain data, already worded)."""
     return {
-        "title": "清单变更对照",
+        "title": report_title(changeset),
+        "versions": version_lines(changeset),
         "old": changeset.old,
         "new": changeset.new,
         "headline": headline(changeset),

@@ -23,6 +23,8 @@ from dutylist.reports.changes.common import (
     number_text,
     ref_text,
     renumber_runs,
+    report_title,
+    version_lines,
 )
 
 _SPECIAL = re.compile(r"([\\`*_~|\[\]<>#])")
@@ -45,9 +47,8 @@ def escape(text: str) -> str:
 
 def render_markdown(changeset: ChangeSet) -> str:
     """Return the whole report as Markdown text ending in a newline."""
-    lines = ["# 清单变更对照", ""]
-    lines.append(f"- 原版本：{escape(_describe(changeset.old.title, changeset.old.source_file))}")
-    lines.append(f"- 新版本：{escape(_describe(changeset.new.title, changeset.new.source_file))}")
+    lines = [f"# {escape(report_title(changeset))}", ""]
+    lines += [f"- {label}：{escape(line)}" for label, line in version_lines(changeset)]
     lines += ["", f"**{headline(changeset)}**", ""]
     if changeset.is_empty:
         return "\n".join(lines)
@@ -71,10 +72,6 @@ def render_markdown(changeset: ChangeSet) -> str:
         ]
         lines.append("")
     return "\n".join(lines)
-
-
-def _describe(title: str, source: str | None) -> str:
-    return f"{title}（{source}）" if source else title
 
 
 def _summary(changeset: ChangeSet) -> list[str]:

@@ -32,6 +32,7 @@ from dutylist.diff.changes import (
 from dutylist.diff.content import clause_fields, clause_text, departments_of, merged_parts
 from dutylist.diff.inline import inline_diff
 from dutylist.model import Category, Clause, DutyList, Item, Part, PartKind, RecalledItem
+from dutylist.reports.changes.common import version_lines
 from dutylist.reports.changes.docx import BODY_FONT, HEADING_FONT, xml_text
 
 if TYPE_CHECKING:
@@ -80,6 +81,9 @@ def render_redline(changeset: ChangeSet, new: DutyList, when: dt.datetime | None
     setup_page(document)
     setup_styles(document)
     writer.heading(document, new.title, size=18)
+    for label, line in version_lines(changeset):
+        paragraph = cast("Any", document.add_paragraph())._p  # noqa: SLF001
+        writer.paragraph(paragraph, Para(((f"{label}：{line}", ""),)))
     parts = merged_parts(new)
     kinds = [kind for kind in PartKind if kind in parts or _touches(changeset, kind)]
     for kind in kinds:

@@ -27,6 +27,8 @@ from dutylist.reports.changes.common import (
     number_text,
     ref_text,
     renumber_runs,
+    report_title,
+    version_lines,
 )
 
 if TYPE_CHECKING:
@@ -57,9 +59,8 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
     from rich.text import Text  # noqa: PLC0415
 
     out: list[RenderableType] = [
-        Text("清单变更对照", style="bold"),
-        Text(f"原版本：{changeset.old.title}  {changeset.old.source_file or ''}".rstrip()),
-        Text(f"新版本：{changeset.new.title}  {changeset.new.source_file or ''}".rstrip()),
+        Text(report_title(changeset), style="bold"),
+        *(Text(f"{label}：{line}") for label, line in version_lines(changeset)),
         Text(headline(changeset), style="bold"),
     ]
     if changeset.is_empty:
@@ -177,18 +178,38 @@ def _console(*, color: bool, width: int) -> Console:
     )
 
 
-def render_text(changeset: ChangeSet, *, color: bool = False, width: int = 100) -> str:
-    """Return the report as plain text (or with ANSI colours when ``color``)."""
+def render_text(
+    changeset: ChangeSet, *, color: bool = False, width: int = 100, wrap: bool = False
+) -> str:
+    """Return the report as plain text (or with ANSI colours when ``color``).
+
+    Without colours, deletions are marked ``[-…-]`` and insertions ``{+…+}``. Lines are
+    wrapped at ``width`` only when ``wrap`` (a terminal); the summary table is always
+    ``width`` wide at most.
+    """
     console = _console(color=color, width=width)
     for renderable in renderables(changeset, marks=not color):
-        console.print(renderable)
+        console.print(renderable, soft_wrap=not wrap and not _is_table(renderable))
     return console.export_text(styles=color)
 
 
+def _is_table(renderable: object) -> bool:
+    from rich.table import Table  # noqa: PLC0415
+
+    return isinstance(renderable, Table)
+
+
 def print_text(changeset: ChangeSet) -> None:
-    """Print the report to the terminal."""
+    """Print the report: coloured and wrapped on a terminal, else plain with edit markers."""
+    import sys  # noqa: PLC0415
+
     from rich.console import Console  # noqa: PLC0415
 
     console = Console(highlight=False)
-    for renderable in renderables(changeset):
+    if not console.is_terminal:
+        sys.stdout.write(render_text(changeset))
+        sys.stdout.flush()
+        return
+    marks = console.no_color or console.color_system is None
+    for renderable in renderables(changeset, marks=marks):
         console.print(renderable)

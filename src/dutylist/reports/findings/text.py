@@ -35,15 +35,22 @@ def _line(finding: Finding) -> str:
     return text
 
 
-def print_text(report: Report, console: Console | None = None) -> None:
-    """Print ``report`` grouped by part, then a summary line."""
+def print_text(
+    report: Report, console: Console | None = None, *, show_accepted: bool = False
+) -> None:
+    """Print ``report`` grouped by part, then a summary line.
+
+    Findings a baseline accepts are counted in the summary, not printed, unless
+    ``show_accepted``.
+    """
     from rich.console import Console  # noqa: PLC0415
 
     console = console or Console(highlight=False)
     if report.source:
         console.print(f"[bold]{report.source}[/bold]", highlight=False)
+    shown = report.findings if show_accepted else report.new
     for part, title in _GROUPS:
-        findings = [finding for finding in report.findings if finding.location.part is part]
+        findings = [finding for finding in shown if finding.location.part is part]
         if not findings:
             continue
         console.print(f"\n[bold underline]{title}[/bold underline]  ({len(findings)})")
@@ -56,7 +63,9 @@ def print_text(report: Report, console: Console | None = None) -> None:
     )
 
 
-def render_text(report: Report, *, colour: bool = False, width: int = 100) -> str:
+def render_text(
+    report: Report, *, colour: bool = False, width: int = 100, show_accepted: bool = False
+) -> str:
     """Return ``report`` as text (plain unless ``colour``), as :func:`print_text` prints it."""
     from rich.console import Console  # noqa: PLC0415
 
@@ -68,5 +77,5 @@ def render_text(report: Report, *, colour: bool = False, width: int = 100) -> st
         width=width,
         highlight=False,
     )
-    print_text(report, console)
+    print_text(report, console, show_accepted=show_accepted)
     return buffer.getvalue()

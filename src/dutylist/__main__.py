@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m dutylist …`` is ``dutylist …``."""
+
+from dutylist.cli import main
+
+main()
