@@ -174,6 +174,7 @@ def _split(duty_list: DutyList) -> DutyList:
     )
     second = attrs.evolve(
         whole,
+        source=None,
         name="精神障碍社区康复服务工作",
         superior_duties=_renumbered(whole.superior_duties[1:]),
         local_duties=_renumbered(whole.local_duties[1:]),
@@ -200,7 +201,9 @@ def _merge(duty_list: DutyList) -> DutyList:
 def _rename_category(duty_list: DutyList, kind: PartKind, old: str, new: str) -> DutyList:
     part = _part(duty_list, kind)
     categories = tuple(
-        attrs.evolve(c, title=new, heading=c.heading.replace(old, new)) if c.title == old else c
+        attrs.evolve(c, title=new, heading=c.heading.replace(old, new), source=None)
+        if c.title == old
+        else c
         for c in part.categories
     )
     return _replace_part(duty_list, attrs.evolve(part, categories=categories))
@@ -286,7 +289,8 @@ def _edit(duty_list: DutyList, place: Place, change: Callable[[Item], Item]) -> 
     kind, c, i = place
 
     def replace(items: list[Item]) -> None:
-        items[i] = change(items[i])
+        # An edited item was never read from anywhere: no (stale) provenance.
+        items[i] = attrs.evolve(change(items[i]), source=None)
 
     return _with_items(duty_list, kind, c, replace)
 
@@ -321,6 +325,8 @@ def _recount(duty_list: DutyList) -> DutyList:
                 categories.append(category)
                 continue
             heading = category.heading.replace(f"{category.declared_count}项", f"{count}项")
-            categories.append(attrs.evolve(category, declared_count=count, heading=heading))
+            categories.append(
+                attrs.evolve(category, declared_count=count, heading=heading, source=None)
+            )
         parts.append(attrs.evolve(part, categories=tuple(categories)))
     return attrs.evolve(duty_list, parts=tuple(parts))

@@ -33,3 +33,21 @@ def test_committed_examples_equal_a_fresh_build(tmp_path: Path) -> None:
 def test_the_example_is_the_reference_list() -> None:
     example = dutylist.load(EXAMPLES / "mingzhu.json")
     assert [len(part.items) for part in example.parts] == [93, 106, 94]
+
+
+def test_edited_items_of_the_revision_carry_no_stale_provenance() -> None:
+    from dutylist.diff import ChangeKind, diff
+
+    old = dutylist.load(EXAMPLES / "mingzhu.json")
+    new = dutylist.load(EXAMPLES / "mingzhu-revised.json")
+    edited = [
+        item
+        for change in diff(old, new).changes
+        if change.kind is not ChangeKind.MOVED
+        for item in change.new_items
+    ]
+    assert len(edited) >= 8
+    assert [item.name for item in edited if item.source is not None] == []
+    renamed = [c for p in new.parts for c in p.categories if c.title == "乡村全面振兴"]
+    assert renamed
+    assert renamed[0].source is None

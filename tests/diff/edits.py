@@ -63,7 +63,8 @@ def edit(
     duty_list: DutyList, kind: PartKind, category: int, index: int, **changes: object
 ) -> DutyList:
     items = list(part(duty_list, kind).categories[category].items)
-    items[index] = attrs.evolve(items[index], **changes)
+    # An edited item was never read from anywhere: it carries no (stale) provenance.
+    items[index] = attrs.evolve(items[index], **{"source": None, **changes})
     return replace_items(duty_list, kind, category, tuple(items))
 
 
@@ -135,7 +136,11 @@ def recount(duty_list: DutyList) -> DutyList:
             heading = category.heading
             if category.declared_count is not None:
                 heading = heading.replace(f"（{category.declared_count}项）", f"（{count}项）")
-                categories.append(attrs.evolve(category, declared_count=count, heading=heading))
+                categories.append(
+                    attrs.evolve(category, declared_count=count, heading=heading, source=None)
+                    if count != category.declared_count
+                    else category
+                )
             else:
                 categories.append(category)
         parts.append(attrs.evolve(p, categories=tuple(categories)))

@@ -60,7 +60,11 @@ class FindingLocation:
     clause: int | None = None
     """The 1-based position of the clause within its field, when relevant."""
     source: Location | None = None
-    """Where the item, heading or part was read from (line, or table and row)."""
+    """Where the item, heading or part is in the checked file (line, or table and row)."""
+    path: str | None = None
+    """The JSON path of the item, heading or part when the checked file is JSON."""
+    origin: Location | None = None
+    """Where a saved list's item was first read from (the original capture), if known."""
 
     def describe(self) -> str:
         """Return the location as short text, e.g. ``cooperative 94, departments``."""

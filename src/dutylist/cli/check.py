@@ -107,6 +107,7 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     from dutylist.checks.baseline import write_baseline as store_baseline  # noqa: PLC0415
     from dutylist.checks.findings import Severity  # noqa: PLC0415
     from dutylist.config import find_config, load_config  # noqa: PLC0415
+    from dutylist.io import format_for  # noqa: PLC0415
 
     for target in (output, write_baseline):
         if target is not None:
@@ -120,6 +121,10 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             registry_files=tuple(Path(name) for name in registry_files),
         )
         report = attrs.evolve(check(duty_list, config), source=None if source == STDIO else source)
+        if source != STDIO and format_for(source, from_format).name == "json":
+            from dutylist.checks.located import locate_in_json  # noqa: PLC0415
+
+            report = locate_in_json(report, duty_list, source)
         if baseline is not None:
             report = read_baseline(baseline).apply(report)
         if write_baseline is not None:

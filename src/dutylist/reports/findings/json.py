@@ -7,6 +7,7 @@ from typing import Any
 
 from dutylist.checks.baseline import finding_key
 from dutylist.checks.findings import Finding, Report, Severity
+from dutylist.location import Location
 
 REPORT_VERSION = 1
 """The version of the JSON report layout."""
@@ -30,16 +31,17 @@ def _finding(finding: Finding) -> dict[str, Any]:
             "item_name": location.item_name,
             "field": location.field,
             "clause": location.clause,
-            "source": None
-            if source is None
-            else {
-                "file": source.file,
-                "table": source.table,
-                "row": source.row,
-                "line": source.line,
-            },
+            "path": location.path,
+            "source": _location(source),
+            "origin": _location(location.origin),
         },
     }
+
+
+def _location(where: Location | None) -> dict[str, Any] | None:
+    if where is None:
+        return None
+    return {"file": where.file, "table": where.table, "row": where.row, "line": where.line}
 
 
 def report_data(report: Report) -> dict[str, Any]:
