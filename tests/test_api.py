@@ -35,3 +35,27 @@ def test_importing_the_package_and_the_cli_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert loaded == ""
+
+
+def test_load_reads_text_and_binary_streams() -> None:
+    import io
+
+    reference = dutylist.load(EXAMPLES / "mingzhu.json")
+    text = (EXAMPLES / "mingzhu.json").read_text(encoding="utf-8")
+    assert dutylist.load(io.StringIO(text)) == reference
+    assert dutylist.load(io.BytesIO(text.encode("utf-8"))) == reference
+    with (EXAMPLES / "mingzhu.txt").open(encoding="utf-8") as stream:
+        assert dutylist.load(stream) == reference
+    with (EXAMPLES / "mingzhu.docx").open("rb") as stream:
+        assert dutylist.load(stream) == reference
+
+
+def test_a_stream_of_unknown_format_is_a_clear_usage_error() -> None:
+    import io
+
+    import pytest
+
+    with pytest.raises(dutylist.UsageError, match="format="):
+        dutylist.load(io.StringIO("hello"))
+    with pytest.raises(dutylist.FormatError):
+        dutylist.load(io.StringIO("{"), format="json")

@@ -122,6 +122,24 @@ def render() -> str:
     return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-if __name__ == "__main__":
-    SCHEMA_PATH.write_text(render(), encoding="utf-8")
+def main(argv: list[str] | None = None) -> int:
+    """Write the schema (or, with ``--check``, say whether the committed one is current)."""
+    import argparse  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 when the schema is stale"
+    )
+    options = parser.parse_args(argv)
+    text = render()
+    if options.check:
+        current = SCHEMA_PATH.read_text(encoding="utf-8") == text
+        sys.stdout.write(f"{SCHEMA_PATH}: {'current' if current else 'stale'}\n")
+        return 0 if current else 1
+    SCHEMA_PATH.write_text(text, encoding="utf-8")
     sys.stdout.write(f"wrote {SCHEMA_PATH}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -7,6 +7,10 @@
 # Needs the Debian packages libreoffice-writer, fonts-noto-cjk and poppler-utils:
 #   apt-get install -y --no-install-recommends libreoffice-writer fonts-noto-cjk poppler-utils
 set -eu
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
+    sed -n '2,8s/^# \{0,1\}//p' "$0"
+    exit 0
+fi
 if [ $# -lt 1 ]; then
     echo "usage: $0 FILE.docx [OUTDIR]" >&2
     exit 2

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import os
+from io import BytesIO
+from pathlib import PurePath
+from typing import TextIO
 
 from dutylist import io
-from dutylist.io.files import Source, source_name
+from dutylist.errors import UsageError
+from dutylist.io.files import Source
+from dutylist.location import Location
 from dutylist.model import DutyList
 
 
-def load(source: Source, format: str | None = None, **options: object) -> DutyList:  # noqa: A002
-    """Return the duty list read from ``source`` (a path or a binary stream).
+def load(
+    source: Source | TextIO,
+    format: str | None = None,  # noqa: A002
+    **options: object,
+) -> DutyList:
+    """Return the duty list read from ``source``: a path, a binary stream or a text stream.
+
+    A text stream (``io.StringIO(json_text)``, ``open(path, encoding="utf-8")``) is read
+    as UTF-8. The format of a stream whose name has no known suffix is told from its
+    first bytes (JSON, .docx, Chinese text), as ``dutylist check -`` tells it.
 
     Args:
         source: the file to read.
@@ -18,10 +31,35 @@ def load(source: Source, format: str | None = None, **options: object) -> DutyLi
         options: passed to the format's reader, e.g. ``rendering="attachment"`` for text.
 
     Raises:
-        dutylist.errors.DutylistError: the file cannot be read or is not a duty list.
+        dutylist.errors.DutylistError: the file cannot be read or is not a duty list;
+            a :class:`~dutylist.errors.UsageError` when the format of a stream cannot
+            be told (name it with ``format=``).
     """
-    path = source if isinstance(source, str | os.PathLike) else source_name(source)
-    return io.read(source, io.format_for(path, format), **options)
+    if isinstance(source, str | os.PathLike):
+        return io.read(source, io.format_for(source, format), **options)
+    name = str(getattr(source, "name", "<stream>"))
+    data = source.read()
+    stream = _NamedBytes(data.encode("utf-8") if isinstance(data, str) else data)
+    stream.name = name
+    if format is None and not _known_suffix(name):
+        format = io.sniff_format(stream.getvalue())  # noqa: A001
+        if format is None:
+            raise UsageError(
+                "cannot tell the format of the stream; name it with format=",
+                Location(file=name),
+            )
+    return io.read(stream, io.format_for(name, format), **options)
+
+
+class _NamedBytes(BytesIO):
+    """A stream's bytes, with the stream's name for messages."""
+
+    name = "<stream>"
+
+
+def _known_suffix(name: str) -> bool:
+    suffix = PurePath(name).suffix.lower()
+    return any(suffix in fmt.suffixes for fmt in io.FORMATS.values())
 
 
 def dump(duty_list: DutyList, path: str | os.PathLike[str], format: str | None = None) -> None:  # noqa: A002

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from dutylist.io import FORMATS
+from dutylist.io import FORMATS, sniff_format
 from dutylist.messages import _
 
 if TYPE_CHECKING:
@@ -87,26 +87,6 @@ def detail(message: str) -> None:
 def display_name(path: str) -> str:
     """Return how ``path`` is named in messages: ``<stdin>`` for ``-``."""
     return STDIN_NAME if path == STDIO else path
-
-
-def sniff_format(data: bytes) -> str | None:
-    """Return the name of the format ``data`` looks like (json, docx, doc, text), or None."""
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:8]
-    if head.startswith((b"{", b"[")):
-        return "json"
-    if head.startswith(b"PK\x03\x04"):
-        return "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "doc"
-    try:
-        text = data[:65536].decode("utf-8-sig", errors="strict")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(data[:65536]) - 4:  # not just a character cut at the end
-            return None
-        text = data[: exc.start].decode("utf-8-sig")
-    if "\x00" not in text and any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        return "text"
-    return None
 
 
 def _stdin(format_name: str | None) -> tuple[_Stdin, str]:
