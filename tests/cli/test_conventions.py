@@ -101,10 +101,13 @@ def test_dash_output_is_standard_output(
 def test_dev_stdout_redirected_to_a_file_is_written_in_place(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
     with target.open("wb") as stream:
+        inode = os.fstat(stream.fileno()).st_ino
         result = _run(
             "check", MINGZHU, "--format", "json", "-o", "/dev/stdout", cwd=tmp_path, stdout=stream
         )
     assert result.returncode == 1, result.stderr
+    # written through the shell's open file, not replaced by a rename behind its back
+    assert target.stat().st_ino == inode
     assert json.loads(target.read_text(encoding="utf-8"))["dutylist_report"] == 1
 
 
