@@ -49,3 +49,27 @@ def test_a_missing_folder_or_a_directory_is_a_write_error(tmp_path: Path) -> Non
         write_atomically(tmp_path / "missing" / "out.json", b"x")
     with pytest.raises(WriteError, match="is a directory"):
         write_atomically(tmp_path, b"x")
+
+
+def test_a_pipe_or_a_link_to_one_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link"
+    link.symlink_to(fifo)
+    for target in (fifo, link):
+        received: list[bytes] = []
+        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+        reader.start()
+        write_atomically(target, b"through the pipe")
+        reader.join(timeout=10)
+        assert received == [b"through the pipe"]
+    assert fifo.is_fifo()
+    assert link.is_symlink()
+
+
+def test_dev_null_is_written_in_place() -> None:
+    write_atomically("/dev/null", b"nothing")
+    assert Path("/dev/null").is_char_device()
