@@ -11,6 +11,7 @@ from dutylist import io
 from dutylist.errors import UsageError
 from dutylist.io.files import Source
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import DutyList
 
 
@@ -45,7 +46,7 @@ def load(
         format = io.sniff_format(stream.getvalue())  # noqa: A001
         if format is None:
             raise UsageError(
-                "cannot tell the format of the stream; name it with format=",
+                _("无法判断数据流的格式，请用 format= 指定"),
                 Location(file=name),
             )
     return io.read(stream, io.format_for(name, format), **options)
