@@ -34,7 +34,14 @@ def main(ctx: click.Context, debug: bool, quiet: bool, verbose: bool) -> None:
 
 def _register() -> None:
     """Add every command to :func:`main`: one line per command module."""
-    from dutylist.cli import check, convert, departments, diff  # noqa: PLC0415 - after main
+    from dutylist.cli import (  # noqa: PLC0415 - after main
+        check,
+        compare,
+        convert,
+        departments,
+        diff,
+        export,
+    )
 
     for command in (
         convert.convert,
@@ -42,6 +49,8 @@ def _register() -> None:
         check.check_list,
         departments.departments_command,
         diff.diff_command,
+        compare.compare_command,
+        export.export_command,
     ):
         main.add_command(command)
 

@@ -1,0 +1,1 @@
+"""Many lists at once: sources, batch checks, the flat export and comparing offices."""

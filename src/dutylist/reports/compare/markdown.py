@@ -1,0 +1,41 @@
+"""Render an office comparison as Markdown: the differences per office, then the matrix."""
+
+from __future__ import annotations
+
+from dutylist.corpus.compare import Comparison
+from dutylist.messages import _
+from dutylist.reports.compare.common import detail, kind_label, part_label, title
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """Return ``comparison`` as Markdown."""
+    lines = [f"# {title(comparison)}", ""]
+    for index, office in enumerate(comparison.offices):
+        if office.template:
+            continue
+        lines += [f"## {_cell(office.name)}", "", f"`{office.source}`", ""]
+        differences = comparison.of_office(index)
+        if not differences:
+            lines += [_("与其他单位一致"), ""]
+        kind = None
+        for difference in differences:
+            if difference.kind != kind:
+                if kind is not None:
+                    lines.append("")
+                kind = difference.kind
+                lines += [f"### {kind_label(kind)}", ""]
+            extra = detail(difference)
+            lines.append(f"- {_cell(difference.duty.name)}" + (f"（{extra}）" if extra else ""))
+        lines.append("")
+    names = [office.name for office in comparison.offices]
+    lines += [f"## {_('事项对照矩阵')}", ""]
+    lines.append("| " + " | ".join([_("事项"), *map(_cell, names)]) + " |")
+    lines.append("|" + " --- |" * (len(names) + 1))
+    for duty, parts in comparison.matrix():
+        cells = [_cell(duty.name), *(part_label(part) or "—" for part in parts)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
