@@ -35,7 +35,9 @@ def export_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     jobs: int | None,
     duty_ids: bool,
 ) -> None:
-    """Export SOURCES (files, folders, globs) as tables: lists, items, clauses, departments, findings.
+    """Export SOURCES (files, folders, globs) as flat tables for analysis.
+
+    Tables: lists, items, clauses, item_departments and findings.
 
     Each table is a folder partitioned by province (items/province=四川省/part-0.parquet),
     ready for DuckDB, pandas, polars or Spark. Unreadable files are recorded in the lists
