@@ -32,6 +32,7 @@ from dutylist.model import (
     PartKind,
     RecalledItem,
 )
+from dutylist.numerals import to_chinese_number
 
 REFERENCE = Path(__file__).resolve().parents[2] / "examples" / "mingzhu.json"
 
@@ -116,12 +117,32 @@ def relocate(duty_list: DutyList, province: str, city: str, county: str, office:
     """Return ``duty_list`` with its places renamed consistently (title, departments, text)."""
     prefix = county[-1]  # 区, 县, 市, 旗
     text = json.dumps(to_data(duty_list), ensure_ascii=False)
-    for old, new in (("吉林省", province), ("长春市", city), ("南关区", county), ("南关", county[:-1])):
+    for old, new in (
+        ("吉林省", province),
+        ("长春市", city),
+        ("南关区", county),
+        ("南关", county[:-1]),
+    ):
         text = text.replace(old, new)
-    text = text.replace("明珠街道", office).replace("明珠", office)
+    stem = office
+    for suffix in ("街道", "民族苏木", "苏木", "民族乡", "镇", "乡"):
+        if office.endswith(suffix) and len(office) > len(suffix):
+            stem = office[: -len(suffix)]
+            break
+    text = text.replace("明珠街道", office).replace("明珠", stem)
     if prefix != "区":
         text = text.replace('"区', f'"{prefix}').replace("：区", f"：{prefix}")
     return from_data(json.loads(text))
+
+
+def _recounted(
+    category: Category, items: tuple[Item, ...], declared: int | None = None
+) -> Category:
+    """Return ``category`` holding ``items``, its heading declaring ``declared`` or their count."""
+    count = len(items) if declared is None else declared
+    ordinal = to_chinese_number(category.ordinal) if category.ordinal else ""
+    heading = f"{ordinal}、{category.title}（{count}项）" if ordinal else category.title
+    return attrs.evolve(category, items=items, declared_count=count, heading=heading)
 
 
 def _items_map(duty_list: DutyList, change: Callable[[Item], Item | None]) -> DutyList:
@@ -130,7 +151,7 @@ def _items_map(duty_list: DutyList, change: Callable[[Item], Item | None]) -> Du
         categories = []
         for category in part.categories:
             items = tuple(new for item in category.items if (new := change(item)) is not None)
-            categories.append(attrs.evolve(category, items=items, declared_count=len(items)))
+            categories.append(_recounted(category, items))
         parts.append(attrs.evolve(part, categories=tuple(categories)))
     return attrs.evolve(duty_list, parts=tuple(parts))
 
@@ -154,11 +175,10 @@ def _append(duty_list: DutyList, kind: PartKind, item: Item) -> DutyList:
     parts = []
     for part in duty_list.parts:
         if part.kind is kind:
-            last = part.categories[-1]
-            items = (*last.items, item)
-            last = attrs.evolve(last, items=items, declared_count=len(items))
-            part = attrs.evolve(part, categories=(*part.categories[:-1], last))
-        parts.append(part)
+            last = _recounted(part.categories[-1], (*part.categories[-1].items, item))
+            parts.append(attrs.evolve(part, categories=(*part.categories[:-1], last)))
+        else:
+            parts.append(part)
     return attrs.evolve(duty_list, parts=tuple(parts))
 
 
@@ -166,10 +186,10 @@ def _as_kind(item: Item, kind: PartKind, department: str) -> Item:
     if kind is PartKind.BASIC:
         return BasicItem(number=0, name=item.name)
     if kind is PartKind.COOPERATIVE:
-        return CooperativeItem(
-            number=0, name=item.name, departments=(Department(name=department),)
-        )
-    return RecalledItem(number=0, name=item.name, receiving_departments=(Department(name=department),))
+        return CooperativeItem(number=0, name=item.name, departments=(Department(name=department),))
+    return RecalledItem(
+        number=0, name=item.name, receiving_departments=(Department(name=department),)
+    )
 
 
 def office_list(
@@ -183,7 +203,9 @@ def office_list(
     names = [item.name for item in base.items]
     chosen = rng.sample(sorted(set(names)), 6)
     missing, moved_name, dept_name = set(chosen[:2]), chosen[2], None
-    cooperative = [i.name for i in base.items if isinstance(i, CooperativeItem) and names.count(i.name) == 1]
+    cooperative = [
+        i.name for i in base.items if isinstance(i, CooperativeItem) and names.count(i.name) == 1
+    ]
     dept_candidates = [name for name in cooperative if name not in chosen]
     if dept_candidates and rng.random() < 0.5:
         dept_name = rng.choice(sorted(dept_candidates))
@@ -221,7 +243,7 @@ def office_list(
     return _renumber(duty_list)
 
 
-def build_corpus(
+def build_corpus(  # noqa: PLR0913 - keyword-only knobs of one builder
     folder: Path,
     *,
     seed: int = 0,
@@ -254,7 +276,9 @@ def build_corpus(
         if extra_pool and rng.random() < 0.3:
             extra = extra_pool.pop()
             plan.extra.add(extra)
-            duty_list = _renumber(_append(duty_list, PartKind.BASIC, BasicItem(number=0, name=extra)))
+            duty_list = _renumber(
+                _append(duty_list, PartKind.BASIC, BasicItem(number=0, name=extra))
+            )
         duty_list = attrs.evolve(
             duty_list,
             title=f"{province}{city}{county}{office}履行职责事项清单",
@@ -279,11 +303,11 @@ def _plant_defect(duty_list: DutyList, rng: random.Random, plan: OfficePlan) -> 
     part_index = rng.randrange(len(duty_list.parts))
     part = duty_list.parts[part_index]
     category = part.categories[0]
-    wrong = attrs.evolve(category, declared_count=(category.declared_count or 0) + 1)
+    wrong = _recounted(category, category.items, len(category.items) + 1)
     part = attrs.evolve(part, categories=(wrong, *part.categories[1:]))
     plan.defects.append(f"{part.kind.value}:{category.title}")
     parts = (*duty_list.parts[:part_index], part, *duty_list.parts[part_index + 1 :])
     return attrs.evolve(duty_list, parts=parts)
 
 
-__all__ = ["Corpus", "OfficePlan", "Part", "Category", "build_corpus", "relocate"]
+__all__ = ["Category", "Corpus", "OfficePlan", "Part", "build_corpus", "relocate"]

@@ -52,8 +52,8 @@ def export_command(  # noqa: PLR0913, PLR0917 - one parameter per option
 
             ids = duty_ids_of(found, from_format, jobs=jobs or default_jobs())
         summary = export(found, folder, to=to_format, options=options, jobs=jobs, duty_ids=ids)
-    for path, reason in summary.unreadable:
-        click.echo(f"dutylist: note: {path}: {reason}", err=True)
+    for _path, reason in summary.unreadable:
+        click.echo(f"dutylist: note: {reason}", err=True)
     click.echo(
         _("已导出 {lists} 份清单到 {folder}（{files} 个文件）").format(
             lists=summary.lists, folder=folder, files=len(summary.files)

@@ -309,7 +309,10 @@ def export(  # noqa: PLR0913
     sinks: dict[tuple[str, str], TableSink] = {}
     work = partial(export_file, options=options or CheckOptions(), duty_ids=duty_ids)
     done = run_batch(
-        sources, work, lambda source: unreadable_rows(source.path, source.problem or ""), jobs=jobs
+        sources,
+        work,
+        lambda source: unreadable_rows(source.path, f"{source.path}: {source.problem}"),
+        jobs=jobs,
     )
     lists = 0
     unreadable: list[tuple[str, str]] = []
