@@ -129,7 +129,8 @@ def relocate(duty_list: DutyList, province: str, city: str, county: str, office:
         if office.endswith(suffix) and len(office) > len(suffix):
             stem = office[: -len(suffix)]
             break
-    text = text.replace("明珠街道", office).replace("明珠", stem)
+    text = text.replace("明珠街道", "\x00office\x00").replace("明珠", "\x00stem\x00")
+    text = text.replace("\x00office\x00", office).replace("\x00stem\x00", stem)
     if prefix != "区":
         text = text.replace('"区', f'"{prefix}').replace("：区", f"：{prefix}")
     return from_data(json.loads(text))
@@ -251,24 +252,27 @@ def build_corpus(  # noqa: PLR0913 - keyword-only knobs of one builder
     unreadable: int = 5,
     categories_per_part: int | None = 3,
     formats: Sequence[str] = ("json", "docx"),
+    counties: int | None = None,
 ) -> Corpus:
     """Write ``offices`` lists and ``unreadable`` broken files under ``folder``.
 
     Files go to ``folder/<province>/<county>/<office>.<format>``; the format cycles
-    through ``formats``.
+    through ``formats``. With ``counties``, only the first so many counties are used (so
+    that one county can hold many offices).
     """
     rng = random.Random(seed)  # noqa: S311 - reproducible test data
     base = base_list(categories_per_part)
     everywhere = [
         (province, city, county, office)
-        for province, city, county, towns in PLACES
+        for province, city, county, towns in PLACES[:counties]
         for office in towns
     ]
     plans: list[OfficePlan] = []
     extra_pool = list(EXTRA_DUTIES)
     for index in range(offices):
         province, city, county, town = everywhere[index % len(everywhere)]
-        office = town if index < len(everywhere) else f"{town[:-2]}{index}{town[-2:]}"
+        round_ = index // len(everywhere)
+        office = town if round_ == 0 else f"{'东西南北中新上下前后'[(round_ - 1) % 10]}{town}"
         fmt = formats[index % len(formats)]
         path = folder / province / county / f"{office}.{fmt}"
         plan = OfficePlan(path=path, office=office, province=province, county=county)
