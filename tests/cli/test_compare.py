@@ -37,8 +37,10 @@ def test_exit_code_on_request_when_offices_differ(offices: Corpus):
     assert _invoke("compare", _root(offices), "--exit-code").exit_code == 1
 
 
-def test_xlsx_needs_an_output_file_and_writes_the_matrix(offices: Corpus, tmp_path: Path):
-    assert _invoke("compare", _root(offices), "--format", "xlsx").exit_code == 2
+def test_xlsx_goes_to_a_file_or_a_pipe(offices: Corpus, tmp_path: Path):
+    piped = _invoke("compare", _root(offices), "--format", "xlsx")
+    assert piped.exit_code == 0
+    assert piped.stdout_bytes[:2] == b"PK"
     out = tmp_path / "matrix.xlsx"
     result = _invoke("compare", _root(offices), "--format", "xlsx", "-o", out)
     assert result.exit_code == 0, result.output

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import click
 
+from dutylist.checks.findings import Report, Severity
+from dutylist.cli.batch_check import is_batch, run_batch_check
 from dutylist.cli.common import (
     EXIT_DIFFERENCES,
     EXIT_OK,
     STDIO,
+    fail,
     load_list,
     note,
     output_option,
@@ -20,16 +23,15 @@ from dutylist.cli.common import (
     source_options,
     write_output,
 )
-from dutylist.messages import ngettext
+from dutylist.corpus.batch import CheckOptions
+from dutylist.corpus.sources import expand
+from dutylist.messages import _, ngettext
 
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
 
 
-def _render_report(report: object, output_format: str) -> str:
+def _render_report(report: Report, output_format: str) -> str:
     """Return a check report rendered in ``output_format`` (not ``text``)."""
-    from dutylist.checks.findings import Report  # noqa: PLC0415
-
-    assert isinstance(report, Report)  # noqa: S101 - internal helper
     if output_format == "json":
         from dutylist.reports.findings.json import render_json  # noqa: PLC0415
 
@@ -48,7 +50,7 @@ def _render_report(report: object, output_format: str) -> str:
 
 
 @click.command(name="check")
-@click.argument("source", type=click.Path(allow_dash=True))
+@click.argument("sources", nargs=-1, required=True)
 @source_options
 @click.option(
     "--format",
@@ -82,8 +84,14 @@ def _render_report(report: object, output_format: str) -> str:
     help="Configuration file (default: found from SOURCE's folder upward).",
 )
 @output_option
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="With many sources: worker processes (default: the machine's cores).",
+)
 def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
-    source: str,
+    sources: tuple[str, ...],
     from_format: str | None,
     rendering: str | None,
     output_format: str,
@@ -94,18 +102,43 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     registry_files: tuple[str, ...],
     config_file: str | None,
     output: str | None,
+    jobs: int | None,
 ) -> None:
-    """Check SOURCE for consistency: exit 0 when clean, 1 on findings, 2 on bad input.
+    """Check SOURCES for consistency: exit 0 when clean, 1 on findings, 2 on bad input.
 
     Findings at or above --fail-on (default error) make the exit code 1, unless a
-    --baseline file accepts them. SOURCE may be - (standard input).
+    --baseline file accepts them. A single SOURCE may be - (standard input). SOURCES may
+    also be several files, folders (searched for lists) or globs: they are checked in
+    --jobs worker processes, the text output is a summary table per file, the other
+    formats one report over all files, and the exit code is the worst over all files.
     """
+    if is_batch(sources):
+        if baseline is not None or write_baseline is not None:
+            fail(_("基线文件只能用于单个清单的检查"))
+        options = CheckOptions(
+            from_format=from_format,
+            config_file=config_file,
+            fail_on=Severity(fail_on) if fail_on else None,
+            registry_files=registry_files,
+        )
+        if output is not None:
+            refuse_overwriting_inputs(output, *(s.path for s in expand(sources)))
+        with reported_errors():
+            code = run_batch_check(
+                sources,
+                options,
+                output_format=output_format,
+                output=output,
+                jobs=jobs,
+                render=_render_report,
+            )
+        sys.exit(code)
+    (source,) = sources
     import attrs  # noqa: PLC0415
 
     from dutylist.checks import check  # noqa: PLC0415
     from dutylist.checks.baseline import read_baseline  # noqa: PLC0415
     from dutylist.checks.baseline import write_baseline as store_baseline  # noqa: PLC0415
-    from dutylist.checks.findings import Severity  # noqa: PLC0415
     from dutylist.config import find_config, load_config  # noqa: PLC0415
     from dutylist.io import format_for  # noqa: PLC0415
 

@@ -9,16 +9,18 @@ import click
 from dutylist.cli.common import (
     EXIT_DIFFERENCES,
     EXIT_OK,
+    STDIO,
     fail,
     format_option,
+    output_option,
     refuse_overwriting_inputs,
     reported_errors,
+    write_output,
 )
 from dutylist.corpus.batch import load_source
 from dutylist.corpus.compare import compare_lists
 from dutylist.corpus.sources import expand, latest_versions
 from dutylist.errors import DutylistError
-from dutylist.io.files import write_atomically
 from dutylist.messages import _
 from dutylist.model import DutyList
 from dutylist.reports.compare import RENDERERS
@@ -43,7 +45,7 @@ from dutylist.reports.compare import RENDERERS
     show_default=True,
     help="Report: text, markdown, html (one file) or xlsx (the matrix, for spreadsheets).",
 )
-@click.option("-o", "--output", type=click.Path(), help="Write the report here.")
+@output_option
 @click.option("--exit-code", is_flag=True, help="Exit 1 when some office differs.")
 def compare_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     sources: tuple[str, ...],
@@ -66,7 +68,7 @@ def compare_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         refuse_overwriting_inputs(
             output, *(s.path for s in found), *([template] if template else [])
         )
-    if output_format == "xlsx" and output is None:
+    if output_format == "xlsx" and output in (None, STDIO) and sys.stdout.isatty():
         fail(_("xlsx 报告需要用 -o 指定输出文件"))
     lists: list[tuple[str, DutyList]] = []
     for source in found:
@@ -85,9 +87,6 @@ def compare_command(  # noqa: PLR0913, PLR0917 - one parameter per option
             fail(_("比对至少需要两份可读的清单"))
         comparison = compare_lists(lists, base)
         rendered = RENDERERS[output_format](comparison)
-        if output is None:
-            click.echo(rendered.decode("utf-8"), nl=False)
-        else:
-            write_atomically(output, rendered)
+        write_output(output, rendered)
     differs = bool(comparison.differences)
     sys.exit(EXIT_DIFFERENCES if exit_code and differs else EXIT_OK)

@@ -18,6 +18,7 @@ import attrs
 
 from dutylist.checks import check
 from dutylist.checks.findings import Report, Severity
+from dutylist.checks.located import locate_in_json
 from dutylist.config import Config, find_config, load_config
 from dutylist.corpus.sources import Source
 from dutylist.errors import DutylistError
@@ -88,6 +89,8 @@ def check_file(path: str, options: CheckOptions) -> FileResult:
     try:
         duty_list = load_source(path, options.from_format)
         report = attrs.evolve(check(duty_list, config_for(path, options)), source=path)
+        if format_for(path, options.from_format).name == "json":
+            report = locate_in_json(report, duty_list, path)
     except DutylistError as exc:
         return FileResult(path=path, error=str(exc))
     return FileResult(path=path, report=report, items=len(duty_list.items), title=duty_list.title)

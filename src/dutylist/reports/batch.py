@@ -17,11 +17,17 @@ UNREADABLE_CODE = "unreadable-file"
 
 
 def _located(finding: Finding, path: str) -> Finding:
+    """Return ``finding`` located in the checked file ``path``.
+
+    A location in another file (the capture a JSON list was converted from) says nothing
+    about ``path``, so it gives way to the file itself.
+    """
     source = finding.location.source
-    if source is not None and source.file:
+    if source is not None and source.file == path:
         return finding
-    located = attrs.evolve(source, file=path) if source is not None else Location(file=path)
-    return attrs.evolve(finding, location=attrs.evolve(finding.location, source=located))
+    return attrs.evolve(
+        finding, location=attrs.evolve(finding.location, source=Location(file=path))
+    )
 
 
 def merged_report(results: Sequence[FileResult], fail_on: Severity = Severity.ERROR) -> Report:
@@ -90,19 +96,31 @@ def summary_rows(results: Sequence[FileResult]) -> list[tuple[str, str, str, str
 
 
 def render_summary(results: Sequence[FileResult], *, color: bool = False, width: int = 120) -> str:
-    """Return the summary table of a batch (plain text unless ``color``)."""
-    from rich.console import Console  # noqa: PLC0415 - heavy, only for this output
+    """Return the summary table of a batch.
+
+    With ``color`` (a terminal) the table is boxed and fits ``width``; otherwise it is plain
+    aligned text that never wraps a line, so that it greps and diffs well.
+    """
+    from rich import box  # noqa: PLC0415 - heavy, only for this output
+    from rich.console import Console  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
 
-    table = Table(
-        _("文件"), _("事项"), _("错误"), _("警告"), _("提示"), _("结果"), show_lines=False
-    )
+    headers = (_("文件"), _("事项"), _("错误"), _("警告"), _("提示"), _("结果"))
+    table = Table(box=box.SQUARE if color else None, show_edge=color, pad_edge=False)
+    for index, header in enumerate(headers):
+        table.add_column(header, justify="right" if 0 < index < 5 else "left", no_wrap=not color)
     rows = summary_rows(results)
     for index, row in enumerate(rows):
-        table.add_row(*row, end_section=index == len(rows) - 2)
+        table.add_row(*row, end_section=color and index == len(rows) - 2)
     buffer = io.StringIO()
     console = Console(
-        file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width if color else 100_000,
+        highlight=False,
     )
     console.print(table)
-    return buffer.getvalue()
+    if color:
+        return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
