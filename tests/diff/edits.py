@@ -150,3 +150,26 @@ def recount(duty_list: DutyList) -> DutyList:
 def clause(text: str, number: int | None = None, department: str | None = None) -> Clause:
     printed = f"{number}.{text}" if number is not None else text
     return Clause(number=number, text=text, department=department, printed=printed)
+
+
+def arrange_categories(duty_list: DutyList, kind: PartKind, order: list[int]) -> DutyList:
+    """Return the list with ``kind``'s categories in ``order`` (old indices), ordinals 1…n."""
+    from dutylist.numerals import to_chinese_number
+
+    p = part(duty_list, kind)
+    categories = []
+    for ordinal, index in enumerate(order, start=1):
+        category = p.categories[index]
+        heading = f"{to_chinese_number(ordinal)}、{category.title}（{len(category.items)}项）"
+        categories.append(attrs.evolve(category, ordinal=ordinal, heading=heading))
+    return renumber(replace_part(duty_list, attrs.evolve(p, categories=tuple(categories))))
+
+
+def rename_category(duty_list: DutyList, kind: PartKind, index: int, title: str) -> DutyList:
+    """Return the list with category ``index`` of ``kind`` titled ``title``."""
+    p = part(duty_list, kind)
+    categories = list(p.categories)
+    category = categories[index]
+    heading = category.heading.replace(category.title, title)
+    categories[index] = attrs.evolve(category, title=title, heading=heading)
+    return replace_part(duty_list, attrs.evolve(p, categories=tuple(categories)))

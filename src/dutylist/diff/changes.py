@@ -233,11 +233,13 @@ class CategoryChangeKind(enum.Enum):
     REMOVED = "removed"
     """A category only the old list has."""
     RENAMED = "renamed"
-    """The same category (by place) under another title."""
+    """The same category (recognised by a similar title or by its items) renamed."""
     COUNT_CHANGED = "count-changed"
     """The heading declares another number of items (``（25项）`` → ``（26项）``)."""
     RENUMBERED = "renumbered"
     """Only the category's ordinal changed (一、 → 二、)."""
+    REORDERED = "reordered"
+    """The category changed place among the others (its items stay in it)."""
 
     @property
     def mirror(self) -> CategoryChangeKind:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from dutylist.diff.align import Alignment, Entry, align
 from dutylist.diff.changes import (
@@ -191,12 +192,18 @@ def _align_categories(
         else:
             pairs = _category_pairs(old_part, new_part, flows)
         mapping[kind] = dict(pairs)
-        for a, b in pairs:
+        if pairs:
             assert old_part is not None  # noqa: S101 - pairs exist only when both parts do
             assert new_part is not None  # noqa: S101
-            changes.extend(
-                _category_changes(_category_ref(old_part, a), _category_ref(new_part, b))
-            )
+            moved = _reordered(old_part, new_part, pairs)
+            for a, b in pairs:
+                changes.extend(
+                    _category_changes(
+                        _category_ref(old_part, a),
+                        _category_ref(new_part, b),
+                        reordered=(a, b) in moved,
+                    )
+                )
         paired_old = {a for a, _ in pairs}
         paired_new = {b for _, b in pairs}
         if old_part is not None:
@@ -228,44 +235,81 @@ def _category_order(change: CategoryChange) -> tuple[int, int, int]:
 def _category_pairs(
     old: Part, new: Part, flows: Counter[tuple[PartKind, int, int]]
 ) -> list[tuple[int, int]]:
+    """Pair the categories of a part: same normalised title first, then renamed ones.
+
+    A category is identified by its title, not by its place: the k-th category titled
+    *T* in the old part is the k-th titled *T* in the new part, wherever it stands. The
+    rest are paired when their titles are similar or when most of the items of both
+    went from one to the other (a renamed category), best evidence first.
+    """
     old_titles = [normalize(category.title) for category in old.categories]
     new_titles = [normalize(category.title) for category in new.categories]
-    matcher = difflib.SequenceMatcher(None, old_titles, new_titles, autojunk=False)
+    by_title: dict[str, list[int]] = defaultdict(list)
+    for b, title in enumerate(new_titles):
+        by_title[title].append(b)
     pairs: list[tuple[int, int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
-        elif tag == "replace":
-            pairs.extend(_renamed(old, new, range(i1, i2), range(j1, j2), flows))
-    return pairs
+    seen: Counter[str] = Counter()
+    for a, title in enumerate(old_titles):
+        candidates = by_title.get(title, [])
+        if seen[title] < len(candidates):
+            pairs.append((a, candidates[seen[title]]))
+        seen[title] += 1
+    paired_new = {b for _, b in pairs}
+    free_old = [a for a in range(len(old_titles)) if a not in {a for a, _ in pairs}]
+    free_new = [b for b in range(len(new_titles)) if b not in paired_new]
+    return pairs + _renamed(old, new, free_old, free_new, flows)
 
 
 def _renamed(
     old: Part,
     new: Part,
-    old_range: range,
-    new_range: range,
+    free_old: Sequence[int],
+    free_new: Sequence[int],
     flows: Counter[tuple[PartKind, int, int]],
 ) -> list[tuple[int, int]]:
-    """Pair categories of a replaced block, in order, by title or by where their items went."""
-    pairs: list[tuple[int, int]] = []
-    start = new_range.start
-    for a in old_range:
-        size = len(old.categories[a].items)
-        for b in range(start, new_range.stop):
-            title_ratio = difflib.SequenceMatcher(
-                None, old.categories[a].title, new.categories[b].title, autojunk=False
-            ).ratio()
+    """Pair unpaired categories by a similar title or by where their items went."""
+    scored: list[tuple[tuple[object, ...], int, int]] = []
+    for a in free_old:
+        for b in free_new:
+            before, after = old.categories[a], new.categories[b]
             flow = flows[old.kind, a, b]
-            if title_ratio >= RENAME_SIMILARITY or (size and flow * 2 > size):
-                pairs.append((a, b))
-                start = b + 1
-                break
+            most = flow * 2 > max(len(before.items), len(after.items))
+            ratio = difflib.SequenceMatcher(None, before.title, after.title, autojunk=False).ratio()
+            if most or ratio >= RENAME_SIMILARITY:
+                titles = sorted((before.title, after.title))
+                key = (not most, -flow, -round(ratio, 9), abs(a - b), a + b, *titles)
+                scored.append((key, a, b))
+    scored.sort(key=lambda entry: entry[0])
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for _, a, b in scored:
+        if a not in used_old and b not in used_new:
+            used_old.add(a)
+            used_new.add(b)
+            pairs.append((a, b))
     return pairs
 
 
-def _category_changes(before: CategoryRef, after: CategoryRef) -> list[CategoryChange]:
+def _reordered(old: Part, new: Part, pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Return the category pairs that changed place: the fewest, the smaller ones first."""
+
+    def priority(pair: tuple[int, int]) -> tuple[object, ...]:
+        before, after = old.categories[pair[0]], new.categories[pair[1]]
+        titles = sorted((before.title, after.title))
+        size = len(before.items) + len(after.items)
+        return (-size, abs(pair[0] - pair[1]), pair[0] + pair[1], *titles)
+
+    kept = set(kept_in_order(sorted(pairs), priority))
+    return {pair for pair in pairs if pair not in kept}
+
+
+def _category_changes(
+    before: CategoryRef, after: CategoryRef, *, reordered: bool
+) -> list[CategoryChange]:
     changes = []
+    if reordered:
+        changes.append(CategoryChange(kind=CategoryChangeKind.REORDERED, old=before, new=after))
     if before.title != after.title:
         changes.append(CategoryChange(kind=CategoryChangeKind.RENAMED, old=before, new=after))
     if before.declared_count != after.declared_count:
@@ -279,17 +323,33 @@ def _in_place(
     alignment: Alignment, category_map: dict[PartKind, dict[int, int]]
 ) -> set[tuple[int, int]]:
     """Return the pairs that stay in their part and category, in relative order."""
-    by_part: dict[PartKind, list[tuple[int, int]]] = defaultdict(list)
+    by_category: dict[tuple[PartKind, int], list[tuple[int, int]]] = defaultdict(list)
     for i, j in alignment.pairs:
         before, after = alignment.old[i], alignment.new[j]
         if (
             before.part is after.part
             and category_map[before.part].get(before.category_index) == after.category_index
         ):
-            by_part[before.part].append((i, j))
+            by_category[before.part, before.category_index].append((i, j))
+
+    def priority(pair: tuple[int, int]) -> tuple[object, ...]:
+        # Symmetric in old and new: a pair and its mirror image get the same key, and two
+        # pairs tie only when they are each other's mirror image with the same content.
+        before, after = alignment.old[pair[0]], alignment.new[pair[1]]
+        first, second = sorted((before.item.name, after.item.name))
+        low, high = sorted((repr(before.content), repr(after.content)))
+        return (
+            abs(before.position - after.position),
+            before.position + after.position,
+            first,
+            second,
+            low,
+            high,
+        )
+
     keep: set[tuple[int, int]] = set()
-    for pairs in by_part.values():
-        keep.update(_kept_in_order(sorted(pairs), alignment))
+    for pairs in by_category.values():
+        keep.update(kept_in_order(sorted(pairs), priority))
     return keep
 
 
@@ -307,13 +367,15 @@ def _run_lengths(values: Sequence[int]) -> list[int]:
     return lengths
 
 
-def _kept_in_order(pairs: Sequence[tuple[int, int]], alignment: Alignment) -> list[tuple[int, int]]:
-    """Return a largest set of ``pairs`` (sorted by old) that is increasing in new too.
+def kept_in_order(
+    pairs: Sequence[tuple[int, int]], priority: Callable[[tuple[int, int]], Any]
+) -> list[tuple[int, int]]:
+    """Return a largest subset of ``pairs`` (sorted by old) that is increasing in new too.
 
     Pairs lying on every longest increasing subsequence are kept; the others are
-    considered by a key that is the same whichever list is called old (nearness in
-    reading order, then the names, then the contents), and kept when they fit: so
-    ``diff(b, a)`` moves exactly the items ``diff(a, b)`` moves. O(n log n) while few
+    considered in the order of ``priority`` and kept when they fit. When ``priority`` gives
+    a pair and its mirror image the same key (it must not depend on which list is called
+    old), ``diff(b, a)`` keeps exactly the pairs ``diff(a, b)`` keeps. O(n log n) while few
     pairs are contested.
     """
     values = [j for _, j in pairs]
@@ -331,22 +393,6 @@ def _kept_in_order(pairs: Sequence[tuple[int, int]], alignment: Alignment) -> li
             kept_new.append(j)
         else:
             contested.append((i, j))
-
-    def priority(pair: tuple[int, int]) -> tuple[int, int, str, str, str, str]:
-        # Symmetric in old and new: a pair and its mirror image get the same key, and two
-        # pairs tie only when they are each other's mirror image with the same content.
-        before, after = alignment.old[pair[0]], alignment.new[pair[1]]
-        first, second = sorted((before.item.name, after.item.name))
-        low, high = sorted((repr(before.content), repr(after.content)))
-        return (
-            abs(before.order - after.order),
-            before.order + after.order,
-            first,
-            second,
-            low,
-            high,
-        )
-
     result = list(zip(kept_old, kept_new, strict=True))
     for i, j in sorted(contested, key=priority):
         at = bisect.bisect_left(kept_old, i)

@@ -62,6 +62,8 @@ def _apply_part(kind: PartKind, old: Part | None, changeset: ChangeSet) -> Part 
         for category_index, item, position in _old_items(old_categories)
         if position not in leaving
     ]
+    # unchanged items keep their order within their category, and follow it when it moves
+    staying.sort(key=lambda entry: (-1 if entry[0] is None else entry[0], entry[2]))
     size = len(staying) + len(explicit)
     grouped: list[list[Item]] = [[] for _ in categories]
     remaining = iter(staying)

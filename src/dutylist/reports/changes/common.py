@@ -22,6 +22,8 @@ from dutylist.diff.changes import (
     Renumbered,
 )
 from dutylist.diff.content import clause_fields, clause_text, departments_of
+from dutylist.diff.inline import normalize
+from dutylist.messages import _
 from dutylist.model import Item, PartKind, RecalledItem
 
 KIND_LABELS = {
@@ -58,6 +60,7 @@ CATEGORY_LABELS = {
     CategoryChangeKind.RENAMED: "类别更名",
     CategoryChangeKind.COUNT_CHANGED: "事项数变化",
     CategoryChangeKind.RENUMBERED: "类别序号变化",
+    CategoryChangeKind.REORDERED: "类别调序",
 }
 """What happened to a category heading."""
 
@@ -97,7 +100,10 @@ def kind_label(change: Change) -> str:
     if (
         change.kind is ChangeKind.MOVED
         and change.old[0].part is change.new[0].part
-        and change.old[0].category_index == change.new[0].category_index
+        and (
+            change.old[0].category_index == change.new[0].category_index
+            or normalize(change.old[0].category) == normalize(change.new[0].category)
+        )
     ):
         return "调序"
     return KIND_LABELS[change.kind]
@@ -252,6 +258,10 @@ def category_text(change: CategoryChange) -> str:
         before = "未标注" if old.declared_count is None else f"{old.declared_count}项"
         after = "未标注" if new.declared_count is None else f"{new.declared_count}项"
         return f"{part}：类别「{new.title}」标注事项数 {before} → {after}"
+    if change.kind is CategoryChangeKind.REORDERED:
+        return _("{part}：类别「{title}」由第{old}类调至第{new}类").format(
+            part=part, title=new.title, old=old.index + 1, new=new.index + 1
+        )
     return f"{part}：类别「{new.title}」序号 {old.ordinal} → {new.ordinal}"
 
 

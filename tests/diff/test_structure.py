@@ -1,0 +1,113 @@
+"""Category-level changes: categories are known by their title, not by their place."""
+
+from __future__ import annotations
+
+from dutylist.diff import apply, diff
+from dutylist.diff.changes import CategoryChange, CategoryChangeKind, CategoryRef
+from dutylist.diff.content import content
+from dutylist.model import DutyList, PartKind
+from dutylist.reports.changes.markdown import render_markdown
+from dutylist.reports.changes.text import render_text
+from tests.diff import edits
+
+RECALLED = PartKind.RECALLED
+
+
+def ref(part: PartKind, index: int, ordinal: int, title: str, count: int) -> CategoryRef:
+    from dutylist.numerals import to_chinese_number
+
+    return CategoryRef(
+        part=part,
+        index=index,
+        ordinal=ordinal,
+        title=title,
+        declared_count=count,
+        heading=f"{to_chinese_number(ordinal)}、{title}（{count}项）",
+    )
+
+
+def test_swapped_categories_are_one_reorder_and_no_item_moves(mingzhu: DutyList) -> None:
+    swapped = edits.arrange_categories(mingzhu, RECALLED, [1, 0, 2, 3, 4, 5, 6, 7, 8])
+    changeset = diff(mingzhu, swapped)
+    assert changeset.changes == ()
+    assert changeset.categories == (
+        CategoryChange(
+            kind=CategoryChangeKind.RENUMBERED,
+            old=ref(RECALLED, 1, 2, "经济发展", 5),
+            new=ref(RECALLED, 0, 1, "经济发展", 5),
+        ),
+        CategoryChange(
+            kind=CategoryChangeKind.REORDERED,
+            old=ref(RECALLED, 0, 1, "党的建设", 2),
+            new=ref(RECALLED, 1, 2, "党的建设", 2),
+        ),
+    )
+    assert [(r.old_number, r.new_number) for r in changeset.renumbered] == [
+        (3, 1),
+        (4, 2),
+        (5, 3),
+        (6, 4),
+        (7, 5),
+        (1, 6),
+        (2, 7),
+    ]
+    text = render_text(changeset)
+    assert "0 处事项变更；类别变化 2 处；7 项仅序号变化（不计为变更）。" in text
+    assert "上级部门收回事项清单：类别「党的建设」由第1类调至第2类\n" in text
+    assert "新增类别" not in text
+    assert "取消类别" not in text
+    assert "转类" not in text
+    markdown = render_markdown(changeset)
+    assert "- 上级部门收回事项清单：类别「党的建设」由第1类调至第2类\n" in markdown
+    assert content(apply(mingzhu, changeset)) == content(swapped)
+
+
+def test_a_category_moved_far_is_the_one_reordered(mingzhu: DutyList) -> None:
+    order = [0, 2, 3, 4, 5, 6, 7, 1, 8]  # 经济发展 (5 items) goes to the end
+    moved = edits.arrange_categories(mingzhu, RECALLED, order)
+    changeset = diff(mingzhu, moved)
+    reordered = [c for c in changeset.categories if c.kind is CategoryChangeKind.REORDERED]
+    assert [(c.old.index, c.new.index) for c in reordered if c.old and c.new] == [(1, 7)]
+    assert changeset.changes == ()
+    assert content(apply(mingzhu, changeset)) == content(moved)
+
+
+def test_a_renamed_category_is_matched_by_its_items(mingzhu: DutyList) -> None:
+    renamed = edits.rename_category(mingzhu, PartKind.COOPERATIVE, 2, "社会事务")
+    changeset = diff(mingzhu, renamed)
+    assert changeset.changes == ()
+    old = mingzhu.parts[1].categories[2]
+    assert changeset.categories == (
+        CategoryChange(
+            kind=CategoryChangeKind.RENAMED,
+            old=CategoryRef(
+                part=PartKind.COOPERATIVE,
+                index=2,
+                ordinal=3,
+                title="民生服务",
+                declared_count=len(old.items),
+                heading=old.heading,
+            ),
+            new=CategoryRef(
+                part=PartKind.COOPERATIVE,
+                index=2,
+                ordinal=3,
+                title="社会事务",
+                declared_count=len(old.items),
+                heading=old.heading.replace("民生服务", "社会事务"),
+            ),
+        ),
+    )
+    assert "配合履职事项清单：类别「民生服务」更名为「社会事务」\n" in render_text(changeset)
+
+
+def test_a_renamed_and_moved_category_is_one_category(mingzhu: DutyList) -> None:
+    revised = edits.rename_category(mingzhu, RECALLED, 3, "城乡建设管理")
+    revised = edits.arrange_categories(revised, RECALLED, [3, 0, 1, 2, 4, 5, 6, 7, 8])
+    changeset = diff(mingzhu, revised)
+    kinds = sorted(c.kind.value for c in changeset.categories)
+    assert "added" not in kinds
+    assert "removed" not in kinds
+    assert "renamed" in kinds
+    assert changeset.changes == ()
+    assert content(apply(mingzhu, changeset)) == content(revised)
