@@ -173,3 +173,29 @@ def rename_category(duty_list: DutyList, kind: PartKind, index: int, title: str)
     heading = category.heading.replace(category.title, title)
     categories[index] = attrs.evolve(category, title=title, heading=heading)
     return replace_part(duty_list, attrs.evolve(p, categories=tuple(categories)))
+
+
+def rename_department(duty_list: DutyList, old: str, new: str) -> DutyList:
+    """Return the list with department ``old`` called ``new`` wherever an item names it."""
+
+    def renamed(departments: tuple[Department, ...]) -> tuple[Department, ...]:
+        return tuple(
+            attrs.evolve(d, name=new, printed=None) if d.name == old else d for d in departments
+        )
+
+    parts = []
+    for p in duty_list.parts:
+        categories = []
+        for category in p.categories:
+            items: list[Item] = []
+            for item in category.items:
+                if isinstance(item, CooperativeItem):
+                    items.append(attrs.evolve(item, departments=renamed(item.departments)))
+                elif isinstance(item, RecalledItem):
+                    departments = renamed(item.receiving_departments)
+                    items.append(attrs.evolve(item, receiving_departments=departments))
+                else:
+                    items.append(item)
+            categories.append(attrs.evolve(category, items=tuple(items)))
+        parts.append(attrs.evolve(p, categories=tuple(categories)))
+    return attrs.evolve(duty_list, parts=tuple(parts))

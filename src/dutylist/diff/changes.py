@@ -384,6 +384,27 @@ class ListRef:
 
 
 @attrs.frozen(kw_only=True)
+class Systemic:
+    """The same replacement made in several items (a department renamed, a term replaced)."""
+
+    old: str
+    """The text replaced (empty for an insertion)."""
+    new: str
+    """The text put in its place (empty for a deletion)."""
+    fields: tuple[str, ...]
+    """The fields where it was made (``departments``, ``local_duties`` …), sorted."""
+    parts: tuple[PartKind, ...]
+    """The parts holding the items it touched."""
+    changes: tuple[int, ...]
+    """The 0-based places in :attr:`ChangeSet.changes` of the changes that make it."""
+
+    @property
+    def count(self) -> int:
+        """Return how many items it touched."""
+        return len(self.changes)
+
+
+@attrs.frozen(kw_only=True)
 class ChangeSet:
     """Everything that differs between two versions of a duty list."""
 
@@ -396,9 +417,11 @@ class ChangeSet:
     renumbered: tuple[Renumbered, ...] = ()
     """Items that only changed number."""
     categories: tuple[CategoryChange, ...] = ()
-    """Changes to category headings."""
+    """Changes to categories: added, removed, renamed, reordered, recounted, renumbered."""
     summary: Summary = attrs.field(factory=Summary)
     """Counts per part, category and department."""
+    systemic: tuple[Systemic, ...] = ()
+    """Replacements made in several items, each listing the changes that make it."""
 
     @property
     def is_empty(self) -> bool:

@@ -37,6 +37,7 @@ from dutylist.diff.changes import (
 from dutylist.diff.content import PART_ORDER, department_names, merged_parts
 from dutylist.diff.fields import Registry, compare_items
 from dutylist.diff.inline import normalize
+from dutylist.diff.systemic import find_systemic
 from dutylist.model import DutyList, Item, Part, PartKind
 
 RENAME_SIMILARITY = 0.5
@@ -115,6 +116,7 @@ def compute(old: DutyList, new: DutyList, registry: Registry | None = None) -> C
         renumbered=tuple(renumbered),
         categories=tuple(category_changes),
         summary=summarize(changes, renumbered, registry),
+        systemic=find_systemic(changes),
     )
 
 

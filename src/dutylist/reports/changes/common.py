@@ -20,6 +20,7 @@ from dutylist.diff.changes import (
     ItemRef,
     ListRef,
     Renumbered,
+    Systemic,
 )
 from dutylist.diff.content import clause_fields, clause_text, departments_of
 from dutylist.diff.inline import normalize
@@ -235,6 +236,8 @@ def headline(changeset: ChangeSet) -> str:
         if changeset.count(kind)
     )
     pieces = [f"{len(changeset.changes)} 处事项变更" + (f"：{counts}" if counts else "")]
+    if changeset.systemic:
+        pieces.append(_("系统性变更 {count} 处").format(count=len(changeset.systemic)))
     if changeset.categories:
         pieces.append(f"类别变化 {len(changeset.categories)} 处")
     if changeset.renumbered:
@@ -265,9 +268,20 @@ def category_text(change: CategoryChange) -> str:
     return f"{part}：类别「{new.title}」序号 {old.ordinal} → {new.ordinal}"
 
 
-def changes_by_part(changeset: ChangeSet) -> Iterator[tuple[PartKind, list[tuple[int, Change]]]]:
-    """Yield each part with its changes (numbered from 1 through the whole set)."""
-    numbered = list(enumerate(changeset.changes, start=1))
+def changes_by_part(
+    changeset: ChangeSet, *, grouped: bool = True
+) -> Iterator[tuple[PartKind, list[tuple[int, Change]]]]:
+    """Yield each part with its changes (numbered from 1 through the whole set).
+
+    With ``grouped``, a change made only of systemic replacements is left out: it is
+    shown under its systemic record (:func:`systemic_groups`).
+    """
+    hidden = _grouped_changes(changeset) if grouped else set()
+    numbered = [
+        (index, change)
+        for index, change in enumerate(changeset.changes, start=1)
+        if index - 1 not in hidden
+    ]
     for kind in PartKind:
         found = [
             (index, change)
@@ -296,3 +310,43 @@ def category_lines(changeset: ChangeSet) -> list[str]:
     if renumbered:
         lines.append(f"{renumbered} 个类别仅序号变化（因前面的类别增减）")
     return lines
+
+
+def _grouped_changes(changeset: ChangeSet) -> set[int]:
+    """Return the 0-based places of the changes shown under a systemic record instead."""
+    from dutylist.diff.systemic import explained  # noqa: PLC0415
+
+    if not changeset.systemic:
+        return set()
+    touched = {index for record in changeset.systemic for index in record.changes}
+    return {index for index in touched if explained(changeset.changes[index], changeset.systemic)}
+
+
+def systemic_text(record: Systemic) -> str:
+    """Return a systemic change as one line: what was replaced by what, where, how often."""
+    if record.old and record.new:
+        what = _("「{old}」改为「{new}」").format(old=record.old, new=record.new)
+    elif record.new:
+        what = _("增加「{new}」").format(new=record.new)
+    else:
+        what = _("删除「{old}」").format(old=record.old)
+    where = "、".join(
+        dict.fromkeys(field_label(field, part) for part in record.parts for field in record.fields)
+    )
+    parts = "、".join(PART_LABELS[part] for part in record.parts)
+    return _("{what}：{count} 项（{parts}；{where}）").format(
+        what=what, count=record.count, parts=parts, where=where
+    )
+
+
+def systemic_groups(changeset: ChangeSet) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Return each systemic record's line with its items: (1-based change number, text)."""
+    groups = []
+    for record in changeset.systemic:
+        items = []
+        for index in record.changes:
+            change = changeset.changes[index]
+            ref = change.new[0] if change.new else change.old[0]
+            items.append((index + 1, f"{ref_text(ref)} {ref.name}"))
+        groups.append((systemic_text(record), items))
+    return groups

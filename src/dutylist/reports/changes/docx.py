@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
 from dutylist.diff.content import clause_fields, clause_text, department_names, departments_of
+from dutylist.messages import _
 from dutylist.model import Item, RecalledItem
 from dutylist.parse.cells import DISCONTINUED_MARK
 from dutylist.reports.changes.common import (
@@ -27,6 +28,7 @@ from dutylist.reports.changes.common import (
     kind_label,
     number_text,
     renumber_runs,
+    systemic_groups,
     version_lines,
 )
 
@@ -77,13 +79,20 @@ def render_docx(changeset: ChangeSet) -> bytes:
     for label, line in version_lines(changeset):
         _paragraph(document, [(f"{label}：{line}", "")], size=12)
     _paragraph(document, [(headline(changeset), "")], size=12)
+    if changeset.systemic:
+        _heading(document, _("系统性变更"), size=16)
+        for line, items in systemic_groups(changeset):
+            _paragraph(document, [(line, "")], size=12)
+            numbers = "、".join(text for _index, text in items)
+            _paragraph(document, [(_("涉及：{items}").format(items=numbers), "")], size=10.5)
     ordinals = "一二三"
-    for number, (kind, changes) in enumerate(changes_by_part(changeset)):
+    # every item keeps its row: the comparison table is what an office files
+    for number, (kind, changes) in enumerate(changes_by_part(changeset, grouped=False)):
         _heading(document, f"{ordinals[number]}、{PART_LABELS[kind]}", size=16)
         table = document.add_table(rows=1, cols=len(COLUMNS))
         table.style = "Table Grid"
         _header(table.rows[0])
-        for _, change in changes:
+        for _index, change in changes:
             _row(table.add_row().cells, change)
         _widths(table)
     if changeset.categories or changeset.renumbered:

@@ -19,6 +19,7 @@ from dutylist.diff.changes import (
     FieldChange,
     FieldOp,
 )
+from dutylist.messages import _
 from dutylist.model import Item, PartKind
 from dutylist.reports.changes.common import (
     OP_LABELS,
@@ -35,6 +36,7 @@ from dutylist.reports.changes.common import (
     ref_text,
     renumber_runs,
     report_title,
+    systemic_groups,
     version_lines,
 )
 
@@ -88,6 +90,11 @@ def context(changeset: ChangeSet) -> dict[str, Any]:
         ],
         "departments": changeset.summary.departments,
         "categories": category_lines(changeset),
+        "systemic_title": _("系统性变更"),
+        "systemic": [
+            {"line": line, "entries": [{"index": index, "text": text} for index, text in items]}
+            for line, items in systemic_groups(changeset)
+        ],
         "sections": [
             {
                 "part": kind.value,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
+from dutylist.messages import _
 from dutylist.reports.changes.common import (
     OP_LABELS,
     PART_LABELS,
@@ -24,6 +25,7 @@ from dutylist.reports.changes.common import (
     ref_text,
     renumber_runs,
     report_title,
+    systemic_groups,
     version_lines,
 )
 
@@ -57,9 +59,16 @@ def render_markdown(changeset: ChangeSet) -> str:
         lines += ["## 类别变化", ""]
         lines += [f"- {escape(line)}" for line in category_lines(changeset)]
         lines.append("")
-    if changeset.changes:
+    if changeset.systemic:
+        lines += [f"## {_('系统性变更')}", ""]
+        for line, items in systemic_groups(changeset):
+            lines.append(f"- {escape(line)}")
+            lines += [f"  - {index}. {escape(item)}" for index, item in items]
+        lines.append("")
+    listed = list(changes_by_part(changeset))
+    if listed:
         lines += ["## 事项变更", ""]
-        for kind, changes in changes_by_part(changeset):
+        for kind, changes in listed:
             lines += [f"### {PART_LABELS[kind]}", ""]
             for index, change in changes:
                 lines += _change(index, change)

@@ -14,6 +14,7 @@ from dutylist.diff.changes import (
     FieldChange,
     FieldOp,
 )
+from dutylist.messages import _
 from dutylist.reports.changes.common import (
     OP_LABELS,
     PART_LABELS,
@@ -28,6 +29,7 @@ from dutylist.reports.changes.common import (
     ref_text,
     renumber_runs,
     report_title,
+    systemic_groups,
     version_lines,
 )
 
@@ -91,6 +93,11 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
     if changeset.categories:
         out.append(Text("类别变化", style="bold underline"))
         out.extend(Text(f"  {line}") for line in category_lines(changeset))
+    if changeset.systemic:
+        out.append(Text(_("系统性变更"), style="bold underline"))
+        for line, items in systemic_groups(changeset):
+            out.append(Text(f"  {line}"))
+            out.extend(Text(f"    {index}. {item}", style="dim") for index, item in items)
     for kind, changes in changes_by_part(changeset):
         out.append(Text(f"\n{PART_LABELS[kind]}", style="bold underline"))
         for index, change in changes:

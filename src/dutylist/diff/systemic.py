@@ -1,0 +1,108 @@
+"""Find systemic changes: the same replacement made in several items, reported once.
+
+A reform renames a department in sixteen items, a term is replaced throughout, a
+punctuation style changes: each is one decision, not sixteen unrelated edits. Every
+changed field of a modified or moved item is broken into *replacements*:
+
+- for departments, a department the old item names and the new one does not, replaced by
+  the one the new item names instead (``区执法局`` → ``区综合行政执法局``); departments
+  only added or only removed are ``""`` on the missing side;
+- for text fields, each run of deleted and inserted text of the inline diff
+  (``，`` → ``,``; ``""`` → ``及时`` for an insertion).
+
+A replacement found in at least :data:`SYSTEMIC_ITEMS` changes is a :class:`Systemic`
+record. The per-item changes stay in the change set (``apply`` replays them all); each
+record lists the changes it touched, so reports show them under it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from dutylist.diff.changes import (
+    Change,
+    ChangeKind,
+    EditOp,
+    FieldChange,
+    FieldOp,
+    Systemic,
+)
+
+SYSTEMIC_ITEMS = 3
+"""The least number of items the same replacement must touch to be systemic."""
+
+
+def find_systemic(changes: Sequence[Change]) -> tuple[Systemic, ...]:
+    """Return the systemic replacements in ``changes``, most items first."""
+    touched: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(dict)
+    for index, change in enumerate(changes):
+        if change.kind not in {ChangeKind.MODIFIED, ChangeKind.MOVED}:
+            continue
+        for field in change.fields:
+            for replacement in replacements(field):
+                touched[replacement].setdefault(index, set()).add(field.field)
+    records = []
+    for (old, new), found in touched.items():
+        if len(found) < SYSTEMIC_ITEMS:
+            continue
+        indices = tuple(sorted(found))
+        records.append(
+            Systemic(
+                old=old,
+                new=new,
+                fields=tuple(sorted(set().union(*found.values()))),
+                parts=tuple(
+                    sorted(
+                        {(changes[i].new or changes[i].old)[0].part for i in indices},
+                        key=lambda part: part.value,
+                    )
+                ),
+                changes=indices,
+            )
+        )
+    records.sort(key=lambda record: (-len(record.changes), record.old, record.new))
+    return tuple(records)
+
+
+def replacements(field: FieldChange) -> Iterator[tuple[str, str]]:
+    """Yield the (old text, new text) replacements one field change makes."""
+    if field.op is not FieldOp.CHANGED or field.old is None or field.new is None:
+        return
+    if field.field == "departments":
+        before, after = _names(field.old), _names(field.new)
+        lost = [name for name in before if name not in after]
+        gained = [name for name in after if name not in before]
+        if len(lost) == len(gained):
+            yield from zip(lost, gained, strict=True)
+        else:
+            yield from ((name, "") for name in lost)
+            yield from (("", name) for name in gained)
+        return
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for edit in (*field.edits, None):
+        if edit is not None and edit.op is EditOp.DELETE:
+            deleted.append(edit.text)
+        elif edit is not None and edit.op is EditOp.INSERT:
+            inserted.append(edit.text)
+        else:
+            if deleted or inserted:
+                yield "".join(deleted), "".join(inserted)
+            deleted, inserted = [], []
+
+
+def _names(text: str) -> list[str]:
+    return [name.removesuffix("牵头") for name in text.split("、") if name]
+
+
+def explained(change: Change, records: Sequence[Systemic]) -> bool:
+    """Return True when ``change`` is a modification made only of systemic replacements."""
+    if change.kind is not ChangeKind.MODIFIED or not change.fields:
+        return False
+    known = {(record.old, record.new) for record in records}
+    for field in change.fields:
+        found = set(replacements(field))
+        if not found or not found <= known:
+            return False
+    return True

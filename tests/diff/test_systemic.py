@@ -1,0 +1,83 @@
+"""Systemic changes: one replacement in many items is reported once, with its items."""
+
+from __future__ import annotations
+
+from dutylist.diff import apply, diff
+from dutylist.diff.changes import ChangeKind, FieldOp, Systemic
+from dutylist.diff.content import content
+from dutylist.model import CooperativeItem, DutyList, PartKind, RecalledItem
+from dutylist.reports.changes.html import render_html
+from dutylist.reports.changes.markdown import render_markdown
+from dutylist.reports.changes.text import render_text
+from tests.diff import edits
+
+
+def _naming(duty_list: DutyList, department: str) -> list[str]:
+    names = []
+    for item in duty_list.items:
+        if isinstance(item, CooperativeItem):
+            departments = item.departments
+        elif isinstance(item, RecalledItem):
+            departments = item.receiving_departments
+        else:
+            continue
+        if any(d.name == department for d in departments):
+            names.append(item.name)
+    return names
+
+
+def test_a_renamed_department_is_one_systemic_record(mingzhu: DutyList) -> None:
+    revised = edits.rename_department(mingzhu, "区执法局", "区综合行政执法局")
+    changeset = diff(mingzhu, revised)
+    touched = _naming(mingzhu, "区执法局")
+    assert len(touched) == 16
+    assert [change.kind for change in changeset.changes] == [ChangeKind.MODIFIED] * 16
+    assert [change.new[0].name for change in changeset.changes] == touched
+    for change in changeset.changes:
+        assert [(f.field, f.op) for f in change.fields] == [("departments", FieldOp.CHANGED)]
+    assert changeset.systemic == (
+        Systemic(
+            old="区执法局",
+            new="区综合行政执法局",
+            fields=("departments",),
+            parts=(PartKind.COOPERATIVE, PartKind.RECALLED),
+            changes=tuple(range(16)),
+        ),
+    )
+    line = (
+        "「区执法局」改为「区综合行政执法局」：16 项"
+        "（配合履职事项清单、上级部门收回事项清单；对应上级部门、承接部门）"
+    )
+    text = render_text(changeset, width=400)
+    assert "16 处事项变更：变更 16；系统性变更 1 处。" in text
+    first = "1. 配合履职事项清单 · 生态环保 · 第51项 噪音污染整治工作"
+    assert f"系统性变更\n  {line}\n    {first}\n" in text
+    # shown under the record, not again as sixteen unrelated edits
+    assert "[变更]" not in text
+    markdown = render_markdown(changeset)
+    assert f"## 系统性变更\n\n- {line}\n  - {first}\n" in markdown
+    assert "## 事项变更" not in markdown
+    assert line in render_html(changeset)
+    assert content(apply(mingzhu, changeset)) == content(revised)
+
+
+def test_a_replacement_in_two_items_is_not_systemic(mingzhu: DutyList) -> None:
+    revised = mingzhu
+    for index in (0, 1):
+        item = edits.item_at(mingzhu, PartKind.BASIC, 0, index)
+        revised = edits.edit(revised, PartKind.BASIC, 0, index, name=item.name + "（试行）")
+    assert diff(mingzhu, revised).systemic == ()
+    item = edits.item_at(mingzhu, PartKind.BASIC, 0, 2)
+    revised = edits.edit(revised, PartKind.BASIC, 0, 2, name=item.name + "（试行）")
+    (record,) = diff(mingzhu, revised).systemic
+    assert (record.old, record.new, record.fields, record.count) == ("", "（试行）", ("name",), 3)
+
+
+def test_a_change_with_other_edits_stays_in_the_list(mingzhu: DutyList) -> None:
+    revised = edits.rename_department(mingzhu, "区执法局", "区综合行政执法局")
+    item = edits.item_at(revised, PartKind.COOPERATIVE, 5, 0)
+    revised = edits.edit(revised, PartKind.COOPERATIVE, 5, 0, name=item.name + "和监督")
+    changeset = diff(mingzhu, revised)
+    assert changeset.systemic[0].count == 16
+    text = render_text(changeset, width=400)
+    assert text.count("[变更]") == 1
