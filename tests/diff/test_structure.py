@@ -111,3 +111,74 @@ def test_a_renamed_and_moved_category_is_one_category(mingzhu: DutyList) -> None
     assert "renamed" in kinds
     assert changeset.changes == ()
     assert content(apply(mingzhu, changeset)) == content(revised)
+
+
+def _qualified_split(duty_list: DutyList, category: int, index: int) -> DutyList:
+    """Split an item into 「…（宣传）」 and 「…（排查）」, both keeping all its clauses."""
+    import attrs
+
+    item = edits.item_at(duty_list, PartKind.COOPERATIVE, category, index)
+    revised = edits.remove(duty_list, PartKind.COOPERATIVE, category, index)
+    for suffix in ("排查", "宣传"):
+        part = attrs.evolve(item, name=f"{item.name}（{suffix}）")
+        revised = edits.insert(revised, PartKind.COOPERATIVE, category, index, part)
+    return edits.renumber(revised)
+
+
+def test_a_split_into_qualified_names_keeping_the_clauses(mingzhu: DutyList) -> None:
+    from dutylist.diff.changes import Change, ChangeKind, ItemRef
+
+    revised = _qualified_split(mingzhu, 1, 7)
+    changeset = diff(mingzhu, revised)
+    item = edits.item_at(mingzhu, PartKind.COOPERATIVE, 1, 7)
+    parts = edits.part(revised, PartKind.COOPERATIVE).categories[1].items[7:9]
+
+    def at(name: str, number: int) -> ItemRef:
+        return ItemRef(
+            part=PartKind.COOPERATIVE,
+            category="经济发展",
+            category_index=1,
+            number=number,
+            name=name,
+            position=number - 1,
+        )
+
+    assert changeset.changes == (
+        Change(
+            kind=ChangeKind.SPLIT,
+            old=(at("经济普查和农业普查工作", 13),),
+            new=(
+                at("经济普查和农业普查工作（宣传）", 13),
+                at("经济普查和农业普查工作（排查）", 14),
+            ),
+            old_items=(item,),
+            new_items=parts,
+        ),
+    )
+    assert changeset.categories == ()
+    size = sum(len(c.items) for c in edits.part(mingzhu, PartKind.COOPERATIVE).categories)
+    assert len(changeset.renumbered) == size - 13  # every later cooperative item
+    text = render_text(changeset, width=400)
+    assert f"1 处事项变更：分设 1；{size - 13} 项仅序号变化（不计为变更）。" in text
+    assert "1. [分设] 经济普查和农业普查工作（宣传）\n" in text
+    assert "   原第13项：经济普查和农业普查工作\n" in text
+    assert "   新第13项：经济普查和农业普查工作（宣传）\n" in text
+    assert "   新第14项：经济普查和农业普查工作（排查）\n" in text
+    mirrored = diff(revised, mingzhu)
+    assert [change.kind for change in mirrored.changes] == [ChangeKind.MERGED]
+    assert content(apply(mingzhu, changeset)) == content(revised)
+
+
+def test_a_qualified_split_across_categories(mingzhu: DutyList) -> None:
+    from dutylist.diff.changes import ChangeKind
+
+    revised = _qualified_split(mingzhu, 0, 1)
+    revised = edits.move(revised, (PartKind.COOPERATIVE, 0, 1), (PartKind.COOPERATIVE, 3, 0))
+    revised = edits.renumber(revised)
+    changeset = diff(mingzhu, revised)
+    (change,) = changeset.changes
+    assert change.kind is ChangeKind.SPLIT
+    assert sorted((ref.category, ref.name) for ref in change.new) == [
+        ("党的建设", "新时代志愿服务体系建设（排查）"),
+        ("平安法治", "新时代志愿服务体系建设（宣传）"),
+    ]

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 
@@ -64,6 +65,8 @@ COMMON_BIGRAM = 64
 """Bigrams found in more items than this are not used to find candidates."""
 CANDIDATES = 8
 """How many candidates per item are scored."""
+
+_QUALIFIER = re.compile(r"[（(][^（()）]{1,12}[）)]\s*$")
 
 
 @attrs.frozen(kw_only=True)
@@ -94,6 +97,17 @@ class Entry:
     def content(self) -> Hashable:
         """Return the item's content without its number (computed once)."""
         return item_content(self.item)
+
+    @functools.cached_property
+    def base(self) -> str:
+        """Return the normalised name without a trailing qualifier (``…（宣传）``), else ''."""
+        match = _QUALIFIER.search(self.item.name)
+        return normalize(self.item.name[: match.start()]) if match else ""
+
+    @functools.cached_property
+    def body_grams(self) -> frozenset[str]:
+        """Return the character bigrams of the clauses."""
+        return bigrams(self.body)
 
     @functools.cached_property
     def grams(self) -> frozenset[str]:
@@ -163,11 +177,20 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     pairs = _same_names(old_entries, new_entries)
     free_old = set(range(len(old_entries))) - {i for i, _ in pairs}
     free_new = set(range(len(new_entries))) - {j for _, j in pairs}
+    qualified_splits, qualified_merges = _qualified(old_entries, new_entries, free_old, free_new)
+    for whole, parts in qualified_splits:
+        free_old.discard(whole)
+        free_new.difference_update(parts)
+    for parts, whole in qualified_merges:
+        free_old.difference_update(parts)
+        free_new.discard(whole)
     confident = _similar(old_entries, new_entries, free_old, free_new, CONFIDENT)
     pairs.extend(confident)
     free_old.difference_update(i for i, _ in confident)
     free_new.difference_update(j for _, j in confident)
     splits, merges = _splits_and_merges(old_entries, new_entries, free_old, free_new)
+    splits.extend(qualified_splits)
+    merges.extend(qualified_merges)
     for whole, parts in splits:
         free_old.discard(whole)
         free_new.difference_update(parts)
@@ -322,6 +345,47 @@ def _same_names(old: Sequence[Entry], new: Sequence[Entry]) -> list[tuple[int, i
         )
         pairs.extend(_greedy((entry[-2], entry[-1]) for entry in ranked))
     return pairs
+
+
+def _qualified(
+    old: Sequence[Entry], new: Sequence[Entry], free_old: set[int], free_new: set[int]
+) -> tuple[list[tuple[int, tuple[int, ...]]], list[tuple[tuple[int, ...], int]]]:
+    """Find splits into parts named like the whole plus a qualifier (``X（宣传）``, ``X（排查）``).
+
+    The parts may keep all of the original clauses, or share them out: each part's
+    clauses must lie mostly inside the whole's (:data:`FRAGMENT_CONTAINMENT`). Merges
+    are the mirror image.
+    """
+
+    def groups(
+        wholes: set[int], whole_side: Sequence[Entry], pieces: set[int], piece_side: Sequence[Entry]
+    ) -> list[tuple[int, tuple[int, ...]]]:
+        by_base: dict[str, list[int]] = defaultdict(list)
+        for index in sorted(pieces):
+            if piece_side[index].base:
+                by_base[piece_side[index].base].append(index)
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for index in sorted(wholes):
+            if whole_side[index].key in by_base:
+                by_key[whole_side[index].key].append(index)
+        found = []
+        for key, candidates in by_key.items():
+            if len(candidates) != 1:
+                continue  # which of several same-named items split is not for the names to say
+            whole = whole_side[candidates[0]]
+            parts = tuple(
+                index
+                for index in by_base[key]
+                if len(piece_side[index].body_grams & whole.body_grams)
+                >= FRAGMENT_CONTAINMENT * len(piece_side[index].body_grams)
+            )
+            if len(parts) >= 2:
+                found.append((candidates[0], parts))
+        return found
+
+    splits = groups(free_old, old, free_new, new)
+    merges = [(parts, whole) for whole, parts in groups(free_new, new, free_old, old)]
+    return splits, merges
 
 
 def _greedy(ranked: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

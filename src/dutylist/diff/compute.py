@@ -341,8 +341,8 @@ def _in_place(
         first, second = sorted((before.item.name, after.item.name))
         low, high = sorted((repr(before.content), repr(after.content)))
         return (
-            abs(before.position - after.position),
-            before.position + after.position,
+            abs(before.order - after.order),
+            before.order + after.order,
             first,
             second,
             low,
