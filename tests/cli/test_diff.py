@@ -72,3 +72,39 @@ def test_docx_needs_an_output_file(lists: tuple[Path, Path]) -> None:
 def test_redline_needs_docx(lists: tuple[Path, Path], tmp_path: Path) -> None:
     result = _invoke("diff", *lists, "--redline", "-o", tmp_path / "x.md")
     assert result.exit_code == 2
+
+
+def _changes(*args: object) -> list[dict[str, object]]:
+    result = _invoke("diff", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    validate(data)
+    changes: list[dict[str, object]] = data["changes"]
+    return changes
+
+
+def test_substantive_only_hides_cosmetic_changes(lists: tuple[Path, Path]) -> None:
+    every = _changes(*lists)
+    substantive = _changes(*lists, "--substantive-only")
+    assert any(change["classification"] == "cosmetic" for change in every)
+    assert substantive == [c for c in every if c["classification"] == "substantive"]
+
+
+def test_department_keeps_the_changes_naming_it(lists: tuple[Path, Path]) -> None:
+    from dutylist.diff.content import department_names
+    from dutylist.diff.serialize import from_data
+
+    def names(change: dict[str, object]) -> set[str]:
+        data = {"changeset_version": 1, "old": {"title": "", "source_file": None, "version": None}}
+        data |= {"new": data["old"], "changes": [change]}
+        (parsed,) = from_data(data).changes
+        items = (*parsed.old_items, *parsed.new_items)
+        return {name for item in items for name in department_names(item)}
+
+    every = _changes(*lists)
+    kept = _changes(*lists, "--department", "区人社局")
+    assert kept
+    assert kept == [c for c in every if names(c) & {"区人社局", "区人力资源和社会保障局"}]
+    # the canonical name finds the same changes
+    assert _changes(*lists, "--department", "区人力资源和社会保障局") == kept
+    assert _changes(*lists, "--department", "没有这个部门") == []

@@ -58,6 +58,14 @@ if TYPE_CHECKING:
 @click.option(
     "--redline", is_flag=True, help="With --format docx: the revised list with tracked changes."
 )
+@click.option(
+    "--substantive-only", is_flag=True, help="Leave out cosmetic changes (spacing, punctuation…)."
+)
+@click.option(
+    "--department",
+    metavar="NAME",
+    help="Keep only the changes to items naming this department (for its sign-off).",
+)
 def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     old: str,
     new: str,
@@ -68,6 +76,8 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     output: str | None,
     exit_code: bool,
     redline: bool,
+    substantive_only: bool,
+    department: str | None,
 ) -> None:
     """Compare OLD and NEW (any format dutylist reads): what was added, removed, changed, moved.
 
@@ -90,11 +100,23 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         fail(_("--label 最多两次：第一次为 OLD，第二次为 NEW"))
     if redline and output_format != "docx":
         fail("--redline needs --format docx")
+    if redline and (substantive_only or department):
+        fail("--redline shows every change; it cannot be filtered")
     with reported_errors():
         before = _named(load_list(old, from_format, rendering), old, labels[:1])
         after = _named(load_list(new, from_format, rendering), new, labels[1:2])
         registry = default_registry()
-        changeset = diff(before, after, registry=lambda name: registry.normalise(name).canonical)
+        canonical = lambda name: registry.normalise(name).canonical  # noqa: E731
+        changeset = diff(before, after, registry=canonical)
+        if substantive_only or department:
+            from dutylist.diff.filters import filter_changes  # noqa: PLC0415
+
+            changeset = filter_changes(
+                changeset,
+                substantive_only=substantive_only,
+                department=department,
+                registry=canonical,
+            )
         if output_format == "text" and output is None:
             from dutylist.reports.changes.text import print_text  # noqa: PLC0415
 
