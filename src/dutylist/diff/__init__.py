@@ -34,9 +34,19 @@ def diff(old: DutyList, new: DutyList, *, registry: Registry | None = None) -> C
         registry: maps a printed department name to its canonical name (None when
             unknown); with it, a department respelled is a cosmetic change.
     """
+    import gc  # noqa: PLC0415
+
     from dutylist.diff.compute import compute  # noqa: PLC0415
 
-    return compute(old, new, registry)
+    # The diff builds many small objects around immutable data and frees them all at the
+    # end: the cyclic collector would walk the whole heap again and again for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return compute(old, new, registry)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def apply(old: DutyList, changeset: ChangeSet) -> DutyList:

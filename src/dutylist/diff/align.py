@@ -35,17 +35,19 @@ does not depend on which list is called old) are scored.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
+import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Sequence
 
 import attrs
 
 from dutylist.diff.content import body_text, item_content, merged_parts
 from dutylist.diff.inline import normalize
-from dutylist.model import Category, DutyList, Item, PartKind
+from dutylist.model import ITEM_TYPES, Category, DutyList, Item, PartKind
 
 MATCH_THRESHOLD = 0.6
 """The least :func:`similarity` at which two differently named items are one item."""
@@ -98,6 +100,19 @@ class Entry:
         """Return the item's content without its number (computed once)."""
         return item_content(self.item)
 
+    def same_content(self, other: Entry) -> bool:
+        """Return True when the two items have the same content (numbers aside).
+
+        Fields are compared directly first (equal fields mean equal content); only items
+        that differ in some field, perhaps only in form, build their content.
+        """
+        a, b = self.item, other.item
+        if type(a) is type(b):
+            fields = _compared_fields(a.kind)
+            if fields(a) == fields(b):
+                return True
+        return self.content == other.content
+
     @functools.cached_property
     def base(self) -> str:
         """Return the normalised name without a trailing qualifier (``…（宣传）``), else ''."""
@@ -129,6 +144,17 @@ class Alignment:
     """An old item and the new items it was split into."""
     merges: tuple[tuple[tuple[int, ...], int], ...]
     """Old items and the new item they were merged into."""
+    changed: frozenset[tuple[int, int]] = frozenset()
+    """The matched pairs whose content differs."""
+
+
+@functools.cache
+def _compared_fields(kind: PartKind) -> Callable[[Item], tuple[object, ...]]:
+    """Return a getter of the fields of a part's items that are content (not number, source)."""
+    skipped = {"number", "number_text", "source", "method_labelled"}
+    item_class = ITEM_TYPES[kind]
+    names = [field.name for field in attrs.fields(item_class) if field.name not in skipped]
+    return operator.attrgetter(*names)
 
 
 def entries(duty_list: DutyList) -> tuple[Entry, ...]:
@@ -177,6 +203,10 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     pairs = _same_names(old_entries, new_entries)
     free_old = set(range(len(old_entries))) - {i for i, _ in pairs}
     free_new = set(range(len(new_entries))) - {j for _, j in pairs}
+    changed = {(i, j) for i, j in pairs if not old_entries[i].same_content(new_entries[j])}
+    # one index per side, over every item a later stage may look up
+    old_index = _Index(old_entries, free_old | {i for i, _ in changed})
+    new_index = _Index(new_entries, free_new | {j for _, j in changed})
     qualified_splits, qualified_merges = _qualified(old_entries, new_entries, free_old, free_new)
     for whole, parts in qualified_splits:
         free_old.discard(whole)
@@ -184,11 +214,12 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     for parts, whole in qualified_merges:
         free_old.difference_update(parts)
         free_new.discard(whole)
-    confident = _similar(old_entries, new_entries, free_old, free_new, CONFIDENT)
+    indexes = (old_index, new_index)
+    confident = _similar(old_entries, new_entries, free_old, free_new, indexes, CONFIDENT)
     pairs.extend(confident)
     free_old.difference_update(i for i, _ in confident)
     free_new.difference_update(j for _, j in confident)
-    splits, merges = _splits_and_merges(old_entries, new_entries, free_old, free_new)
+    splits, merges = _splits_and_merges(old_entries, new_entries, free_old, free_new, indexes)
     splits.extend(qualified_splits)
     merges.extend(qualified_merges)
     for whole, parts in splits:
@@ -197,11 +228,14 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     for parts, whole in merges:
         free_old.difference_update(parts)
         free_new.discard(whole)
-    pairs.extend(_similar(old_entries, new_entries, free_old, free_new))
+    similar = _similar(old_entries, new_entries, free_old, free_new, indexes)
+    pairs.extend(similar)
+    changed.update(confident)
+    changed.update(similar)
     free_old.difference_update(i for i, _ in pairs)
     free_new.difference_update(j for _, j in pairs)
     absorbed_splits, absorbed_merges = _absorbed(
-        old_entries, new_entries, pairs, free_old, free_new
+        old_entries, new_entries, changed, free_old, free_new, indexes
     )
     splits.extend(absorbed_splits)
     merges.extend(absorbed_merges)
@@ -213,17 +247,19 @@ def align(old: DutyList, new: DutyList) -> Alignment:
         old=old_entries,
         new=new_entries,
         pairs=tuple(sorted(pairs)),
+        changed=frozenset(changed.difference((i, j) for i, j in changed if i in dissolved)),
         splits=tuple(sorted(splits)),
         merges=tuple(sorted(merges, key=lambda merge: merge[1])),
     )
 
 
-def _absorbed(
+def _absorbed(  # noqa: PLR0913, PLR0917 - both sides, their state and their indexes
     old: Sequence[Entry],
     new: Sequence[Entry],
-    pairs: list[tuple[int, int]],
+    changed: set[tuple[int, int]],
     free_old: set[int],
     free_new: set[int],
+    indexes: tuple[_Index, _Index],
 ) -> tuple[list[tuple[int, tuple[int, ...]]], list[tuple[tuple[int, ...], int]]]:
     """Find merges into a matched item, and splits out of one (see stage 5).
 
@@ -233,26 +269,25 @@ def _absorbed(
     quarter of each), and the absorbed items together account for :data:`ABSORBED` of the
     gain. Splits are the mirror image.
     """
-    changed = [(i, j) for i, j in pairs if old[i].content != new[j].content]
     partner_of_new = {j: i for i, j in changed}
     partner_of_old = dict(changed)
     groups: list[tuple[float, int, tuple[int, ...], bool, int, tuple[int, ...]]] = []
 
-    def collect(
+    def collect(  # noqa: PLR0913 - one side's items, the other's, and how they pair
         pieces: Iterable[int],
         piece_side: Sequence[Entry],
         whole_side: Sequence[Entry],
         partner: dict[int, int],
+        index: _Index,
         *,
         is_split: bool,
     ) -> None:
         partner_side = piece_side  # the whole's partner is on the pieces' side
-        index = _Index(whole_side, partner)
         found: dict[int, list[int]] = defaultdict(list)
         for piece in sorted(pieces):
             grams = piece_side[piece].grams
             best: tuple[int, int] | None = None
-            for whole in index.candidates(grams):
+            for whole in index.candidates(piece_side[piece], partner):
                 change = whole_side[whole].grams - partner_side[partner[whole]].grams
                 shared = grams & change
                 if (
@@ -275,9 +310,9 @@ def _absorbed(
             groups.append((-share, whole_side[whole].order, orders, is_split, whole, members))
 
     if free_old and partner_of_new:
-        collect(free_old, old, new, partner_of_new, is_split=False)
+        collect(free_old, old, new, partner_of_new, indexes[1], is_split=False)
     if free_new and partner_of_old:
-        collect(free_new, new, old, partner_of_old, is_split=True)
+        collect(free_new, new, old, partner_of_old, indexes[0], is_split=True)
     return _take_groups(groups)
 
 
@@ -334,7 +369,7 @@ def _same_names(old: Sequence[Entry], new: Sequence[Entry]) -> list[tuple[int, i
         ranked = sorted(
             (
                 (
-                    old[i].content != new[j].content,
+                    not old[i].same_content(new[j]),
                     *_pair_key(old[i], new[j]),
                     i,
                     j,
@@ -402,7 +437,13 @@ def _greedy(ranked: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 class _Index:
-    """An inverted index of bigrams over some entries of one side."""
+    """An inverted index of bigrams over some entries of one side, built once per diff.
+
+    A bigram found in few items counts for every item holding it. One found in more than
+    :data:`COMMON_BIGRAM` items (repeated wording) is not dropped: it counts for the
+    :data:`COMMON_BIGRAM` items holding it that are nearest in reading order to the item
+    looked up, so the work stays bounded and nearby evidence is kept.
+    """
 
     def __init__(self, side: Sequence[Entry], members: Iterable[int]) -> None:
         self.side = side
@@ -411,35 +452,47 @@ class _Index:
             for gram in side[index].grams:
                 self.postings[gram].append(index)
 
-    def candidates(self, grams: frozenset[str], limit: int = CANDIDATES) -> list[int]:
-        """Return the members sharing most (not too common) bigrams with ``grams``."""
+    def candidates(
+        self,
+        entry: Entry,
+        allowed: Container[int],
+        limit: int = CANDIDATES,
+    ) -> list[int]:
+        """Return the allowed members sharing most bigrams with ``entry``."""
         counts: Counter[int] = Counter()
-        for gram in grams:
+        half = COMMON_BIGRAM // 2
+        for gram in entry.grams:
             posting = self.postings.get(gram)
-            if posting and len(posting) <= COMMON_BIGRAM:
-                counts.update(posting)
-        return [index for index, _ in heapq.nsmallest(limit, counts.items(), key=_by_count)]
+            if not posting:
+                continue
+            if len(posting) > COMMON_BIGRAM:
+                at = bisect.bisect_left(posting, entry.order)
+                posting = posting[max(0, at - half) : at + half]
+            counts.update(posting)
+        found = [entry for entry in counts.items() if entry[0] in allowed]
+        return [index for index, _ in heapq.nsmallest(limit, found, key=_by_count)]
 
 
 def _by_count(entry: tuple[int, int]) -> tuple[int, int]:
     return (-entry[1], entry[0])
 
 
-def _similar(
+def _similar(  # noqa: PLR0913, PLR0917 - both sides, their state and their indexes
     old: Sequence[Entry],
     new: Sequence[Entry],
     free_old: set[int],
     free_new: set[int],
+    indexes: tuple[_Index, _Index],
     threshold: float = MATCH_THRESHOLD,
 ) -> list[tuple[int, int]]:
     if not free_old or not free_new:
         return []
-    new_index, old_index = _Index(new, free_new), _Index(old, free_old)
+    old_index, new_index = indexes
     candidates: set[tuple[int, int]] = set()
     for i in free_old:
-        candidates.update((i, j) for j in new_index.candidates(old[i].grams))
+        candidates.update((i, j) for j in new_index.candidates(old[i], free_new))
     for j in free_new:
-        candidates.update((i, j) for i in old_index.candidates(new[j].grams))
+        candidates.update((i, j) for i in old_index.candidates(new[j], free_old))
     scored = []
     for i, j in candidates:
         score = similarity(old[i], new[j])
@@ -450,14 +503,14 @@ def _similar(
 
 
 def _fragments(
-    whole: Entry, side: Sequence[Entry], index: _Index
+    whole: Entry, side: Sequence[Entry], index: _Index, allowed: set[int]
 ) -> tuple[float, tuple[int, ...]] | None:
     """Return (coverage, fragments) when ``whole`` was split into items of ``side``."""
     if len(whole.grams) < 4:
         return None
     pieces: list[int] = []
     covered: set[str] = set()
-    for candidate in index.candidates(whole.grams):
+    for candidate in index.candidates(whole, allowed):
         grams = side[candidate].grams
         shared = grams & whole.grams
         if not grams or len(shared) < FRAGMENT_CONTAINMENT * len(grams):
@@ -475,20 +528,24 @@ def _fragments(
 
 
 def _splits_and_merges(
-    old: Sequence[Entry], new: Sequence[Entry], free_old: set[int], free_new: set[int]
+    old: Sequence[Entry],
+    new: Sequence[Entry],
+    free_old: set[int],
+    free_new: set[int],
+    indexes: tuple[_Index, _Index],
 ) -> tuple[list[tuple[int, tuple[int, ...]]], list[tuple[tuple[int, ...], int]]]:
     if not free_old or not free_new:
         return [], []
-    new_index, old_index = _Index(new, free_new), _Index(old, free_old)
+    old_index, new_index = indexes
     groups: list[tuple[float, int, tuple[int, ...], bool, int, tuple[int, ...]]] = []
     for i in sorted(free_old):
-        found = _fragments(old[i], new, new_index)
+        found = _fragments(old[i], new, new_index, free_new)
         if found is not None:
             coverage, pieces = found
             orders = tuple(new[j].order for j in pieces)
             groups.append((-coverage, old[i].order, orders, True, i, pieces))
     for j in sorted(free_new):
-        found = _fragments(new[j], old, old_index)
+        found = _fragments(new[j], old, old_index, free_old)
         if found is not None:
             coverage, pieces = found
             orders = tuple(old[i].order for i in pieces)

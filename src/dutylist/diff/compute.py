@@ -54,7 +54,7 @@ def compute(old: DutyList, new: DutyList, registry: Registry | None = None) -> C
     for i, j in alignment.pairs:
         before, after = alignment.old[i], alignment.new[j]
         moved = (i, j) not in in_place
-        same = before.content == after.content
+        same = (i, j) not in alignment.changed
         if not moved and same:
             if before.item.number != after.item.number:
                 renumbered.append(_renumbered(before, after))
@@ -256,8 +256,9 @@ def _category_pairs(
         if seen[title] < len(candidates):
             pairs.append((a, candidates[seen[title]]))
         seen[title] += 1
+    paired_old = {a for a, _ in pairs}
     paired_new = {b for _, b in pairs}
-    free_old = [a for a in range(len(old_titles)) if a not in {a for a, _ in pairs}]
+    free_old = [a for a in range(len(old_titles)) if a not in paired_old]
     free_new = [b for b in range(len(new_titles)) if b not in paired_new]
     return pairs + _renamed(old, new, free_old, free_new, flows)
 

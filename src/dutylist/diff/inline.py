@@ -19,6 +19,7 @@ as one deletion and one insertion: a rewrite, not a patchwork.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -193,14 +194,17 @@ _DROPPED = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Return ``text`` without the differences that do not change meaning.
 
     NFKC folds full- and half-width forms (``（１）`` → ``(1)``); whitespace and
     punctuation (ASCII and CJK punctuation, quotes, dashes; not ``%``, not ``〇``) are
-    dropped.
+    dropped. Results are cached: a list's names and clauses recur in every version.
     """
-    return _DROPPED.sub("", unicodedata.normalize("NFKC", text))
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _DROPPED.sub("", text)
 
 
 def classify(old: str | None, new: str | None) -> ChangeClass:
