@@ -46,6 +46,13 @@ RENAME_SIMILARITY = 0.5
 
 def compute(old: DutyList, new: DutyList, registry: Registry | None = None) -> ChangeSet:
     """Return the change set from ``old`` to ``new``."""
+    return compute_aligned(old, new, registry)[0]
+
+
+def compute_aligned(
+    old: DutyList, new: DutyList, registry: Registry | None = None
+) -> tuple[ChangeSet, Alignment]:
+    """Return the change set from ``old`` to ``new`` and the item alignment it rests on."""
     alignment = align(old, new)
     category_map, category_changes = _align_categories(old, new, alignment)
     changes: list[Change] = []
@@ -109,7 +116,7 @@ def compute(old: DutyList, new: DutyList, registry: Registry | None = None) -> C
     )
     changes.sort(key=reading_order)
     renumbered.sort(key=lambda entry: (PART_ORDER[entry.part], entry.new_position))
-    return ChangeSet(
+    changeset = ChangeSet(
         old=_list_ref(old),
         new=_list_ref(new),
         changes=tuple(changes),
@@ -118,6 +125,7 @@ def compute(old: DutyList, new: DutyList, registry: Registry | None = None) -> C
         summary=summarize(changes, renumbered, registry),
         systemic=find_systemic(changes),
     )
+    return changeset, alignment
 
 
 def reading_order(change: Change) -> tuple[int, int, int, str]:
