@@ -54,12 +54,17 @@ def _run(executable: str, profile: str, *arguments: str) -> subprocess.Completed
 
 
 def check(
-    page: Path, screenshot: Path | None = None, width: int = 1280, height: int = 2000
+    page: Path,
+    screenshot: Path | None = None,
+    width: int = 1280,
+    height: int = 2000,
+    expect: tuple[str, ...] = ("清单变更对照",),
 ) -> list[str]:
     """Load ``page`` in headless Chromium; return its console errors (empty when clean).
 
-    The DOM must contain the report's heading (the page really rendered); a screenshot is
-    written to ``screenshot`` when given.
+    The rendered DOM must contain every text of ``expect`` (by default the change
+    report's heading: the page really rendered); a screenshot is written to
+    ``screenshot`` when given.
     """
     executable = chromium()
     if executable is None:
@@ -68,8 +73,11 @@ def check(
     errors: list[str] = []
     with tempfile.TemporaryDirectory() as profile:
         dom = _run(executable, profile, "--dump-dom", url)
-        if "清单变更对照" not in dom.stdout:
-            errors.append(f"the page did not render (exit {dom.returncode})")
+        errors += [
+            f"the page did not render {text!r} (exit {dom.returncode})"
+            for text in expect
+            if text not in dom.stdout
+        ]
         errors += [line for line in dom.stderr.splitlines() if _CONSOLE.search(line)]
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)

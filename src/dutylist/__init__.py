@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     )
     from dutylist.departments.view import DepartmentView, department_views
     from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff
+    from dutylist.diff.history import History, history
 
 _LAZY = {
     "Baseline": "dutylist.checks.baseline",
@@ -71,6 +72,8 @@ _LAZY = {
     "ItemRef": "dutylist.diff",
     "apply": "dutylist.diff",
     "diff": "dutylist.diff",
+    "History": "dutylist.diff.history",
+    "history": "dutylist.diff.history",
     "Finding": "dutylist.checks.findings",
     "FindingLocation": "dutylist.checks.findings",
     "Report": "dutylist.checks.findings",
@@ -107,6 +110,7 @@ __all__ = [
     "Finding",
     "FindingLocation",
     "FormatError",
+    "History",
     "Item",
     "ItemKey",
     "ItemRef",
@@ -133,6 +137,7 @@ __all__ = [
     "diff",
     "dump",
     "find_config",
+    "history",
     "load",
     "normalise_departments",
     "read_baseline",

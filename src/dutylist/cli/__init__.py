@@ -41,6 +41,7 @@ def _register() -> None:
         departments,
         diff,
         export,
+        history,
     )
 
     for command in (
@@ -51,6 +52,7 @@ def _register() -> None:
         diff.diff_command,
         compare.compare_command,
         export.export_command,
+        history.history_command,
     ):
         main.add_command(command)
 

@@ -1,7 +1,8 @@
 """The JSON Schemas of dutylist's JSON outputs, shipped inside the package.
 
 ``dutylist.schema.json`` describes a duty list, ``changeset.schema.json`` a change set
-(``dutylist diff --format json``) and ``report.schema.json`` a check report. Their ``$id``
+(``dutylist diff --format json``), ``history.schema.json`` an item history
+(``dutylist history --format json``) and ``report.schema.json`` a check report. Their ``$id``
 values are identifiers, not addresses to fetch: :func:`registry` resolves them offline, so the
 ``$ref`` from the change set to the list's items works without network access::
 
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import referencing
 
-NAMES = ("changeset", "dutylist", "report")
+NAMES = ("changeset", "dutylist", "history", "report")
 """The shipped schemas, by short name."""
 
 

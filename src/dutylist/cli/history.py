@@ -1,0 +1,79 @@
+"""``dutylist history``: every item followed through a series of versions."""
+
+from __future__ import annotations
+
+import click
+
+from dutylist.cli.common import (
+    fail,
+    format_option,
+    load_list,
+    refuse_overwriting_inputs,
+    rendering_option,
+    reported_errors,
+)
+
+
+@click.command(name="history")
+@click.argument("versions", nargs=-1, required=True, type=click.Path())
+@click.option("--from", "from_format", type=format_option, help="Format of the versions.")
+@rendering_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "html", "json"]),
+    default="text",
+    show_default=True,
+    help="Report: text, markdown, html (one file) or json.",
+)
+@click.option(
+    "--item",
+    metavar="NAME-OR-NUMBER",
+    help="Show one item's lineage (any of its names, or its # number) with its splits and merges.",
+)
+@click.option("-o", "--output", type=click.Path(), help="Write the report here.")
+def history_command(  # noqa: PLR0913, PLR0917 - one parameter per option
+    versions: tuple[str, ...],
+    from_format: str | None,
+    rendering: str | None,
+    output_format: str,
+    item: str | None,
+    output: str | None,
+) -> None:
+    """Follow every item through VERSIONS (oldest first, any format dutylist reads).
+
+    Says when each item appeared, was renamed, edited, moved, taken back by a superior
+    department, split, merged or removed, with each version's label (its version, else
+    the file name) and date. Without --item, lists the items that changed.
+    """
+    from pathlib import Path  # noqa: PLC0415
+
+    from dutylist.departments.registry import default_registry  # noqa: PLC0415
+    from dutylist.diff.history import history  # noqa: PLC0415
+    from dutylist.io.files import write_atomically  # noqa: PLC0415
+    from dutylist.messages import _  # noqa: PLC0415
+    from dutylist.reports.history import render_history  # noqa: PLC0415
+
+    if output is not None:
+        refuse_overwriting_inputs(output, *versions)
+    with reported_errors():
+        lists = [load_list(path, from_format, rendering) for path in versions]
+        registry = default_registry()
+        found = history(
+            lists,
+            labels=[Path(path).stem for path in versions],
+            registry=lambda name: registry.normalise(name).canonical,
+        )
+        chosen = None
+        if item is not None:
+            matches = found.find(item.removeprefix("#"))
+            if not matches:
+                fail(_("没有名称或编号为「{item}」的事项").format(item=item))
+            chosen = tuple(
+                {entry.id: entry for match in matches for entry in found.family(match)}.values()
+            )
+        rendered = render_history(found, output_format, chosen)
+        if output is None:
+            click.echo(rendered, nl=False)
+        else:
+            write_atomically(output, rendered.encode("utf-8"))
