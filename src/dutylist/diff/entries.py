@@ -1,0 +1,148 @@
+"""The items of one version with their places, and how alike two of them are.
+
+Shared by the matching stages (:mod:`dutylist.diff.align`, :mod:`dutylist.diff.stages`):
+an :class:`Entry` normalises its name and clauses once and keeps them, with their
+bigrams, for every stage.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+from collections.abc import Callable, Hashable
+
+import attrs
+
+from dutylist.diff.content import body_text, item_content, merged_parts
+from dutylist.diff.inline import normalize
+from dutylist.model import ITEM_TYPES, Category, DutyList, Item, PartKind
+
+MATCH_THRESHOLD = 0.6
+"""The least :func:`similarity` at which two differently named items are one item."""
+CONFIDENT = 0.85
+"""Pairs at least this similar are matched before splits and merges are looked for."""
+FRAGMENT_CONTAINMENT = 0.7
+"""The least share of a fragment's bigrams that must lie in the whole it was split from."""
+FRAGMENT_SHARE = 0.15
+"""The least share of the whole's bigrams that each fragment must carry."""
+SPLIT_COVERAGE = 0.6
+"""The least share of the whole's bigrams that the fragments must cover together."""
+WHOLE_COVERAGE = 0.85
+"""A fragment covering this much of the whole is an edited item, not a split."""
+ABSORBED = 0.5
+"""The least share of what a matched item gained (or lost) that absorbed items account for."""
+COMMON_BIGRAM = 64
+"""Bigrams found in more items than this are not used to find candidates."""
+CANDIDATES = 8
+"""How many candidates per item are scored."""
+
+_QUALIFIER = re.compile(r"[（(][^（()）]{1,12}[）)]\s*$")
+
+
+@attrs.frozen(kw_only=True)
+class Entry:
+    """An item of one version with its place."""
+
+    item: Item
+    """The item."""
+    part: PartKind
+    """Its part."""
+    category: Category
+    """Its category."""
+    category_index: int
+    """The 0-based place of its category within the part."""
+    position: int
+    """Its 0-based place within the part."""
+    order: int
+    """Its 0-based place in the whole list, in reading order."""
+    key: str
+    """Its normalised name."""
+
+    @functools.cached_property
+    def body(self) -> str:
+        """Return its normalised clause texts."""
+        return normalize(body_text(self.item))
+
+    @functools.cached_property
+    def content(self) -> Hashable:
+        """Return the item's content without its number (computed once)."""
+        return item_content(self.item)
+
+    def same_content(self, other: Entry) -> bool:
+        """Return True when the two items have the same content (numbers aside).
+
+        Fields are compared directly first (equal fields mean equal content); only items
+        that differ in some field, perhaps only in form, build their content.
+        """
+        a, b = self.item, other.item
+        if type(a) is type(b):
+            fields = _compared_fields(a.kind)
+            if fields(a) == fields(b):
+                return True
+        return self.content == other.content
+
+    @functools.cached_property
+    def base(self) -> str:
+        """Return the normalised name without a trailing qualifier (``…（宣传）``), else ''."""
+        match = _QUALIFIER.search(self.item.name)
+        return normalize(self.item.name[: match.start()]) if match else ""
+
+    @functools.cached_property
+    def body_grams(self) -> frozenset[str]:
+        """Return the character bigrams of the clauses."""
+        return bigrams(self.body)
+
+    @functools.cached_property
+    def grams(self) -> frozenset[str]:
+        """Return the character bigrams of name and clauses."""
+        return bigrams(self.key + "|" + self.body if self.body else self.key)
+
+
+@functools.cache
+def _compared_fields(kind: PartKind) -> Callable[[Item], tuple[object, ...]]:
+    """Return a getter of the fields of a part's items that are content (not number, source)."""
+    skipped = {"number", "number_text", "source", "method_labelled"}
+    item_class = ITEM_TYPES[kind]
+    names = [field.name for field in attrs.fields(item_class) if field.name not in skipped]
+    return operator.attrgetter(*names)
+
+
+def entries(duty_list: DutyList) -> tuple[Entry, ...]:
+    """Return the items of ``duty_list`` with their places, in reading order."""
+    result: list[Entry] = []
+    for part in merged_parts(duty_list).values():
+        position = 0
+        for category_index, category in enumerate(part.categories):
+            for item in category.items:
+                key = normalize(item.name)
+                result.append(
+                    Entry(
+                        item=item,
+                        part=part.kind,
+                        category=category,
+                        category_index=category_index,
+                        position=position,
+                        order=len(result),
+                        key=key,
+                    )
+                )
+                position += 1
+    return tuple(result)
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Return the set of character bigrams of ``text`` (the text itself when shorter)."""
+    if len(text) < 2:
+        return frozenset([text]) if text else frozenset()
+    return frozenset(text[index : index + 2] for index in range(len(text) - 1))
+
+
+def similarity(old: Entry, new: Entry) -> float:
+    """Return how alike two items are, from 0 to 1 (see the module doc)."""
+    from rapidfuzz.fuzz import ratio  # noqa: PLC0415
+
+    name = ratio(old.key, new.key) / 100
+    if old.body and new.body and old.part is new.part:
+        return (name + ratio(old.body, new.body) / 100) / 2
+    return name
