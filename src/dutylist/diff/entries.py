@@ -131,11 +131,15 @@ def entries(duty_list: DutyList) -> tuple[Entry, ...]:
     return tuple(result)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def bigrams(text: str) -> frozenset[str]:
-    """Return the set of character bigrams of ``text`` (the text itself when shorter)."""
+    """Return the set of character bigrams of ``text`` (the text itself when shorter).
+
+    Cached: the same names and clauses recur in every version of a list.
+    """
     if len(text) < 2:
         return frozenset([text]) if text else frozenset()
-    return frozenset(text[index : index + 2] for index in range(len(text) - 1))
+    return frozenset(map(str.__add__, text, text[1:]))
 
 
 def similarity(old: Entry, new: Entry) -> float:
