@@ -182,3 +182,43 @@ def test_a_qualified_split_across_categories(mingzhu: DutyList) -> None:
         ("党的建设", "新时代志愿服务体系建设（排查）"),
         ("平安法治", "新时代志愿服务体系建设（宣传）"),
     ]
+
+
+def test_a_category_split_in_two_is_a_split_record(mingzhu: DutyList) -> None:
+    import attrs
+
+    from dutylist.diff.changes import ChangeKind
+
+    part = edits.part(mingzhu, PartKind.COOPERATIVE)
+    categories = list(part.categories)
+    whole = categories[6]
+    assert (whole.title, len(whole.items)) == ("城乡建设", 30)
+    kept = attrs.evolve(whole, items=whole.items[:15], declared_count=15)
+    kept = attrs.evolve(kept, heading=whole.heading.replace("30", "15"))
+    new = attrs.evolve(
+        whole,
+        title="物业管理",
+        heading="七、物业管理（15项）",
+        items=whole.items[15:],
+        declared_count=15,
+    )
+    categories[6:7] = [kept, new]
+    revised = edits.renumber(
+        edits.replace_part(mingzhu, attrs.evolve(part, categories=tuple(categories)))
+    )
+    changeset = diff(mingzhu, revised)
+    assert [
+        (c.kind, c.old and c.old.title, c.new and c.new.title) for c in changeset.categories
+    ] == [
+        (CategoryChangeKind.COUNT_CHANGED, "城乡建设", "城乡建设"),
+        (CategoryChangeKind.ADDED, None, "物业管理"),
+        (CategoryChangeKind.SPLIT, "城乡建设", "物业管理"),
+    ]
+    assert {c.kind for c in changeset.changes} == {ChangeKind.MOVED}
+    assert "配合履职事项清单：类别「城乡建设」分设出「物业管理」\n" in render_text(changeset)
+    back = diff(revised, mingzhu)
+    merged = [c for c in back.categories if c.kind is CategoryChangeKind.MERGED]
+    assert [(c.old.title, c.new.title) for c in merged if c.old and c.new] == [
+        ("物业管理", "城乡建设")
+    ]
+    assert content(apply(mingzhu, changeset)) == content(revised)

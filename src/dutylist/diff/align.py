@@ -5,7 +5,10 @@ Five stages, each on the items the previous stages left unmatched:
 1. **Same name.** Items whose names are equal after :func:`~dutylist.diff.inline.normalize`
    (NFKC, no whitespace or punctuation) are matched through a hash table. When a name
    occurs more than once, identical content beats same part beats nearness in reading
-   order.
+   order. Then an unmatched item whose name is the only one equal to the unqualified
+   name of two or more unmatched items (``X`` and ``X（宣传）``, ``X（排查）``) is split
+   into them (merged from them, in the mirror image), when their clauses lie mostly
+   inside its own.
 2. **Nearly the same.** Pairs scoring at least :data:`CONFIDENT` by :func:`similarity`
    (below) are matched next, so a lightly edited item is never mistaken for part of a
    split or merge.
@@ -27,10 +30,12 @@ Five stages, each on the items the previous stages left unmatched:
    bigrams it gained over its old self were merged into it, and that pair becomes part
    of the merge. Splits that keep the old name are the mirror image.
 
-Stages 2 to 5 never compare all pairs: candidates come from an inverted index of
-bigrams, skipping bigrams shared by more than :data:`COMMON_BIGRAM` items, and only the
+Stages 2 to 5 never compare all pairs: candidates come from one inverted index of
+bigrams per side, built once (:class:`~dutylist.diff.stages.Index`), and only the
 :data:`CANDIDATES` best candidates of each item (looked up from both sides, so the result
-does not depend on which list is called old) are scored.
+does not depend on which list is called old) are scored. A bigram held by more than
+:data:`COMMON_BIGRAM` items counts for the nearest of them in reading order, so repeated
+wording bounds the work without hiding nearby matches.
 """
 
 from __future__ import annotations

@@ -92,8 +92,56 @@ def align_categories(
                 for b in range(new_count)
                 if b not in paired_new
             )
+        if old_part is not None and new_part is not None:
+            changes.extend(_regrouped(old_part, new_part, dict(pairs), flows))
     changes.sort(key=_category_order)
     return mapping, changes
+
+
+def _regrouped(
+    old: Part, new: Part, pairs: dict[int, int], flows: Counter[tuple[PartKind, int, int]]
+) -> list[CategoryChange]:
+    """Return category splits and merges (besides their added and removed records).
+
+    An old category is *split* into the new categories that took most of their items
+    from it, when there are at least two and one of them is new; a new category is
+    *merged* from the old categories that gave it most of their items, when there are
+    at least two and one of them is gone. One record per part not already paired.
+    """
+    paired_new = {b: a for a, b in pairs.items()}
+    gave: dict[int, list[int]] = defaultdict(list)  # old → new categories mostly from it
+    took: dict[int, list[int]] = defaultdict(list)  # new → old categories mostly into it
+    for (kind, a, b), flow in flows.items():
+        if kind is not old.kind:
+            continue
+        if flow * 2 > len(new.categories[b].items):
+            gave[a].append(b)
+        if flow * 2 > len(old.categories[a].items):
+            took[b].append(a)
+    records: list[CategoryChange] = []
+    for a, parts in sorted(gave.items()):
+        if len(parts) >= 2 and any(b not in paired_new for b in parts):
+            records.extend(
+                CategoryChange(
+                    kind=CategoryChangeKind.SPLIT,
+                    old=_category_ref(old, a),
+                    new=_category_ref(new, b),
+                )
+                for b in sorted(parts)
+                if pairs.get(a) != b
+            )
+    for b, pieces in sorted(took.items()):
+        if len(pieces) >= 2 and any(a not in pairs for a in pieces):
+            records.extend(
+                CategoryChange(
+                    kind=CategoryChangeKind.MERGED,
+                    old=_category_ref(old, a),
+                    new=_category_ref(new, b),
+                )
+                for a in sorted(pieces)
+                if paired_new.get(b) != a
+            )
+    return records
 
 
 def _category_order(change: CategoryChange) -> tuple[int, int, int]:

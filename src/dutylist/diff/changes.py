@@ -240,15 +240,25 @@ class CategoryChangeKind(enum.Enum):
     """Only the category's ordinal changed (一、 → 二、)."""
     REORDERED = "reordered"
     """The category changed place among the others (its items stay in it)."""
+    SPLIT = "split"
+    """Most items of a new category came from this old one, which gave most of its items
+    to two or more categories (one record per part; the new ones also count as added)."""
+    MERGED = "merged"
+    """Most items of this old category went into a new one that took most of the items
+    of two or more categories (one record per piece; the gone ones also count as removed)."""
 
     @property
     def mirror(self) -> CategoryChangeKind:
         """Return the kind seen from the other side."""
-        if self is CategoryChangeKind.ADDED:
-            return CategoryChangeKind.REMOVED
-        if self is CategoryChangeKind.REMOVED:
-            return CategoryChangeKind.ADDED
-        return self
+        return _CATEGORY_MIRROR.get(self, self)
+
+
+_CATEGORY_MIRROR = {
+    CategoryChangeKind.ADDED: CategoryChangeKind.REMOVED,
+    CategoryChangeKind.REMOVED: CategoryChangeKind.ADDED,
+    CategoryChangeKind.SPLIT: CategoryChangeKind.MERGED,
+    CategoryChangeKind.MERGED: CategoryChangeKind.SPLIT,
+}
 
 
 @attrs.frozen(kw_only=True)

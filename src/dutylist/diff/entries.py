@@ -33,7 +33,7 @@ WHOLE_COVERAGE = 0.85
 ABSORBED = 0.5
 """The least share of what a matched item gained (or lost) that absorbed items account for."""
 COMMON_BIGRAM = 64
-"""Bigrams found in more items than this are not used to find candidates."""
+"""A bigram found in more items than this counts only for this many, nearest in reading order."""
 CANDIDATES = 8
 """How many candidates per item are scored."""
 

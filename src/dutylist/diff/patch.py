@@ -110,6 +110,8 @@ def _categories(
     placed: dict[int, Category] = {}
     mapping: dict[int, int] = {}
     for change in changeset.categories:
+        if change.kind in {CategoryChangeKind.SPLIT, CategoryChangeKind.MERGED}:
+            continue  # told apart from the added and removed records that place them
         if change.kind is CategoryChangeKind.REMOVED and change.old and change.old.part is kind:
             removed.add(change.old.index)
         elif change.new is not None and change.new.part is kind:

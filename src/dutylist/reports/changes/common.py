@@ -62,6 +62,8 @@ CATEGORY_LABELS = {
     CategoryChangeKind.COUNT_CHANGED: "事项数变化",
     CategoryChangeKind.RENUMBERED: "类别序号变化",
     CategoryChangeKind.REORDERED: "类别调序",
+    CategoryChangeKind.SPLIT: "类别分设",
+    CategoryChangeKind.MERGED: "类别合并",
 }
 """What happened to a category heading."""
 
@@ -261,6 +263,14 @@ def category_text(change: CategoryChange) -> str:
         before = "未标注" if old.declared_count is None else f"{old.declared_count}项"
         after = "未标注" if new.declared_count is None else f"{new.declared_count}项"
         return f"{part}：类别「{new.title}」标注事项数 {before} → {after}"
+    if change.kind is CategoryChangeKind.SPLIT:
+        return _("{part}：类别「{old}」分设出「{new}」").format(
+            part=part, old=old.title, new=new.title
+        )
+    if change.kind is CategoryChangeKind.MERGED:
+        return _("{part}：类别「{old}」并入「{new}」").format(
+            part=part, old=old.title, new=new.title
+        )
     if change.kind is CategoryChangeKind.REORDERED:
         return _("{part}：类别「{title}」由第{old}类调至第{new}类").format(
             part=part, title=new.title, old=old.index + 1, new=new.index + 1

@@ -123,7 +123,10 @@ def _rows(changeset: ChangeSet, part: Part) -> Iterator[tuple[str, list[Cell]]]:
     old_headings = {
         change.new.index: change.old.heading
         for change in changeset.categories
-        if change.new is not None and change.old is not None and change.new.part is kind
+        if change.new is not None
+        and change.old is not None
+        and change.new.part is kind
+        and change.kind not in {CategoryChangeKind.SPLIT, CategoryChangeKind.MERGED}
     }
     added_categories = {
         change.new.index
