@@ -61,7 +61,10 @@ def history_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         registry = default_registry()
         found = history(
             lists,
-            labels=[Path(path).stem for path in versions],
+            labels=[
+                duty_list.metadata.version or Path(path).stem
+                for duty_list, path in zip(lists, versions, strict=True)
+            ],
             registry=lambda name: registry.normalise(name).canonical,
         )
         chosen = None

@@ -49,7 +49,7 @@ class Version:
     """One version of the series."""
 
     label: str
-    """Its label: the list's version, else the file name, else ``v1``, ``v2`` …"""
+    """Its label: the one given, else the list's version, else ``v1``, ``v2`` …"""
     date: dt.date | None = None
     """Its publication date, when known."""
 
@@ -125,8 +125,8 @@ class History:
 
 
 def version_of(duty_list: DutyList, index: int, label: str | None = None) -> Version:
-    """Return how a list is named in a series: its version, a given label, or ``v<n>``."""
-    name = duty_list.metadata.version or label or f"v{index + 1}"
+    """Return how a list is named in a series: a given label, its version, or ``v<n>``."""
+    name = label or duty_list.metadata.version or f"v{index + 1}"
     return Version(label=name, date=duty_list.metadata.published)
 
 
@@ -140,7 +140,7 @@ def history(
 
     Args:
         versions: two or more versions of one list.
-        labels: a label per version, used when a list has no version of its own.
+        labels: a label per version (default: each list's own version, else ``v1``, ``v2`` …).
         registry: maps a printed department name to its canonical name (as for diff).
     """
     from dutylist.diff.compute import compute_aligned  # noqa: PLC0415
