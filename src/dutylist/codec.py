@@ -43,6 +43,11 @@ def make_converter() -> cattrs.Converter:
     """
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    # A page is written only for lists read from PDF: other lists' JSON stays as it was.
+    location_data = make_dict_unstructure_fn(Location, converter)
+    converter.register_unstructure_hook(
+        Location, lambda location: _without_empty_page(location_data(location))
+    )
     converter.register_structure_hook(dt.date, _structure_date)
     for scalar in (str, int, bool):
         converter.register_structure_hook(scalar, _strict(scalar))
@@ -60,6 +65,12 @@ def make_converter() -> cattrs.Converter:
         DutyList, make_dict_unstructure_fn(DutyList, converter, notes=override(omit=True))
     )
     return converter
+
+
+def _without_empty_page(data: dict[str, Any]) -> dict[str, Any]:
+    if data.get("page", 0) is None:
+        del data["page"]
+    return data
 
 
 def _json_type(value: object) -> str:

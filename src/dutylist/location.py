@@ -15,6 +15,8 @@ class Location:
 
     file: str | None = None
     """The file name or path the text was read from, when known."""
+    page: int | None = None
+    """The 1-based page number in a PDF document."""
     table: int | None = None
     """The 1-based index of the table in a .docx document."""
     row: int | None = None
@@ -23,14 +25,19 @@ class Location:
     """The 1-based line number in a text file."""
 
     def describe(self) -> str:
-        """Return the location as short human-readable text, e.g. ``list.docx, table 2, row 5``."""
+        """Return the location as short text, e.g. ``list.docx, table 2, row 5``.
+
+        A location in a PDF reads ``list.pdf, page 12, table row 3``.
+        """
         pieces: list[str] = []
         if self.file is not None:
             pieces.append(self.file if self.line is None else f"{self.file}:{self.line}")
         elif self.line is not None:
             pieces.append(f"line {self.line}")
+        if self.page is not None:
+            pieces.append(f"page {self.page}")
         if self.table is not None:
             pieces.append(f"table {self.table}")
         if self.row is not None:
-            pieces.append(f"row {self.row}")
+            pieces.append(f"row {self.row}" if self.page is None else f"table row {self.row}")
         return ", ".join(pieces)

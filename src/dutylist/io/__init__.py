@@ -39,6 +39,8 @@ FORMATS: dict[str, Format] = {
     "docx": Format(
         "docx", (".docx",), "dutylist.io.docx.read:read_docx", "dutylist.io.docx.write:write_docx"
     ),
+    # Needs the optional extra dutylist[pdf] (pdfplumber); says so when it is missing.
+    "pdf": Format("pdf", (".pdf",), "dutylist.io.pdf.read:read_pdf"),
     # Word 97-2003 / WPS files: the docx reader refuses them with a conversion hint
     # (and reads a .docx that was merely renamed).
     "doc": Format("doc", (".doc", ".wps"), "dutylist.io.docx.read:read_docx"),

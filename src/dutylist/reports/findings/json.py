@@ -41,7 +41,13 @@ def _finding(finding: Finding) -> dict[str, Any]:
 def _location(where: Location | None) -> dict[str, Any] | None:
     if where is None:
         return None
-    return {"file": where.file, "table": where.table, "row": where.row, "line": where.line}
+    return {
+        "file": where.file,
+        "page": where.page,
+        "table": where.table,
+        "row": where.row,
+        "line": where.line,
+    }
 
 
 def report_data(report: Report) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Read duty lists published as PDF: pages, tables and lines into neutral rows."""
