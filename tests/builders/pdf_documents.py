@@ -1,0 +1,206 @@
+"""Build PDF fixtures by code, with producers other than LibreOffice.
+
+`draw_list` lays a duty list out with reportlab's platypus (its own line breaking, its own
+table code): tables with or without ruling lines, header rows repeated or not, rows split
+across pages. The other builders make the PDFs dutylist must refuse or still read: text
+in a CJK font with no ToUnicode map, image-only (scanned) pages, password protection,
+damage, no tables.
+
+LibreOffice renders of .docx fixtures are made by `render_with_libreoffice`, in one
+soffice run for many files (start-up is most of its cost).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from dutylist.io.docx.write import _cell_paragraphs, _roles
+from dutylist.model import DutyList, PartKind
+from dutylist.parse.vocabulary import USUAL_COLUMNS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "CJK_FONT",
+    "damaged",
+    "draw_list",
+    "draw_text",
+    "render_with_libreoffice",
+    "scanned",
+    "strip_unicode_maps",
+]
+
+CJK_FONT = "STSong-Light"
+"""reportlab's built-in Chinese font (Adobe-GB1 CIDs, decoded by a predefined CMap)."""
+SOFFICE = shutil.which("soffice")
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+
+
+def _rows(duty_list: DutyList, kind: PartKind) -> tuple[list[tuple[str, ...]], list[int]]:
+    """Return the header and body rows of a part (cells of paragraphs) and its category rows."""
+    part = next(part for part in duty_list.parts if part.kind is kind)
+    columns = part.columns or USUAL_COLUMNS[part.kind]
+    roles = _roles(part, columns)
+    rows: list[tuple[str, ...]] = [columns]
+    merged: list[int] = []
+    for category in part.categories:
+        if category.heading.strip():
+            merged.append(len(rows))
+            rows.append((category.heading,))
+        for item in category.items:
+            cells = [
+                "\n".join(_cell_paragraphs(item, role, columns[index], category.heading))
+                for index, role in enumerate(roles)
+            ]
+            rows.append(tuple(cells))
+    return rows, merged
+
+
+def draw_list(  # noqa: PLR0913 - a builder with independent switches
+    duty_list: DutyList,
+    path: Path,
+    *,
+    ruled: bool = True,
+    repeat_header: bool = True,
+    landscape: bool = False,
+    font_size: float = 10,
+    encrypt: tuple[str, str] | None = None,
+) -> Path:
+    """Draw `duty_list` with reportlab: a title, then each part as a heading and a table.
+
+    Args:
+        duty_list: the list to draw.
+        path: where to write the PDF.
+        ruled: draw the cell borders (else the table is text aligned in columns).
+        repeat_header: repeat the header row at the top of each page.
+        landscape: A4 landscape instead of portrait.
+        font_size: the body font size; small lists split across pages when it is large.
+        encrypt: (user password, owner password) to protect the file with.
+    """
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape as turn
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    _register_font()
+    body = ParagraphStyle(
+        "body", fontName=CJK_FONT, fontSize=font_size, leading=font_size * 1.3, wordWrap="CJK"
+    )
+    heading = ParagraphStyle("heading", parent=body, fontSize=16, leading=22, alignment=1)
+    size = turn(A4) if landscape else A4
+    width = size[0] - 40 * mm
+    story: list[object] = [Paragraph(escape(duty_list.title), heading)]
+    for index, part in enumerate(duty_list.parts):
+        if index:
+            story.append(PageBreak())
+        story.append(Paragraph(escape(part.title), heading))
+        rows, merged = _rows(duty_list, part.kind)
+        count = len(rows[0])
+        widths = [13 * mm] + [(width - 13 * mm) / (count - 1)] * (count - 1)
+        data = [
+            [[Paragraph(escape(text), body) for text in cell.split("\n")] for cell in row]
+            + [""] * (count - len(row))
+            for row in rows
+        ]
+        commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if ruled:
+            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        commands += [("SPAN", (0, row), (-1, row)) for row in merged]
+        table = Table(
+            data,
+            colWidths=widths,
+            repeatRows=1 if repeat_header else 0,
+            style=TableStyle(commands),
+        )
+        story.append(table)
+    encryption = None
+    if encrypt is not None:
+        user, owner = encrypt
+        encryption = StandardEncryption(user, owner, canPrint=0, canCopy=0, canModify=0)
+    document = SimpleDocTemplate(
+        str(path), pagesize=size, leftMargin=20 * mm, rightMargin=20 * mm, encrypt=encryption
+    )
+    document.build(story)  # type: ignore[arg-type]
+    return path
+
+
+def draw_text(path: Path, lines: Sequence[str], *, encrypt: tuple[str, str] | None = None) -> Path:
+    """Write a one-page PDF holding `lines` of Chinese text and no table."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    encryption = StandardEncryption(*encrypt) if encrypt is not None else None
+    page = canvas.Canvas(str(path), encrypt=encryption)
+    page.setFont(CJK_FONT, 12)
+    for number, line in enumerate(lines):
+        page.drawString(72, 760 - 20 * number, line)
+    page.save()
+    return path
+
+
+def strip_unicode_maps(path: Path) -> Path:
+    """Make the PDF at `path` (from `draw_list` or `draw_text`) unreadable as text.
+
+    The CJK font's predefined encoding becomes Identity-H and its character collection an
+    unknown one, so no program can map its codes back to characters: pdfplumber reports
+    each as ``(cid:N)``, as it does for real PDFs whose subset fonts lack a ToUnicode map.
+    The replacements have the same length, so the file's cross-reference table stays valid.
+    """
+    data = path.read_bytes()
+    assert b"/UniGB-UCS2-H" in data
+    path.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  ").replace(b"(GB1)", b"(XX1)"))
+    return path
+
+
+def scanned(path: Path) -> Path:
+    """Write a PDF whose only page is a picture of text (what a scanner makes)."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("L", (600, 200), 255)
+    ImageDraw.Draw(picture).rectangle((20, 20, 580, 180), outline=0, width=3)
+    stream = io.BytesIO()
+    picture.save(stream, format="PNG")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(stream, x=10, y=10, w=190)
+    pdf.output(str(path))
+    return path
+
+
+def damaged(source: Path, path: Path) -> Path:
+    """Write the first 40 % of `source` to `path`, garbage after it: a damaged PDF."""
+    data = source.read_bytes()
+    path.write_bytes(data[: len(data) * 2 // 5] + b"\x00garbage" * 64)
+    return path
+
+
+def render_with_libreoffice(documents: Sequence[Path], outdir: Path) -> list[Path]:
+    """Render .docx `documents` to PDF in `outdir` with one LibreOffice run; return the PDFs."""
+    assert SOFFICE is not None
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(  # noqa: S603 - fixed arguments, soffice found on PATH
+            [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(outdir), *map(str, documents)],
+            check=True, capture_output=True, timeout=600, env={**os.environ, "HOME": profile},
+        )  # fmt: skip
+    return [outdir / f"{document.stem}.pdf" for document in documents]
