@@ -122,6 +122,8 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
         commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
         if ruled:
             commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        else:  # wide gutters: reportlab lets punctuation overhang a cell's padding
+            commands += [("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9)]
         commands += [("SPAN", (0, row), (-1, row)) for row in merged]
         table = Table(
             data,
@@ -141,8 +143,16 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
     return path
 
 
-def draw_text(path: Path, lines: Sequence[str], *, encrypt: tuple[str, str] | None = None) -> Path:
-    """Write a one-page PDF holding `lines` of Chinese text and no table."""
+def draw_text(
+    path: Path,
+    lines: Sequence[str | Sequence[tuple[float, str]]],
+    *,
+    encrypt: tuple[str, str] | None = None,
+) -> Path:
+    """Write a one-page PDF holding `lines` of Chinese text, 20 points apart, no ruling lines.
+
+    A line is a string (drawn at the left margin) or pieces of text with their x positions.
+    """
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen import canvas
 
@@ -151,7 +161,8 @@ def draw_text(path: Path, lines: Sequence[str], *, encrypt: tuple[str, str] | No
     page = canvas.Canvas(str(path), encrypt=encryption)
     page.setFont(CJK_FONT, 12)
     for number, line in enumerate(lines):
-        page.drawString(72, 760 - 20 * number, line)
+        for x, text in [(72.0, line)] if isinstance(line, str) else line:
+            page.drawString(x, 760 - 20 * number, text)
     page.save()
     return path
 

@@ -129,28 +129,35 @@ def _line(chars: list[Char], page: int) -> Line | None:
     )
 
 
-def lines(chars: Iterable[Char], page: int) -> list[Line]:
-    """Return the lines of ``chars`` (one cell, or one page's loose text), top to bottom."""
+def char_lines(chars: Iterable[Char]) -> list[list[Char]]:
+    """Return ``chars`` grouped by baseline, top to bottom (each group in any order)."""
     ordered = sorted(chars, key=lambda char: char["top"])
-    result: list[Line] = []
+    result: list[list[Char]] = []
     current: list[Char] = []
     bottom = -1.0
     for char in ordered:
         middle = (char["top"] + char["bottom"]) / 2
         if current and middle > bottom:
-            line = _line(current, page)
-            if line is not None:
-                result.append(line)
+            result.append(current)
             current = []
         if not current:
             bottom = char["bottom"]
         current.append(char)
         bottom = max(bottom, char["bottom"]) if char["text"].strip() else bottom
     if current:
-        line = _line(current, page)
-        if line is not None:
-            result.append(line)
+        result.append(current)
     return result
+
+
+def make_line(chars: list[Char], page: int) -> Line | None:
+    """Return the line made of ``chars`` (one baseline), or None when it is only spaces."""
+    return _line(chars, page)
+
+
+def lines(chars: Iterable[Char], page: int) -> list[Line]:
+    """Return the lines of ``chars`` (one cell, or one page's loose text), top to bottom."""
+    made = (_line(group, page) for group in char_lines(chars))
+    return [line for line in made if line is not None]
 
 
 @attrs.frozen

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from dutylist.io.pdf.layout import Box, Char, Line, lines
+from dutylist.io.pdf.alignment import aligned_table
+from dutylist.io.pdf.cells import Cell, TableRow
+from dutylist.io.pdf.layout import Box, Char, Line, char_lines, lines, make_line
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
@@ -22,42 +24,6 @@ _PAGE_NUMBER = re.compile(
 )
 _SNAP = 1.5
 """Points within which two ruling lines count as one."""
-
-
-@attrs.define(eq=False)
-class Cell:
-    """A table cell on one page: its lines and inner text area."""
-
-    lines: list[Line]
-    box: Box
-    x0: float
-    x1: float
-    repeated: bool = False
-    """True when the cell repeats a vertically merged cell that started on a row above."""
-
-
-@attrs.define(eq=False)
-class TableRow:
-    """A row of a ruled table on one page."""
-
-    cells: list[Cell]
-    page: int
-    index: int
-    """The 1-based index of the row among the table rows of its page."""
-    top: float
-    table: int
-    """The index of the table on its page (0-based)."""
-
-    def texts(self) -> tuple[str, ...]:
-        """Return each cell's lines joined, without breaks (for comparing rows)."""
-        return tuple("".join(line.text for line in cell.lines) for cell in self.cells)
-
-    def same_columns(self, other: TableRow) -> bool:
-        """Return True when ``other`` has the same column boundaries."""
-        return len(self.cells) == len(other.cells) and all(
-            abs(mine.x0 - theirs.x0) < 2 and abs(mine.x1 - theirs.x1) < 2
-            for mine, theirs in zip(self.cells, other.cells, strict=True)
-        )
 
 
 @attrs.define(eq=False)
@@ -172,13 +138,22 @@ def _rows(grid: _Grid, page: int, table: int, first_index: int) -> list[TableRow
     return rows
 
 
+def _text(group: Sequence[Char]) -> str:
+    return "".join(str(char["text"]) for char in sorted(group, key=lambda char: char["x0"]))
+
+
 def is_page_number(text: str) -> bool:
     """Return True when ``text`` is a page number (``12``, ``- 12 -``, ``第12页``, ``3/38``)."""
     return bool(_PAGE_NUMBER.match(text))
 
 
-def read_page(page: Page, number: int) -> PageContent:
-    """Return the tables and loose lines of ``page`` (1-based ``number``)."""
+def read_page(page: Page, number: int, name: str) -> PageContent:
+    """Return the tables and loose lines of ``page`` (1-based ``number``) of file ``name``.
+
+    Raises:
+        FormatError: the page holds a table without ruling lines whose columns cannot be
+            told apart.
+    """
     chars: list[dict[str, Any]] = page.chars
     unreadable = sum(1 for char in chars if char["text"].startswith("(cid:"))
     found = page.find_tables() if chars else []
@@ -188,16 +163,17 @@ def read_page(page: Page, number: int) -> PageContent:
     for table, grid in enumerate(grids):
         blocks += _rows(grid, number, table, 1 + sum(isinstance(b, TableRow) for b in blocks))
     height = float(page.height)
+    spans = [(grid.bbox[1], grid.bbox[3]) for grid in grids]
+    groups = [group for group in char_lines(loose) if not is_page_number(_text(group))]
+    aligned = aligned_table(groups, number, name) if not grids else None
+    outside = aligned[1] if aligned is not None else lines(loose, number)
+    if aligned is not None:
+        blocks += aligned[0]
+        spans.append((aligned[0][0].top, max(row.bottom for row in aligned[0])))
     margin: list[Line] = []
-    table_tops = [grid.bbox[1] for grid in grids]
-    table_bottoms = [grid.bbox[3] for grid in grids]
-    for line in lines(loose, number):
+    for line in outside:
         in_margin = line.bottom < _MARGIN_ZONE * height or line.top > (1 - _MARGIN_ZONE) * height
-        outside_tables = all(
-            line.bottom <= top or line.top >= bottom
-            for top, bottom in zip(table_tops, table_bottoms, strict=True)
-        )
-        if in_margin and outside_tables:
+        if in_margin and all(line.bottom <= top or line.top >= bottom for top, bottom in spans):
             if not is_page_number(line.text):
                 margin.append(line)
         else:
@@ -214,5 +190,5 @@ def read_page(page: Page, number: int) -> PageContent:
         chars=len(chars),
         unreadable=unreadable,
         images=len(page.images),
-        tables=len(grids),
+        tables=len(grids) + (aligned is not None),
     )

@@ -30,8 +30,9 @@ import attrs
 
 from dutylist.errors import FormatError, ReadError
 from dutylist.io.files import Source, read_source, source_name
+from dutylist.io.pdf.cells import TableRow
 from dutylist.io.pdf.layout import Box, Line, breaks_paragraph, paragraphs, pitch_of
-from dutylist.io.pdf.page import PageContent, TableRow, read_page
+from dutylist.io.pdf.page import PageContent, read_page
 from dutylist.location import Location
 from dutylist.messages import _
 from dutylist.model import DutyList, Metadata, UnplacedText
@@ -81,7 +82,7 @@ def _pages(data: bytes, name: str) -> list[PageContent]:
     with pdf:
         try:
             for number, page in enumerate(pdf.pages, start=1):
-                contents.append(read_page(page, number))
+                contents.append(read_page(page, number, name))
                 page.close()
         except PdfminerException as exc:
             raise _open_error(exc, Location(file=name, page=len(contents) + 1)) from None
