@@ -190,7 +190,7 @@ _numbers = st.none() | st.integers(-(2**31), 2**31)
 
 def _locations() -> st.SearchStrategy[Location | None]:
     return st.none() | st.builds(
-        Location, file=_optional_text, table=_numbers, row=_numbers, line=_numbers
+        Location, file=_optional_text, page=_numbers, table=_numbers, row=_numbers, line=_numbers
     )
 
 

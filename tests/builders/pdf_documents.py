@@ -107,6 +107,7 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
     size = turn(A4) if landscape else A4
     width = size[0] - 40 * mm
     story: list[object] = [Paragraph(escape(duty_list.title), heading)]
+    story += [Paragraph(escape(line), body) for line in duty_list.front_matter]
     for index, part in enumerate(duty_list.parts):
         if index:
             story.append(PageBreak())

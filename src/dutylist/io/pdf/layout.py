@@ -85,7 +85,8 @@ def _lead_width(chars: Sequence[Char]) -> float:
 def _spaces(before: Char, after: Char, spaces: Sequence[Char]) -> str:
     """Return the spaces between two glyphs of a line.
 
-    A space glyph between them counts, as many times as its width fits in the gap; with no
+    A space glyph between them counts (an ideographic space stays one), and as many more
+    as its width fits in the rest of the gap (renderers draw one glyph for a run); with no
     space glyph, a wide gap between two Latin characters is a space too. The gap that
     layout engines leave between Chinese and Latin text is not.
     """
@@ -96,7 +97,8 @@ def _spaces(before: Char, after: Char, spaces: Sequence[Char]) -> str:
     between = [s for s in spaces if before["x0"] < (s["x0"] + s["x1"]) / 2 < after["x1"]]
     if between:
         width = max(0.1, float(between[0]["x1"] - between[0]["x0"]))
-        return " " * max(len(between), round(gap / width))
+        printed = "".join(str(space["text"]) for space in between)
+        return printed + printed[-1] * (round(gap / width) - len(between))
     if str(before["text"]).isascii() and str(after["text"]).isascii() and gap > 0.15 * size:
         return " " * max(1, round(gap / (0.3 * size)))
     return ""

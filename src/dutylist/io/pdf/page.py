@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from dutylist.errors import FormatError
 from dutylist.io.pdf.alignment import aligned_table
 from dutylist.io.pdf.cells import Cell, TableRow
-from dutylist.io.pdf.layout import Box, Char, Line, char_lines, lines, make_line
+from dutylist.io.pdf.layout import Box, Char, Line, char_lines, lines
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
@@ -43,6 +44,11 @@ class PageContent:
     """How many of them came out as ``(cid:N)`` codes (no ToUnicode map)."""
     images: int
     tables: int
+    """How many ruled tables the page holds."""
+    aligned: bool
+    """True when the page holds a table without ruling lines, read by alignment."""
+    ambiguous: FormatError | None
+    """Why the page's text, laid out in columns, could not be read as a table."""
 
 
 def _snap(values: Iterable[float]) -> list[float]:
@@ -148,12 +154,7 @@ def is_page_number(text: str) -> bool:
 
 
 def read_page(page: Page, number: int, name: str) -> PageContent:
-    """Return the tables and loose lines of ``page`` (1-based ``number``) of file ``name``.
-
-    Raises:
-        FormatError: the page holds a table without ruling lines whose columns cannot be
-            told apart.
-    """
+    """Return the tables and loose lines of ``page`` (1-based ``number``) of file ``name``."""
     chars: list[dict[str, Any]] = page.chars
     unreadable = sum(1 for char in chars if char["text"].startswith("(cid:"))
     found = page.find_tables() if chars else []
@@ -165,7 +166,11 @@ def read_page(page: Page, number: int, name: str) -> PageContent:
     height = float(page.height)
     spans = [(grid.bbox[1], grid.bbox[3]) for grid in grids]
     groups = [group for group in char_lines(loose) if not is_page_number(_text(group))]
-    aligned = aligned_table(groups, number, name) if not grids else None
+    ambiguous = None
+    try:
+        aligned = aligned_table(groups, number, name) if not grids else None
+    except FormatError as exc:
+        aligned, ambiguous = None, exc
     outside = aligned[1] if aligned is not None else lines(loose, number)
     if aligned is not None:
         blocks += aligned[0]
@@ -179,8 +184,11 @@ def read_page(page: Page, number: int, name: str) -> PageContent:
         else:
             blocks.append(line)
     blocks.sort(key=lambda block: block.top)
+    cells = [cell for block in blocks if isinstance(block, TableRow) for cell in block.cells]
     xs = [grid.bbox[0] for grid in grids] + [b.x0 for b in blocks if isinstance(b, Line)]
+    xs += [cell.x0 for cell in cells]
     ends = [grid.bbox[2] for grid in grids] + [b.x1 for b in blocks if isinstance(b, Line)]
+    ends += [cell.x1 for cell in cells]
     box = Box(min(xs, default=0.0), max(ends, default=float(page.width)))
     return PageContent(
         number=number,
@@ -190,5 +198,7 @@ def read_page(page: Page, number: int, name: str) -> PageContent:
         chars=len(chars),
         unreadable=unreadable,
         images=len(page.images),
-        tables=len(grids) + (aligned is not None),
+        tables=len(grids),
+        aligned=aligned is not None,
+        ambiguous=ambiguous,
     )

@@ -46,6 +46,8 @@ EXTRA_HINT = "pip install 'dutylist[pdf]'"
 """How to install what the PDF reader needs."""
 _UNREADABLE_SHARE = 0.05
 """Above this share of ``(cid:N)`` characters a PDF is refused rather than read as garbage."""
+_HEADER_ROWS = 3
+"""How many rows at the start of a table may be repeated on each page (title, header)."""
 _HEADER_PAGES = 2
 """A margin text on at least this many pages is a running header or footer."""
 
@@ -121,7 +123,8 @@ class _Stitcher:
 
     name: str
     pending: TableRow | None = None
-    header: tuple[str, ...] | None = None
+    header: list[tuple[str, ...]] = attrs.Factory(list)
+    """The first rows of the current table: rows a new page may repeat."""
     pitch: float | None = None
     filled: dict[int, list[int]] = attrs.Factory(dict)
     """Per number of cells: how many rows had text in each column."""
@@ -172,9 +175,10 @@ class _Stitcher:
                 loose = []
             texts = block.texts()
             first_of_table, last_table = block.table != last_table, block.table
-            if top and self.pending is not None and self.header == texts:
-                continue  # the header row repeated on a new page
-            if top and self._continues(block):
+            continuing = top and self.pending is not None  # the table goes on from a page before
+            if continuing and texts in self.header:
+                continue  # a header row repeated on the new page
+            if continuing and self._continues(block):
                 assert self.pending is not None  # noqa: S101 - checked by _continues
                 for mine, more in zip(self.pending.cells, block.cells, strict=True):
                     if not more.repeated:
@@ -183,8 +187,10 @@ class _Stitcher:
                 continue
             top = False
             yield from self.flush()
-            if first_of_table:
-                self.header = texts
+            if first_of_table and not continuing:
+                self.header = [texts]
+            elif len(self.header) < _HEADER_ROWS:
+                self.header.append(texts)
             self._count(block)
             self.pending = block
         if loose:
@@ -196,7 +202,8 @@ class _Stitcher:
         start = found[0]
         for before, after in itertools.pairwise(found):
             gap = after.top - before.bottom > before.size
-            if gap or breaks_paragraph(before, after, box, None):
+            resized = abs(after.size - before.size) > 0.5
+            if gap or resized or breaks_paragraph(before, after, box, None):
                 yield Paragraph(text=text, location=Location(file=self.name, page=start.page))
                 text, start = after.text, after
             else:
@@ -249,7 +256,12 @@ def read_pdf(source: Source) -> DutyList:
     running = _running_texts(pages, name)
     where = Location(file=name)
     if not any(page.tables for page in pages):
-        raise FormatError(_("PDF 中没有找到表格：dutylist 读取以表格排版的清单"), where)
+        # Without ruled tables, columns of text that cannot be told apart mean a table lost.
+        ambiguous = next((page.ambiguous for page in pages if page.ambiguous), None)
+        if ambiguous is not None:
+            raise ambiguous
+        if not any(page.aligned for page in pages):
+            raise FormatError(_("PDF 中没有找到表格：dutylist 读取以表格排版的清单"), where)
     try:
         duty_list = assemble(blocks(pages, name), metadata=Metadata(source_file=_base(name)))
     except FormatError as exc:

@@ -1,0 +1,75 @@
+"""LibreOffice renders of .docx lists, made once per session in one soffice run."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.builders.docx_layouts import LAYOUT_VARIANTS, build_docx
+from tests.builders.pdf_documents import render_with_libreoffice
+from tests.builders.spec import sample_spec
+from tests.conftest import REPO
+
+REFERENCE_DOCX = REPO / "examples" / "mingzhu.docx"
+
+_PORTRAIT = b'<w:pgSz w:w="11906" w:h="16838"/>'
+_LANDSCAPE = b'<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+
+
+def _edited(source: Path, target: Path, edit: Callable[[bytes], bytes]) -> Path:
+    """Copy the .docx `source` to `target`, its document part changed by `edit`."""
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(target, "w") as out:
+        for info in package.infolist():
+            data = package.read(info)
+            if info.filename == "word/document.xml":
+                edited = edit(data)
+                assert edited != data, "the edit changed nothing"
+                data = edited
+            out.writestr(info, data)
+    return target
+
+
+def _without_header_rows(data: bytes) -> bytes:
+    """Drop the repeat-as-header marks and push page breaks elsewhere (taller top margin)."""
+    return data.replace(b"<w:tblHeader/>", b"").replace(b'w:top="1417"', b'w:top="2300"')
+
+
+def _all_landscape(data: bytes) -> bytes:
+    return data.replace(_PORTRAIT, _LANDSCAPE)
+
+
+REFERENCE_VARIANTS = {
+    "reference": lambda data: data,
+    "no_header_rows": _without_header_rows,
+    "landscape": _all_landscape,
+}
+"""Renders of the reference list: as published, without repeated header rows, landscape."""
+
+BUILDER_LAYOUTS = ("default", "vmerge_split", "line_breaks", "front_matter", "in_table_titles")
+"""Layouts of tests/builders/docx_layouts.py rendered too (small lists, other structures)."""
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.fixture(scope="session")
+def libreoffice_renders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """Return each rendered fixture by name: (the .docx, its PDF)."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = tmp_path_factory.mktemp("libreoffice-renders")
+    documents: dict[str, Path] = {}
+    for name, edit in REFERENCE_VARIANTS.items():
+        documents[name] = (
+            _edited(REFERENCE_DOCX, folder / f"{name}.docx", edit)
+            if name != "reference"
+            else Path(shutil.copy(REFERENCE_DOCX, folder / "reference.docx"))
+        )
+    spec = sample_spec()
+    for layout in BUILDER_LAYOUTS:
+        documents[layout] = build_docx(spec, folder / f"{layout}.docx", LAYOUT_VARIANTS[layout])
+    pdfs = render_with_libreoffice(list(documents.values()), folder / "pdf")
+    return {name: (docx, pdf) for (name, docx), pdf in zip(documents.items(), pdfs, strict=True)}

@@ -1,0 +1,113 @@
+"""PDFs from a producer other than LibreOffice (reportlab) read back as the list drawn."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from dutylist.io.pdf.read import read_pdf
+from dutylist.model import Clause, DutyList
+from tests.builders.pdf_documents import draw_list
+from tests.strategies import duty_lists
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _one_paragraph_per_clause(duty_list: DutyList) -> DutyList:
+    """Return the list with every clause in its own paragraph.
+
+    Two clauses in one paragraph cannot always be told from two paragraphs in a PDF: when
+    the first ends a full line, the second starts the next line either way.
+    """
+
+    def split(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+        return tuple(attrs.evolve(clause, same_paragraph=False) for clause in clauses)
+
+    def item(value: object) -> object:
+        fields = ("superior_duties", "local_duties", "working_method")
+        return attrs.evolve(
+            value, **{name: split(getattr(value, name)) for name in fields if hasattr(value, name)}
+        )
+
+    return attrs.evolve(
+        duty_list,
+        parts=tuple(
+            attrs.evolve(
+                part,
+                categories=tuple(
+                    attrs.evolve(category, items=tuple(item(i) for i in category.items))
+                    for category in part.categories
+                ),
+            )
+            for part in duty_list.parts
+        ),
+    )
+
+
+def _sample(duty_list: DutyList, per_category: int = 4) -> DutyList:
+    """Return the first two categories of each part, ``per_category`` items each."""
+    return attrs.evolve(
+        duty_list,
+        parts=tuple(
+            attrs.evolve(
+                part,
+                categories=tuple(
+                    attrs.evolve(category, items=category.items[:per_category])
+                    for category in part.categories[:2]
+                ),
+            )
+            for part in duty_list.parts
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def sample(mingzhu: DutyList) -> DutyList:
+    return _sample(mingzhu)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param({}, id="ruled-portrait-repeated-header"),
+        pytest.param({"landscape": True}, id="ruled-landscape"),
+        pytest.param({"repeat_header": False, "font_size": 14}, id="no-repeated-header"),
+        pytest.param({"ruled": False}, id="no-ruling-lines"),
+        pytest.param({"ruled": False, "landscape": True}, id="no-ruling-lines-landscape"),
+        pytest.param({"encrypt": ("", "owner-secret")}, id="owner-password-only"),
+    ],
+)
+def test_a_reportlab_drawing_reads_back_as_the_list_drawn(
+    sample: DutyList, tmp_path: Path, options: dict[str, object]
+) -> None:
+    back = read_pdf(draw_list(sample, tmp_path / "list.pdf", **options))  # type: ignore[arg-type]
+    assert back.parts == sample.parts
+    assert back.title == sample.title
+    assert back.unplaced == ()
+
+
+def test_repeated_header_rows_are_skipped(sample: DutyList, tmp_path: Path) -> None:
+    path = draw_list(sample, tmp_path / "list.pdf", font_size=14)
+    back = read_pdf(path)
+    assert back.parts == sample.parts
+    assert len({item.source.page for item in back.items if item.source}) > 3
+
+
+def test_items_point_at_their_page_and_table_row(sample: DutyList, tmp_path: Path) -> None:
+    back = read_pdf(draw_list(sample, tmp_path / "list.pdf"))
+    first = back.parts[0].items[0]
+    assert first.source is not None
+    assert (first.source.page, first.source.row) == (1, 3)  # header, category, item
+    assert first.source.describe() == f"{tmp_path / 'list.pdf'}, page 1, table row 3"
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(duty_lists())
+def test_model_to_pdf_to_model_is_the_identity(tmp_path: Path, duty_list: DutyList) -> None:
+    duty_list = _one_paragraph_per_clause(duty_list)
+    back = read_pdf(draw_list(duty_list, tmp_path / "drawn.pdf"))
+    assert attrs.evolve(back, metadata=duty_list.metadata) == duty_list
