@@ -93,10 +93,11 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
         encrypt: (user password, owner password) to protect the file with.
     """
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape as turn
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import landscape as turn
+    from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
     _register_font()
@@ -124,7 +125,10 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
         if ruled:
             commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         else:  # wide gutters: reportlab lets punctuation overhang a cell's padding
-            commands += [("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9)]
+            commands += [
+                ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+            ]
         commands += [("SPAN", (0, row), (-1, row)) for row in merged]
         table = Table(
             data,
@@ -205,14 +209,20 @@ def damaged(source: Path, path: Path) -> Path:
     return path
 
 
-def render_with_libreoffice(documents: Sequence[Path], outdir: Path) -> list[Path]:
-    """Render .docx `documents` to PDF in `outdir` with one LibreOffice run; return the PDFs."""
+def render_with_libreoffice(
+    documents: Sequence[Path], outdir: Path, *, target: str = "pdf"
+) -> list[Path]:
+    """Render .docx `documents` to PDF in `outdir` with one LibreOffice run; return the PDFs.
+
+    `target` is soffice's --convert-to argument: "pdf", or "pdf:writer_pdf_Export:{…}"
+    with export options (passwords, permissions).
+    """
     assert SOFFICE is not None
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(  # noqa: S603 - fixed arguments, soffice found on PATH
             [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(outdir), *map(str, documents)],
+             "--convert-to", target, "--outdir", str(outdir), *map(str, documents)],
             check=True, capture_output=True, timeout=600, env={**os.environ, "HOME": profile},
         )  # fmt: skip
     return [outdir / f"{document.stem}.pdf" for document in documents]

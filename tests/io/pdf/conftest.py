@@ -52,7 +52,17 @@ REFERENCE_VARIANTS = {
 BUILDER_LAYOUTS = ("default", "vmerge_split", "line_breaks", "front_matter", "in_table_titles")
 """Layouts of tests/builders/docx_layouts.py rendered too (small lists, other structures)."""
 
+OTHER_LAYOUTS = ("decorations",)
+"""Rendered for their own tests: a page header, a PAGE field footer and text boxes."""
+
 SOFFICE = shutil.which("soffice")
+_OWNER_ONLY = (
+    'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+    '"PermissionPassword":{"type":"string","value":"owner-secret"},'
+    '"RestrictPermissions":{"type":"boolean","value":"true"},'
+    '"EnableCopyingOfContent":{"type":"boolean","value":"false"}}'
+)
+"""LibreOffice's PDF export with printing and copying restricted by an owner password."""
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +79,18 @@ def libreoffice_renders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, t
             else Path(shutil.copy(REFERENCE_DOCX, folder / "reference.docx"))
         )
     spec = sample_spec()
-    for layout in BUILDER_LAYOUTS:
+    for layout in BUILDER_LAYOUTS + OTHER_LAYOUTS:
         documents[layout] = build_docx(spec, folder / f"{layout}.docx", LAYOUT_VARIANTS[layout])
     pdfs = render_with_libreoffice(list(documents.values()), folder / "pdf")
     return {name: (docx, pdf) for (name, docx), pdf in zip(documents.items(), pdfs, strict=True)}
+
+
+@pytest.fixture(scope="session")
+def owner_protected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Return a small list as .docx and as a PDF protected by an owner password only."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = tmp_path_factory.mktemp("owner-protected")
+    docx = build_docx(sample_spec(), folder / "protected.docx", LAYOUT_VARIANTS["default"])
+    (pdf,) = render_with_libreoffice([docx], folder / "pdf", target=_OWNER_ONLY)
+    return docx, pdf
