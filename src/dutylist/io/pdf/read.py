@@ -40,6 +40,8 @@ from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block, Paragraph, Row
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from pdfplumber.pdf import PDF
 
 EXTRA_HINT = "pip install 'dutylist[pdf]'"
@@ -52,19 +54,25 @@ _HEADER_PAGES = 2
 """A margin text on at least this many pages is a running header or footer."""
 
 
-def _open(data: bytes, name: str) -> PDF:
-    where = Location(file=name)
+def _pdfplumber(where: Location) -> tuple[ModuleType, type[Exception]]:
+    """Return pdfplumber and its error class, or say how to install them."""
     try:
         import pdfplumber  # noqa: PLC0415
         from pdfplumber.utils.exceptions import PdfminerException  # noqa: PLC0415
     except ImportError:
         message = _("读取 PDF 需要可选组件 dutylist[pdf]，请先安装：{hint}")
         raise ReadError(message.format(hint=EXTRA_HINT), where) from None
+    return pdfplumber, PdfminerException
+
+
+def _open(data: bytes, name: str) -> tuple[PDF, type[Exception]]:
+    where = Location(file=name)
+    pdfplumber, error = _pdfplumber(where)
     if b"%PDF-" not in data[:1024]:
         raise ReadError(_("不是 PDF 文件（缺少 %PDF 文件头）"), where)
     try:
-        return pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as exc:
+        return pdfplumber.open(io.BytesIO(data)), error
+    except error as exc:
         raise _open_error(exc, where) from None
 
 
@@ -77,16 +85,14 @@ def _open_error(exc: Exception, where: Location) -> ReadError:
 
 
 def _pages(data: bytes, name: str) -> list[PageContent]:
-    from pdfplumber.utils.exceptions import PdfminerException  # noqa: PLC0415
-
-    pdf = _open(data, name)
+    pdf, pdfminer_error = _open(data, name)
     contents = []
     with pdf:
         try:
             for number, page in enumerate(pdf.pages, start=1):
                 contents.append(read_page(page, number, name))
                 page.close()
-        except PdfminerException as exc:
+        except pdfminer_error as exc:
             raise _open_error(exc, Location(file=name, page=len(contents) + 1)) from None
         except (ValueError, KeyError, TypeError, AttributeError, AssertionError) as exc:
             raise ReadError(
