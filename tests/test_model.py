@@ -47,6 +47,7 @@ def test_source_positions_do_not_affect_equality() -> None:
 def test_location_descriptions() -> None:
     assert Location(file="a.txt", line=12).describe() == "a.txt:12"
     assert Location(file="a.docx", table=2, row=5).describe() == "a.docx, table 2, row 5"
+    assert Location(file="a.pdf", page=12, row=3).describe() == "a.pdf, page 12, table row 3"
 
 
 # -- clauses: printed is evidence, text is what a writer prints (issue 8, item 8) --------

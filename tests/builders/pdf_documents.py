@@ -80,6 +80,7 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
     landscape: bool = False,
     font_size: float = 10,
     encrypt: tuple[str, str] | None = None,
+    scanned_page: bool = False,
 ) -> Path:
     """Draw `duty_list` with reportlab: a title, then each part as a heading and a table.
 
@@ -91,6 +92,7 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
         landscape: A4 landscape instead of portrait.
         font_size: the body font size; small lists split across pages when it is large.
         encrypt: (user password, owner password) to protect the file with.
+        scanned_page: end with a page holding only a picture (a scanned page).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -98,7 +100,14 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import (
+        Image,
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Table,
+        TableStyle,
+    )
 
     _register_font()
     body = ParagraphStyle(
@@ -137,6 +146,8 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
             style=TableStyle(commands),
         )
         story.append(table)
+    if scanned_page:
+        story += [PageBreak(), Image(_picture(), width=400, height=130)]
     encryption = None
     if encrypt is not None:
         user, owner = encrypt
@@ -186,18 +197,25 @@ def strip_unicode_maps(path: Path) -> Path:
     return path
 
 
-def scanned(path: Path) -> Path:
-    """Write a PDF whose only page is a picture of text (what a scanner makes)."""
-    from fpdf import FPDF
+def _picture() -> io.BytesIO:
+    """Return a PNG picture of a ruled box, as a scanner would see a table."""
     from PIL import Image, ImageDraw
 
     picture = Image.new("L", (600, 200), 255)
     ImageDraw.Draw(picture).rectangle((20, 20, 580, 180), outline=0, width=3)
     stream = io.BytesIO()
     picture.save(stream, format="PNG")
+    stream.seek(0)
+    return stream
+
+
+def scanned(path: Path) -> Path:
+    """Write a PDF (with fpdf2) whose only page is a picture (what a scanner makes)."""
+    from fpdf import FPDF
+
     pdf = FPDF()
     pdf.add_page()
-    pdf.image(stream, x=10, y=10, w=190)
+    pdf.image(_picture(), x=10, y=10, w=190)
     pdf.output(str(path))
     return path
 

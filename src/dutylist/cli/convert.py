@@ -56,7 +56,7 @@ def convert(  # noqa: PLR0913, PLR0917
     label: str | None,
     published: dt.datetime | None,
 ) -> None:
-    """Convert SOURCE to OUTPUT; formats follow the suffixes (.json, .txt, .docx).
+    """Convert SOURCE to OUTPUT; formats follow the suffixes (.json, .txt, .docx, .pdf).
 
     Either may be - (standard input or output); name the format with --from or --to.
     """

@@ -139,3 +139,10 @@ def test_a_missing_pdfplumber_names_the_extra(
     assert result.exit_code == 2
     assert "pip install 'dutylist[pdf]'" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_scanned_page_among_text_pages_is_noted(small: DutyList, tmp_path: Path) -> None:
+    read = read_pdf(draw_list(small, tmp_path / "list.pdf", scanned_page=True))
+    assert read.parts == small.parts
+    assert len(read.notes) == 1
+    assert "第 4 页" in read.notes[0]

@@ -78,7 +78,6 @@ def sample(mingzhu: DutyList) -> DutyList:
         pytest.param({"repeat_header": False, "font_size": 14}, id="no-repeated-header"),
         pytest.param({"ruled": False}, id="no-ruling-lines"),
         pytest.param({"ruled": False, "landscape": True}, id="no-ruling-lines-landscape"),
-        pytest.param({"encrypt": ("", "owner-secret")}, id="owner-password-only"),
     ],
 )
 def test_a_reportlab_drawing_reads_back_as_the_list_drawn(
