@@ -110,3 +110,12 @@ def test_model_to_pdf_to_model_is_the_identity(tmp_path: Path, duty_list: DutyLi
     duty_list = _one_paragraph_per_clause(duty_list)
     back = read_pdf(draw_list(duty_list, tmp_path / "drawn.pdf"))
     assert attrs.evolve(back, metadata=duty_list.metadata) == duty_list
+
+
+def test_a_stream_and_load_read_as_a_path(sample: DutyList, tmp_path: Path) -> None:
+    import dutylist
+
+    path = draw_list(sample, tmp_path / "list.pdf")
+    with path.open("rb") as stream:
+        assert read_pdf(stream).parts == sample.parts
+    assert dutylist.load(path).parts == sample.parts
