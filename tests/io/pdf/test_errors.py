@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dutylist.cli import main
 from dutylist.errors import FormatError, ReadError
@@ -146,3 +148,37 @@ def test_a_scanned_page_among_text_pages_is_noted(small: DutyList, tmp_path: Pat
     assert read.parts == small.parts
     assert len(read.notes) == 1
     assert "第 4 页" in read.notes[0]
+
+
+@pytest.fixture(scope="module")
+def drawn_bytes(tmp_path_factory: pytest.TempPathFactory, mingzhu: DutyList) -> bytes:
+    parts = tuple(
+        attrs.evolve(part, categories=(attrs.evolve(part.categories[0], items=part.items[:1]),))
+        for part in mingzhu.parts
+    )
+    folder = tmp_path_factory.mktemp("drawn")
+    return draw_list(attrs.evolve(mingzhu, parts=parts), folder / "list.pdf").read_bytes()
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    cut=st.floats(0.05, 1.0),
+    spots=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8))),
+)
+def test_a_damaged_pdf_never_crashes(
+    drawn_bytes: bytes, tmp_path: Path, cut: float, spots: list[tuple[float, bytes]]
+) -> None:
+    data = bytearray(drawn_bytes[: max(16, int(len(drawn_bytes) * cut))])
+    for where, garbage in spots:
+        start = int(where * (len(data) - 1))
+        data[start : start + len(garbage)] = garbage
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    error: ReadError | FormatError | None = None
+    try:
+        read_pdf(path)
+    except (ReadError, FormatError) as exc:
+        error = exc
+    if error is not None:
+        assert error.location is not None
+        assert error.location.file == str(path)

@@ -21,8 +21,10 @@ map), password-protected and damaged files are refused with a :class:`ReadError`
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
+import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -54,51 +56,56 @@ _HEADER_PAGES = 2
 """A margin text on at least this many pages is a running header or footer."""
 
 
-def _pdfplumber(where: Location) -> tuple[ModuleType, type[Exception]]:
-    """Return pdfplumber and its error class, or say how to install them."""
+_DAMAGE = (ValueError, KeyError, TypeError, AttributeError, AssertionError, IndexError)
+"""What pdfminer raises, besides its own errors, on a damaged file."""
+
+
+def _pdfplumber(where: Location) -> tuple[ModuleType, tuple[type[Exception], ...]]:
+    """Return pdfplumber and the errors it raises on bad files, or say how to install it."""
     try:
         import pdfplumber  # noqa: PLC0415
-        from pdfplumber.utils.exceptions import PdfminerException  # noqa: PLC0415
+        from pdfplumber.utils.exceptions import (  # noqa: PLC0415
+            MalformedPDFException,
+            PdfminerException,
+        )
     except ImportError:
         message = _("读取 PDF 需要可选组件 dutylist[pdf]，请先安装：{hint}")
         raise ReadError(message.format(hint=EXTRA_HINT), where) from None
-    return pdfplumber, PdfminerException
+    # pdfminer logs what it repairs; a library must not print it (no handler: no output).
+    logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+    return pdfplumber, (PdfminerException, MalformedPDFException, *_DAMAGE)
 
 
-def _open(data: bytes, name: str) -> tuple[PDF, type[Exception]]:
-    where = Location(file=name)
-    pdfplumber, error = _pdfplumber(where)
-    if b"%PDF-" not in data[:1024]:
-        raise ReadError(_("不是 PDF 文件（缺少 %PDF 文件头）"), where)
-    try:
-        return pdfplumber.open(io.BytesIO(data)), error
-    except error as exc:
-        raise _open_error(exc, where) from None
-
-
-def _open_error(exc: Exception, where: Location) -> ReadError:
+def _error(exc: Exception, where: Location) -> ReadError:
+    """Return the error to raise for what pdfplumber or pdfminer raised."""
     cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
     kind = type(cause).__name__
     if "Password" in kind or "Encryption" in kind:
-        return ReadError(_("PDF 文件设有打开密码，dutylist 无法读取；请提供未加密的文件"), where)
-    return ReadError(_("PDF 文件已损坏，无法打开（{kind}）").format(kind=kind), where)
+        message = _("PDF 文件设有打开密码，dutylist 无法读取；请提供未加密的文件")
+        return ReadError(message, Location(file=where.file))
+    return ReadError(_("PDF 文件已损坏，无法读取（{kind}）").format(kind=kind), where)
 
 
 def _pages(data: bytes, name: str) -> list[PageContent]:
-    pdf, pdfminer_error = _open(data, name)
-    contents = []
-    with pdf:
-        try:
-            for number, page in enumerate(pdf.pages, start=1):
-                contents.append(read_page(page, number, name))
-                page.close()
-        except pdfminer_error as exc:
-            raise _open_error(exc, Location(file=name, page=len(contents) + 1)) from None
-        except (ValueError, KeyError, TypeError, AttributeError, AssertionError) as exc:
-            raise ReadError(
-                _("PDF 文件已损坏，无法读取（{kind}）").format(kind=type(exc).__name__),
-                Location(file=name, page=len(contents) + 1),
-            ) from None
+    where = Location(file=name)
+    pdfplumber, errors = _pdfplumber(where)
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError(_("不是 PDF 文件（缺少 %PDF 文件头）"), where)
+    contents: list[PageContent] = []
+    pdf: PDF | None = None
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        for number, page in enumerate(pdf.pages, start=1):
+            contents.append(read_page(page, number, name))
+            page.close()
+    except errors as exc:
+        page_number = len(contents) + 1 if pdf is not None else None
+        raise _error(exc, Location(file=name, page=page_number)) from None
+    finally:
+        if pdf is not None:
+            # Closing a damaged file may raise again what reading it raised.
+            with contextlib.suppress(*errors):
+                pdf.close()
     return contents
 
 
