@@ -40,6 +40,8 @@ __all__ = [
 
 CJK_FONT = "STSong-Light"
 """reportlab's built-in Chinese font (Adobe-GB1 CIDs, decoded by a predefined CMap)."""
+NOTE_FONT = "MSung-Light"
+"""Another built-in Chinese font (Adobe-CNS1), for a note that `strip_unicode_maps` may spoil."""
 SOFFICE = shutil.which("soffice")
 
 
@@ -47,8 +49,9 @@ def _register_font() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    for font in (CJK_FONT, NOTE_FONT):
+        if font not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(UnicodeCIDFont(font))
 
 
 def _rows(duty_list: DutyList, kind: PartKind) -> tuple[list[tuple[str, ...]], list[int]]:
@@ -81,6 +84,7 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
     font_size: float = 10,
     encrypt: tuple[str, str] | None = None,
     scanned_page: bool = False,
+    note: str = "",
 ) -> Path:
     """Draw `duty_list` with reportlab: a title, then each part as a heading and a table.
 
@@ -93,6 +97,7 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
         font_size: the body font size; small lists split across pages when it is large.
         encrypt: (user password, owner password) to protect the file with.
         scanned_page: end with a page holding only a picture (a scanned page).
+        note: a paragraph after the last table, in `NOTE_FONT`.
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -146,6 +151,10 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
             style=TableStyle(commands),
         )
         story.append(table)
+    if note:
+        story.append(
+            Paragraph(escape(note), ParagraphStyle("note", parent=body, fontName=NOTE_FONT))
+        )
     if scanned_page:
         story += [PageBreak(), Image(_picture(), width=400, height=130)]
     encryption = None
@@ -183,17 +192,23 @@ def draw_text(
     return path
 
 
-def strip_unicode_maps(path: Path) -> Path:
-    """Make the PDF at `path` (from `draw_list` or `draw_text`) unreadable as text.
+def strip_unicode_maps(path: Path, *, note_only: bool = False) -> Path:
+    """Make the Chinese text of the PDF at `path` (from `draw_list` or `draw_text`) unreadable.
 
-    The CJK font's predefined encoding becomes Identity-H and its character collection an
+    The font's predefined encoding becomes Identity-H and its character collection an
     unknown one, so no program can map its codes back to characters: pdfplumber reports
     each as ``(cid:N)``, as it does for real PDFs whose subset fonts lack a ToUnicode map.
-    The replacements have the same length, so the file's cross-reference table stays valid.
+    With `note_only`, only the note's font (`NOTE_FONT`) is spoilt. The replacements
+    have the same length, so the file's cross-reference table stays valid.
     """
     data = path.read_bytes()
-    assert b"/UniGB-UCS2-H" in data
-    path.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  ").replace(b"(GB1)", b"(XX1)"))
+    if note_only:  # reportlab gives both fonts the same encoding: spoil the collection
+        assert b"(CNS1)" in data
+        data = data.replace(b"(CNS1)", b"(XXX1)")
+    else:
+        assert b"/UniGB-UCS2-H" in data
+        data = data.replace(b"/UniGB-UCS2-H", b"/Identity-H  ").replace(b"(GB1)", b"(XX1)")
+    path.write_bytes(data)
     return path
 
 

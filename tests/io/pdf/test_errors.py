@@ -117,6 +117,14 @@ def test_unreadable_fonts_name_the_page(small: DutyList, tmp_path: Path) -> None
     assert caught.value.location.page == 1
 
 
+def test_a_few_undecodable_characters_are_noted(small: DutyList, tmp_path: Path) -> None:
+    path = draw_list(small, tmp_path / "list.pdf", note="附注：本清单动态调整")
+    read = read_pdf(strip_unicode_maps(path, note_only=True))
+    assert read.parts == small.parts
+    assert any("(cid:N)" in note for note in read.notes)
+    assert any("(cid:" in text.text for text in read.unplaced)
+
+
 def test_ambiguous_columns_name_the_page(tmp_path: Path) -> None:
     build, _, _ = BAD_PDFS["ambiguous-columns"]
     with pytest.raises(FormatError) as caught:

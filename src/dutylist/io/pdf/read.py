@@ -286,6 +286,13 @@ def read_pdf(source: Source) -> DutyList:
         for page in pages
         if page.chars == 0 and page.images
     ]
+    undecoded = [str(page.number) for page in pages if page.unreadable]
+    if undecoded:
+        notes.append(
+            _("第 {pages} 页有字符因字体缺少 ToUnicode 映射无法解码，读作 (cid:N)").format(
+                pages="、".join(undecoded)
+            )
+        )
     return attrs.evolve(
         duty_list,
         unplaced=(*running, *duty_list.unplaced),
