@@ -78,6 +78,11 @@ def sample(mingzhu: DutyList) -> DutyList:
         pytest.param({"repeat_header": False, "font_size": 14}, id="no-repeated-header"),
         pytest.param({"ruled": False}, id="no-ruling-lines"),
         pytest.param({"ruled": False, "landscape": True}, id="no-ruling-lines-landscape"),
+        pytest.param({"ruled": False, "font_size": 12}, id="no-ruling-lines-pages"),
+        pytest.param(
+            {"ruled": False, "font_size": 12, "repeat_header": False},
+            id="no-ruling-lines-pages-no-repeated-header",
+        ),
     ],
 )
 def test_a_reportlab_drawing_reads_back_as_the_list_drawn(

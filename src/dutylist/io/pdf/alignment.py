@@ -8,7 +8,8 @@ crosses a boundary (a category heading, a title) is text outside the table. A ro
 at a line of several segments, one of them in the first column.
 
 The columns are unambiguous when the first row (the header) has one segment per column
-and no row has two segments in one column; otherwise the page is refused.
+and no row has two segments in one column; otherwise the page is refused. A page that
+continues a table from the page before is read with that table's columns when they fit.
 """
 
 from __future__ import annotations
@@ -81,11 +82,26 @@ def _usual_right(found: Sequence[Line], default: float) -> float:
     return float(max(ends, key=lambda end: (ends[end], end)))
 
 
-def aligned_table(
-    groups: Sequence[list[Char]], page: int, name: str
-) -> tuple[list[TableRow], list[Line]] | None:
-    """Return the rows of a table without ruling lines and the lines outside it.
+Columns = list[tuple[float, float]]
+"""The x-extents of a table's columns, left to right."""
 
+
+def _fits(multi: Sequence[list[Line]], columns: Columns) -> bool:
+    """Return True when every segment of every line falls in a column of its own."""
+    for segments in multi:
+        placed = [_column_of(segment, columns) for segment in segments]
+        if None in placed or len(set(placed)) != len(placed):
+            return False
+    return True
+
+
+def aligned_table(
+    groups: Sequence[list[Char]], page: int, name: str, before: Columns | None = None
+) -> tuple[list[TableRow], list[Line], Columns] | None:
+    """Return the rows of a table without ruling lines, the lines outside it, its columns.
+
+    ``before`` are the columns of a table on the page before: a page that continues it
+    (without a header row, perhaps with a single row) is read with them when they fit.
     Returns None when the text on the page is not laid out in columns.
 
     Raises:
@@ -94,19 +110,17 @@ def aligned_table(
     segmented = [_segments(group, page) for group in groups]
     segmented = [segments for segments in segmented if segments]
     multi = [segments for segments in segmented if len(segments) >= 2]
-    if len(multi) < 2:
+    if before is not None and multi and _fits(multi, before):
+        columns = before
+    elif len(multi) < 2:
         return None
-    columns = _columns(multi)
-    header = multi[0]
-    ambiguous = len(columns) < 2 or len(header) != len(columns)
-    for segments in multi:
-        placed = [_column_of(segment, columns) for segment in segments]
-        ambiguous = ambiguous or len(set(placed)) != len(placed)
-    if ambiguous:
-        raise FormatError(
-            _("表格没有框线，且无法从文字对齐确定各列；请使用带框线的表格或原始 .docx 文件"),
-            Location(file=name, page=page),
-        )
+    else:
+        columns = _columns(multi)
+        if len(columns) < 2 or len(multi[0]) != len(columns) or not _fits(multi, columns):
+            raise FormatError(
+                _("表格没有框线，且无法从文字对齐确定各列；请使用带框线的表格或原始 .docx 文件"),
+                Location(file=name, page=page),
+            )
     first, last = segmented.index(multi[0]), segmented.index(multi[-1])
     outside: list[Line] = []
     rows: list[TableRow] = []
@@ -140,4 +154,4 @@ def aligned_table(
         for cell, right in zip(row.cells, rights, strict=True):
             cell.box = Box(cell.box.left, right)
             cell.x1 = right
-    return rows, outside
+    return rows, outside, columns

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from dutylist.errors import FormatError
-from dutylist.io.pdf.alignment import aligned_table
+from dutylist.io.pdf.alignment import Columns, aligned_table
 from dutylist.io.pdf.cells import Cell, TableRow
 from dutylist.io.pdf.layout import Box, Char, Line, char_lines, lines
 
@@ -49,6 +49,8 @@ class PageContent:
     """True when the page holds a table without ruling lines, read by alignment."""
     ambiguous: FormatError | None
     """Why the page's text, laid out in columns, could not be read as a table."""
+    columns: Columns | None
+    """The columns of the table without ruling lines read on the page, if any."""
 
 
 def _snap(values: Iterable[float]) -> list[float]:
@@ -153,8 +155,11 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text))
 
 
-def read_page(page: Page, number: int, name: str) -> PageContent:
-    """Return the tables and loose lines of ``page`` (1-based ``number``) of file ``name``."""
+def read_page(page: Page, number: int, name: str, before: Columns | None = None) -> PageContent:
+    """Return the tables and loose lines of ``page`` (1-based ``number``) of file ``name``.
+
+    ``before`` are the columns of a table without ruling lines on the page before.
+    """
     chars: list[dict[str, Any]] = page.chars
     unreadable = sum(1 for char in chars if char["text"].startswith("(cid:"))
     found = page.find_tables() if chars else []
@@ -165,14 +170,15 @@ def read_page(page: Page, number: int, name: str) -> PageContent:
         blocks += _rows(grid, number, table, 1 + sum(isinstance(b, TableRow) for b in blocks))
     height = float(page.height)
     spans = [(grid.bbox[1], grid.bbox[3]) for grid in grids]
-    groups = [group for group in char_lines(loose) if not is_page_number(_text(group))]
-    ambiguous = None
-    try:
-        aligned = aligned_table(groups, number, name) if not grids else None
-    except FormatError as exc:
-        aligned, ambiguous = None, exc
+    aligned, ambiguous = None, None
+    if not grids:  # perhaps a table without ruling lines
+        groups = [group for group in char_lines(loose) if not is_page_number(_text(group))]
+        try:
+            aligned = aligned_table(groups, number, name, before)
+        except FormatError as exc:
+            ambiguous = exc
     outside = aligned[1] if aligned is not None else lines(loose, number)
-    if aligned is not None:
+    if aligned is not None and aligned[0]:
         blocks += aligned[0]
         spans.append((aligned[0][0].top, max(row.bottom for row in aligned[0])))
     margin: list[Line] = []
@@ -200,5 +206,6 @@ def read_page(page: Page, number: int, name: str) -> PageContent:
         images=len(page.images),
         tables=len(grids),
         aligned=aligned is not None,
+        columns=aligned[2] if aligned is not None else None,
         ambiguous=ambiguous,
     )

@@ -96,7 +96,8 @@ def _pages(data: bytes, name: str) -> list[PageContent]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         for number, page in enumerate(pdf.pages, start=1):
-            contents.append(read_page(page, number, name))
+            before = contents[-1].columns if contents else None
+            contents.append(read_page(page, number, name, before))
             page.close()
     except errors as exc:
         page_number = len(contents) + 1 if pdf is not None else None
