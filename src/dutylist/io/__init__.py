@@ -81,7 +81,7 @@ def format_for(path: str | os.PathLike[str] | None, name: str | None) -> Format:
 
 
 def sniff_format(data: bytes) -> str | None:
-    """Return the name of the format ``data`` looks like (json, docx, doc, text), or None."""
+    """Return the name of the format ``data`` looks like (json, docx, doc, pdf, text), or None."""
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:8]
     if head.startswith((b"{", b"[")):
         return "json"
@@ -89,6 +89,8 @@ def sniff_format(data: bytes) -> str | None:
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
     try:
         text = data[:65536].decode("utf-8-sig", errors="strict")
     except UnicodeDecodeError as exc:

@@ -124,3 +124,14 @@ def test_a_stream_and_load_read_as_a_path(sample: DutyList, tmp_path: Path) -> N
     with path.open("rb") as stream:
         assert read_pdf(stream).parts == sample.parts
     assert dutylist.load(path).parts == sample.parts
+
+
+def test_a_pdf_on_standard_input_is_recognised(sample: DutyList, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dutylist.cli import main
+
+    data = draw_list(sample, tmp_path / "list.pdf").read_bytes()
+    result = CliRunner().invoke(main, ["convert", "-", str(tmp_path / "out.json")], input=data)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.json").exists()
