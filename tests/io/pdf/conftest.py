@@ -49,7 +49,19 @@ REFERENCE_VARIANTS = {
 }
 """Renders of the reference list: as published, without repeated header rows, landscape."""
 
-BUILDER_LAYOUTS = ("default", "vmerge_split", "line_breaks", "front_matter", "in_table_titles")
+BUILDER_LAYOUTS = (
+    "default",
+    "vmerge_split",
+    "line_breaks",
+    "one_paragraph",
+    "autonumber",
+    "empty_paragraphs",
+    "front_matter",
+    "in_table_titles",
+    "single",
+    "spaced_brackets",
+    "reordered_columns",
+)
 """Layouts of tests/builders/docx_layouts.py rendered too (small lists, other structures)."""
 
 OTHER_LAYOUTS = ("decorations",)

@@ -80,3 +80,12 @@ def test_page_numbers_are_recognised(text: str) -> None:
 @pytest.mark.parametrize("text", ["一、党的建设", "12项", "内部资料", "2024年"])
 def test_other_text_is_not_a_page_number(text: str) -> None:
     assert not is_page_number(text)
+
+
+def test_full_width_and_leading_spaces_are_kept() -> None:
+    # LibreOffice labels an ideographic space (one em) as a narrow space glyph.
+    narrow = dict(_chars(" ", top=0, x=10)[0], x1=14.2)
+    ideographic = [*_chars("、", top=0), narrow, *_chars("经", top=0, x=20)]
+    assert lines(ideographic, page=1)[0].text == "、\u3000经"
+    leading = _chars(" ", top=0) + _chars("一、", top=0, x=5)
+    assert lines(leading, page=1)[0].text == " 一、"

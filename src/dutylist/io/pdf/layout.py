@@ -82,11 +82,17 @@ def _lead_width(chars: Sequence[Char]) -> float:
     return float(chars[index]["x1"] - chars[0]["x0"])
 
 
+def _whole(value: float) -> bool:
+    return value >= 0.9 and abs(value - round(value)) < 0.04
+
+
 def _spaces(before: Char, after: Char, spaces: Sequence[Char]) -> str:
     """Return the spaces between two glyphs of a line.
 
     A space glyph between them counts (an ideographic space stays one), and as many more
-    as its width fits in the rest of the gap (renderers draw one glyph for a run); with no
+    as its width fits in the rest of the gap (renderers draw one glyph for a run). A gap
+    of whole ems that is no whole number of space glyphs is ideographic spaces (U+3000),
+    which some renderers label as narrow spaces. With no
     space glyph, a wide gap between two Latin characters is a space too. The gap that
     layout engines leave between Chinese and Latin text is not.
     """
@@ -98,10 +104,24 @@ def _spaces(before: Char, after: Char, spaces: Sequence[Char]) -> str:
     if between:
         width = max(0.1, float(between[0]["x1"] - between[0]["x0"]))
         printed = "".join(str(space["text"]) for space in between)
-        return printed + printed[-1] * (round(gap / width) - len(between))
+        ems, spaces_wide = gap / size, gap / width
+        if printed.isascii() and _whole(ems) and not _whole(spaces_wide):
+            return "\u3000" * round(ems)  # a full-width space printed as a narrow glyph
+        return printed + printed[-1] * (round(spaces_wide) - len(between))
     if str(before["text"]).isascii() and str(after["text"]).isascii() and gap > 0.15 * size:
         return " " * max(1, round(gap / (0.3 * size)))
     return ""
+
+
+def _leading_spaces(first: Char, spaces: Sequence[Char]) -> str:
+    """Return the spaces drawn before the first glyph of a line (typed at a cell's start)."""
+    leading = [space for space in spaces if space["x1"] <= first["x0"] + 0.5]
+    if not leading:
+        return ""
+    width = max(0.1, float(leading[0]["x1"] - leading[0]["x0"]))
+    printed = "".join(str(space["text"]) for space in leading)
+    count = round(float(first["x0"] - leading[0]["x0"]) / width)
+    return printed + printed[-1] * (count - len(leading))
 
 
 def _line(chars: list[Char], page: int) -> Line | None:
@@ -111,7 +131,7 @@ def _line(chars: list[Char], page: int) -> Line | None:
     if not glyphs:
         return None
     spaces = [char for char in chars if not char["text"].strip()]
-    pieces: list[str] = []
+    pieces: list[str] = [_leading_spaces(glyphs[0], spaces)]
     previous: Char | None = None
     for char in glyphs:
         if previous is not None:
