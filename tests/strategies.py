@@ -111,9 +111,12 @@ _DISCONTINUED = Clause(text="不再开展此项工作", printed="不再开展此
 def items(draw: st.DrawFn, kind: PartKind, number: int, extra_headers: tuple[str, ...]) -> Item:
     """Return one item of ``kind`` numbered ``number``."""
     name = draw(cjk(2, 20))
-    extra = {header: draw(cjk(0, 8)) for header in extra_headers}
+    texts = {header: draw(cjk(0, 8)) for header in extra_headers}
+    remarks = texts.pop("备注", "")
+    basis = texts.pop("履职依据", "")
+    extra = {"remarks": remarks, "basis": basis, "extra": texts}
     if kind is PartKind.BASIC:
-        return BasicItem(number=number, name=name, extra=extra)
+        return BasicItem(number=number, name=name, **extra)
     if kind is PartKind.COOPERATIVE:
         names = draw(departments())
         block_names = tuple(department.name for department in names)
@@ -123,7 +126,7 @@ def items(draw: st.DrawFn, kind: PartKind, number: int, extra_headers: tuple[str
             departments=names,
             superior_duties=draw(clauses(blocks=block_names if len(names) > 1 else ())),
             local_duties=draw(clauses()),
-            extra=extra,
+            **extra,
         )
     discontinued = draw(st.integers(0, 5)) == 0
     return RecalledItem(
@@ -132,14 +135,16 @@ def items(draw: st.DrawFn, kind: PartKind, number: int, extra_headers: tuple[str
         receiving_departments=draw(departments(max_size=2)),
         working_method=(_DISCONTINUED,) if discontinued else draw(clauses(min_size=1)),
         discontinued=discontinued,
-        extra=extra,
+        **extra,
     )
 
 
 @st.composite
 def parts(draw: st.DrawFn, kind: PartKind, *, max_categories: int = 3) -> Part:
     """Return a part of ``kind`` with continuous numbering through its categories."""
-    extra_headers = ("备注",) if draw(st.integers(0, 3)) == 0 else ()
+    extra_headers = draw(
+        st.sampled_from([(), (), (), ("备注",), ("履职依据", "备注"), ("具体内容",)])
+    )
     number = 1
     categories = []
     for ordinal in range(1, draw(st.integers(1, max_categories)) + 1):
@@ -215,7 +220,14 @@ _extras = st.dictionaries(_text, _text, max_size=2)
 
 
 def _any_items(kind: PartKind) -> st.SearchStrategy[Item]:
-    common = {"number": _numbers, "number_text": _text, "name": _text, "extra": _extras}
+    common = {
+        "number": _numbers,
+        "number_text": _text,
+        "name": _text,
+        "remarks": _text,
+        "basis": _text,
+        "extra": _extras,
+    }
     if kind is PartKind.BASIC:
         return st.builds(BasicItem, **common, source=_locations())
     if kind is PartKind.COOPERATIVE:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -17,8 +18,14 @@ from dutylist.errors import FormatError
 from dutylist.location import Location
 from dutylist.model import ITEM_TYPES, DutyList, Item
 
-SCHEMA_VERSION = 1
-"""The version of the JSON layout written by this release."""
+SCHEMA_VERSION = 2
+"""The version of the JSON layout written by this release.
+
+Version 2 added the items' ``remarks`` and ``basis`` fields; version 1 files still load,
+their 备注/依据 columns moved out of ``extra`` into those fields.
+"""
+READABLE_VERSIONS = (1, 2)
+"""The versions :func:`from_data` reads."""
 
 _KIND_OF_TYPE = {item_type: kind.value for kind, item_type in ITEM_TYPES.items()}
 _JSON_TYPES: dict[type, str] = {
@@ -178,13 +185,15 @@ def from_data(data: object, *, source: str | None = None) -> DutyList:
     if not isinstance(data, dict):
         raise FormatError(f"expected a JSON object at $, got {_json_type(data)}", where)
     version = data.get("schema_version")
-    if type(version) is not int or version != SCHEMA_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise FormatError(
             f"unsupported schema_version {version!r} at $.schema_version "
-            f"(this release reads {SCHEMA_VERSION})",
+            f"(this release reads {', '.join(map(str, READABLE_VERSIONS))})",
             where,
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
+    if version == 1:
+        body = _upgrade_from_1(body)
     try:
         duty_list: DutyList = make_converter().structure(body, DutyList)
     except RecursionError:
@@ -194,6 +203,34 @@ def from_data(data: object, *, source: str | None = None) -> DutyList:
         raise FormatError(messages[0] if messages else str(exc), where) from exc
     _check_item_kinds(duty_list, where)
     return duty_list
+
+
+def _upgrade_from_1(body: dict[str, Any]) -> dict[str, Any]:
+    """Return version-1 data with 备注/依据 columns moved from ``extra`` to their fields.
+
+    Anything not shaped as expected is left alone for the validation to report.
+    """
+    from dutylist.parse.vocabulary import Role, header_role  # noqa: PLC0415
+
+    fields = {Role.REMARKS: "remarks", Role.BASIS: "basis"}
+    body = copy.deepcopy(body)
+    for part in _dicts(body.get("parts")):
+        for category in _dicts(part.get("categories")):
+            for item in _dicts(category.get("items")):
+                extra = item.get("extra")
+                if not isinstance(extra, dict):
+                    continue
+                for header in list(extra):
+                    field = fields.get(header_role(header) or Role.EXTRA)
+                    if field is not None and field not in item:
+                        item[field] = extra.pop(header)
+    return body
+
+
+def _dicts(value: object) -> list[dict[str, Any]]:
+    return (
+        [member for member in value if isinstance(member, dict)] if isinstance(value, list) else []
+    )
 
 
 def _check_item_kinds(duty_list: DutyList, where: Location) -> None:

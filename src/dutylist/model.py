@@ -176,6 +176,10 @@ class BasicItem(_NumberedItem):
     """The sequence number as printed, when it is not just ``number`` (``"１２"``, ``"12a"``)."""
     name: str
     """The item name (事项名称) as printed."""
+    remarks: str = ""
+    """The remarks column (备注 / 说明), as printed; empty when the list has none."""
+    basis: str = ""
+    """The legal basis column (履职依据 / 法律依据), as printed; empty when the list has none."""
     extra: Mapping[str, str] = attrs.field(factory=dict, converter=freeze_mapping)
     """Any further columns of the list, header → cell text, never dropped."""
     source: Location | None = attrs.field(default=None, eq=False)
@@ -199,6 +203,10 @@ class CooperativeItem(_NumberedItem):
     """The superior departments' duties (上级部门职责)."""
     local_duties: tuple[Clause, ...] = ()
     """The office's cooperating duties (街道配合职责 / 乡镇配合职责)."""
+    remarks: str = ""
+    """The remarks column (备注 / 说明), as printed; empty when the list has none."""
+    basis: str = ""
+    """The legal basis column (履职依据 / 法律依据), as printed; empty when the list has none."""
     extra: Mapping[str, str] = attrs.field(factory=dict, converter=freeze_mapping)
     """Any further columns of the list, header → cell text, never dropped."""
     source: Location | None = attrs.field(default=None, eq=False)
@@ -227,6 +235,10 @@ class RecalledItem(_NumberedItem):
 
     None when the list has separate columns (or the reader cannot tell).
     """
+    remarks: str = ""
+    """The remarks column (备注 / 说明), as printed; empty when the list has none."""
+    basis: str = ""
+    """The legal basis column (履职依据 / 法律依据), as printed; empty when the list has none."""
     extra: Mapping[str, str] = attrs.field(factory=dict, converter=freeze_mapping)
     """Any further columns of the list, header → cell text, never dropped."""
     source: Location | None = attrs.field(default=None, eq=False)

@@ -110,9 +110,9 @@ def test_full_width_numbers_and_a_repeated_header(tmp_path: Path) -> None:
     text += "".join(f"{cell} \n\n" for cell in (*columns, "２", "乙", "《条例》", "已调整"))
     items = read(tmp_path, text).items
     assert [(i.number, i.name) for i in items] == [(1, "甲"), (2, "乙")]
-    assert [dict(i.extra) for i in items] == [
-        {"依据": "《党章》", "备注": ""},
-        {"依据": "《条例》", "备注": "已调整"},
+    assert [(i.basis, i.remarks, dict(i.extra)) for i in items] == [
+        ("《党章》", "", {}),
+        ("《条例》", "已调整", {}),
     ]
 
 

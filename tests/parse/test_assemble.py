@@ -34,7 +34,8 @@ def test_gridded_rows_with_columns_in_another_order_and_an_extra_column() -> Non
     assert item.number == 1
     assert [c.text for c in item.superior_duties] == ["支持。", "联系。"]
     assert [c.text for c in item.local_duties] == ["协助。"]
-    assert item.extra == {"备注": "无"}
+    assert item.remarks == "无"
+    assert item.extra == {}
     assert item.source == Location(file="t.docx", table=1, row=3)
     assert duty_list.parts[0].columns[0] == "事项名称"
 

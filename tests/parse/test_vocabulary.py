@@ -69,7 +69,7 @@ def test_header_variants_and_roles() -> None:
     assert header_role("乡镇配合职责") is Role.LOCAL_DUTIES
     assert header_role("牵头部门") is Role.DEPARTMENTS
     assert header_role("承接部门及工作方式") is Role.RECEIVING_AND_METHOD
-    assert header_role("备注") is Role.EXTRA
+    assert header_role("备注") is Role.REMARKS
     assert header_role("负责规范村社区") is None
     assert is_header_row(("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"))
     assert not is_header_row(("1", "统战工作融入基层党建和社会治理体系"))

@@ -79,6 +79,8 @@ def item_content(item: Item) -> Hashable:
         _departments(departments_of(item)),
         tuple(_clauses(clauses) for _, clauses in clause_fields(item)),
         isinstance(item, RecalledItem) and item.discontinued,
+        item.remarks,
+        item.basis,
         tuple(sorted(item.extra.items())),
     )
 

@@ -9,35 +9,25 @@ formats only produce :mod:`dutylist.parse.rows` blocks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import attrs
 
 from dutylist.errors import FormatError
 from dutylist.location import Location
 from dutylist.model import (
-    BasicItem,
     Category,
-    Clause,
-    CooperativeItem,
-    Department,
     DutyList,
     Item,
     Metadata,
     Part,
     PartKind,
-    RecalledItem,
     UnplacedText,
 )
-from dutylist.numerals import parse_int
-from dutylist.parse.cells import (
-    DISCONTINUED_MARK,
-    names_departments,
-    parse_clauses,
-    parse_departments,
-)
 from dutylist.parse.columns import split_row
-from dutylist.parse.rows import Block, Paragraph, Row
+from dutylist.parse.content import Column, place_columns
+from dutylist.parse.items import Cells, build_item
+from dutylist.parse.rows import AnyBlock, Aside, Paragraph, Row
 from dutylist.parse.vocabulary import (
     USUAL_COLUMNS,
     Heading,
@@ -46,7 +36,6 @@ from dutylist.parse.vocabulary import (
     is_header_row,
     is_page_marker,
     is_toc_line,
-    kind_from_roles,
     parse_category_heading,
     parse_office,
     part_kind_of_title,
@@ -58,6 +47,32 @@ DEFAULT_ROLES: dict[PartKind, tuple[Role, ...]] = {
     for kind, headers in USUAL_COLUMNS.items()
 }
 """The columns assumed for a part whose header row is missing: the usual ones."""
+
+_SAMPLE_ROWS = 6
+"""Item rows read before the columns of an unknown header are decided by their content."""
+_MAX_HEADER_CELL = 20
+
+
+@attrs.frozen
+class TableReading:
+    """How the assembler understood one header row (for ``dutylist inspect``)."""
+
+    location: Location | None
+    """Where the header row was read."""
+    kind: PartKind
+    """The part its rows went to."""
+    columns: tuple[Column, ...]
+    """Each column's header, role and the word or content that decided it."""
+
+
+@attrs.frozen
+class Reading:
+    """What the assembler saw besides the list itself."""
+
+    tables: tuple[TableReading, ...]
+    """Every header row, in order."""
+    categories: tuple[tuple[PartKind, str, Location | None], ...]
+    """Every category heading: its part, the heading as printed, where."""
 
 
 @attrs.define
@@ -79,18 +94,27 @@ class _PartDraft:
     extra_columns: tuple[tuple[int, str], ...] = ()
     """Index and header of the columns this kind of part has no field for (kept in ``extra``)."""
     column_of: dict[Role, int] = attrs.Factory(dict)
-    """The column of each role (the last one when a role repeats)."""
+    """The column of each role (the first one; a repeated role's other columns go to extra)."""
     number_column: int | None = None
     """The first column of sequence numbers."""
 
     def set_columns(self, columns: tuple[str, ...], roles: tuple[Role, ...]) -> None:
+        if Role.ASSISTING_DEPARTMENTS in roles and Role.DEPARTMENTS not in roles:
+            roles = tuple(
+                Role.DEPARTMENTS if role is Role.ASSISTING_DEPARTMENTS else role for role in roles
+            )
         self.columns, self.roles = columns, roles
         fields = _ROLES_OF[self.kind]
+        self.column_of = {}
+        for index, role in enumerate(roles):
+            if role in fields:
+                self.column_of.setdefault(role, index)
         self.extra_columns = tuple(
-            (i, _extra_header(columns, i)) for i, role in enumerate(roles) if role not in fields
+            (i, _extra_header(columns, i))
+            for i, role in enumerate(roles)
+            if self.column_of.get(role) != i
         )
-        self.column_of = {role: i for i, role in enumerate(roles)}
-        self.number_column = roles.index(Role.NUMBER) if Role.NUMBER in roles else None
+        self.number_column = self.column_of.get(Role.NUMBER)
 
     @property
     def has_items(self) -> bool:
@@ -98,20 +122,77 @@ class _PartDraft:
 
 
 @attrs.define
+class _Pending:
+    """A header row whose unknown columns wait for item rows to show what they hold."""
+
+    texts: tuple[str, ...]
+    location: Location
+    blocks: list[AnyBlock] = attrs.Factory(list)
+    samples: list[tuple[tuple[str, ...], ...]] = attrs.Factory(list)
+
+
+@attrs.define
 class _Assembler:
     preamble: list[str] = attrs.Factory(list)
     parts: list[_PartDraft] = attrs.Factory(list)
     unplaced: list[UnplacedText] = attrs.Factory(list)
+    tables: list[TableReading] = attrs.Factory(list)
+    headings: list[tuple[PartKind, str, Location | None]] = attrs.Factory(list)
+    pending: _Pending | None = None
 
     @property
     def part(self) -> _PartDraft | None:
         return self.parts[-1] if self.parts else None
 
-    def feed(self, block: Block) -> None:
+    def feed(self, block: AnyBlock) -> None:
+        if self.pending is not None and self._wait(self.pending, block):
+            return
         if isinstance(block, Paragraph):
             self._paragraph(block)
+        elif isinstance(block, Aside):
+            self._unplace(block.text, block.reason, block.location)
         else:
             self._row(block)
+
+    def _wait(self, pending: _Pending, block: AnyBlock) -> bool:
+        """Buffer ``block`` while a header waits for samples; return False once decided."""
+        if isinstance(block, Row) and not block.gridless:
+            texts = block.texts()
+            filled = [text for text in texts if text.strip()]
+            if len(filled) >= 2 and len({squash(text) for text in filled}) > 1:
+                if _looks_like_header(texts) and len(filled) == len(texts):
+                    self._decide(pending)
+                    return False
+                pending.samples.append(block.cells)
+            pending.blocks.append(block)
+            if len(pending.samples) >= _SAMPLE_ROWS:
+                self._decide(pending)
+            return True
+        if isinstance(block, Paragraph) and part_kind_of_title(block.text) is None:
+            pending.blocks.append(block)
+            return True
+        if isinstance(block, Aside):
+            pending.blocks.append(block)
+            return True
+        self._decide(pending)
+        return False
+
+    def _decide(self, pending: _Pending) -> None:
+        self.pending = None
+        part = self.part
+        hint = part.kind if part is not None and not part.has_items else None
+        columns, kind = place_columns(pending.texts, pending.samples, hint)
+        roles = tuple(column.role for column in columns)
+        if Role.NAME not in roles:
+            raise FormatError(
+                "cannot read this table: no column of item names (header: "
+                + " | ".join(text.strip() for text in pending.texts)
+                + ")",
+                pending.location,
+            )
+        self._use_header(pending.texts, columns, hint or kind, pending.location)
+        for block in pending.blocks:
+            self.feed(block)
 
     def _paragraph(self, block: Paragraph) -> None:
         text = block.text.strip(" \u3000\t\r\n")
@@ -141,6 +222,8 @@ class _Assembler:
     def _start_category(self, heading: Heading, printed: str, location: Location) -> None:
         if self.part is not None:  # callers check; kept total for safety
             self.part.categories.append(_CategoryDraft(heading, printed, location))
+            if printed:
+                self.headings.append((self.part.kind, printed, location))
 
     def _unplace(self, text: str, reason: str, location: Location) -> None:
         self.unplaced.append(UnplacedText(text=text, reason=reason, location=location))
@@ -161,7 +244,7 @@ class _Assembler:
         ):
             self._merged_row(filled[0], row.location)
             return
-        if not row.gridless and is_header_row(texts):
+        if not row.gridless and self._is_header(part, texts, row):
             self._header_row(texts, row.location)
             return
         part = self.part
@@ -172,12 +255,23 @@ class _Assembler:
             part.set_columns(part.columns, DEFAULT_ROLES[part.kind])
         self._item_row(part, row)
 
+    def _is_header(self, part: _PartDraft | None, texts: tuple[str, ...], row: Row) -> bool:
+        if is_header_row(texts):
+            return True
+        if not _looks_like_header(texts):
+            return False
+        if part is not None and part.roles and _same_header(texts, part.columns):
+            return True
+        return part is None or not part.roles or row.location.row == 1
+
     def _merged_row(self, text: str, location: Location) -> None:
         kind = part_kind_of_title(text)
         if kind is not None:
             self._start_part(kind, text.strip(), location)
             return
-        heading = parse_category_heading(text)
+        heading = parse_category_heading(
+            text, loose=self.part is not None and bool(self.part.roles)
+        )
         if heading is not None and self.part is not None:
             self._start_category(heading, text, location)
             return
@@ -189,15 +283,27 @@ class _Assembler:
         self._unplace(text, "merged row that is neither a part title nor a category", location)
 
     def _header_row(self, texts: tuple[str, ...], location: Location) -> None:
-        roles = tuple(header_role(text) or Role.EXTRA for text in texts)
-        columns = tuple(text.strip() for text in texts)
-        kind = kind_from_roles(roles)
+        part = self.part
+        if part is not None and part.roles and _same_header(texts, part.columns):
+            return  # a header row repeated on a new page or table
+        if any(header_role(text) is None for text in texts if text.strip()):
+            self.pending = _Pending(texts, location)
+            return
+        hint = part.kind if part is not None and not part.has_items else None
+        columns, kind = place_columns(texts, (), hint)
+        self._use_header(texts, columns, kind, location)
+
+    def _use_header(
+        self, texts: tuple[str, ...], columns: tuple[Column, ...], kind: PartKind, where: Location
+    ) -> None:
+        roles = tuple(column.role for column in columns)
         part = self.part
         if part is None or (part.has_items and part.kind is not kind):
-            part = _PartDraft(kind=kind, title="", source=location)
+            part = _PartDraft(kind=kind, title="", source=where)
             self.parts.append(part)
         if not part.roles or not part.has_items:
-            part.set_columns(columns, roles)
+            part.set_columns(tuple(text.strip() for text in texts), roles)
+        self.tables.append(TableReading(where, part.kind, columns))
 
     def _item_row(self, part: _PartDraft, row: Row) -> None:
         cells = _cells_by_column(row, part.roles)
@@ -207,7 +313,7 @@ class _Assembler:
         if category_text:
             current = part.categories[-1] if part.categories else None
             if current is None or squash(current.printed) != squash(category_text):
-                heading = parse_category_heading(category_text) or Heading(
+                heading = parse_category_heading(category_text, loose=True) or Heading(
                     ordinal=None, title=category_text, declared_count=None
                 )
                 self._start_category(heading, category_text, row.location)
@@ -217,10 +323,12 @@ class _Assembler:
         extra = {header: "\n".join(cells[index]) for index, header in part.extra_columns}
         for index in range(len(part.roles), len(cells)):
             extra[_extra_header(part.columns, index)] = "\n".join(cells[index])
-        item = _build_item(part.kind, _Cells(cells, column_of), extra, row.location)
+        item = build_item(part.kind, Cells(cells, column_of), extra, row.location)
         part.categories[-1].items.append(item)
 
     def finish(self, metadata: Metadata) -> DutyList:
+        if self.pending is not None:
+            self._decide(self.pending)
         if not self.parts:
             raise FormatError(
                 "no duty list found: no part title, header row or item row was recognised"
@@ -236,27 +344,20 @@ class _Assembler:
         )
 
 
+_COMMON_ROLES = (Role.NUMBER, Role.NAME, Role.CATEGORY, Role.REMARKS, Role.BASIS)
 _ROLES_OF: dict[PartKind, frozenset[Role]] = {
-    PartKind.BASIC: frozenset([Role.NUMBER, Role.NAME, Role.CATEGORY]),
+    PartKind.BASIC: frozenset(_COMMON_ROLES),
     PartKind.COOPERATIVE: frozenset(
         [
-            Role.NUMBER,
-            Role.NAME,
-            Role.CATEGORY,
+            *_COMMON_ROLES,
             Role.DEPARTMENTS,
+            Role.ASSISTING_DEPARTMENTS,
             Role.SUPERIOR_DUTIES,
             Role.LOCAL_DUTIES,
         ]
     ),
     PartKind.RECALLED: frozenset(
-        [
-            Role.NUMBER,
-            Role.NAME,
-            Role.CATEGORY,
-            Role.RECEIVING,
-            Role.WORKING_METHOD,
-            Role.RECEIVING_AND_METHOD,
-        ]
+        [*_COMMON_ROLES, Role.RECEIVING, Role.WORKING_METHOD, Role.RECEIVING_AND_METHOD]
     ),
 }
 
@@ -268,6 +369,25 @@ def _numbered(row: Row, part: _PartDraft) -> bool:
         return False
     cell = row.cells[column]
     return len(cell) == 1 and cell[0].strip().isdigit()
+
+
+def _looks_like_header(texts: tuple[str, ...]) -> bool:
+    """Return True for a row of short labels (a header row in words no vocabulary knows)."""
+    filled = [squash(text) for text in texts if text.strip()]
+    return (
+        len(filled) >= 2
+        and len(set(filled)) == len(filled)
+        and all(
+            len(text) <= _MAX_HEADER_CELL
+            and "\n" not in text.strip()
+            and not re.search(r"[0-9０-９。；，、]", text)
+            for text in filled
+        )
+    )
+
+
+def _same_header(texts: tuple[str, ...], columns: tuple[str, ...]) -> bool:
+    return [squash(text) for text in texts] == [squash(column) for column in columns]
 
 
 def _extra_header(columns: tuple[str, ...], index: int) -> str:
@@ -285,158 +405,6 @@ def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]
     if roles and roles[0] is Role.NUMBER:
         return [number_cell, *split_row(paragraphs, roles[1:])]
     return split_row([*number_cell, *paragraphs], roles)
-
-
-class _Cells:
-    """The cells of an item row, looked up by role."""
-
-    __slots__ = ("cells", "column_of")
-
-    def __init__(self, cells: list[tuple[str, ...]], column_of: dict[Role, int]) -> None:
-        self.cells = cells
-        self.column_of = column_of
-
-    def __contains__(self, role: Role) -> bool:
-        return role in self.column_of
-
-    def get(self, role: Role) -> tuple[str, ...]:
-        """Return the paragraphs of the role's cell (none when the part has no such column)."""
-        column = self.column_of.get(role)
-        return () if column is None else self.cells[column]
-
-
-def _text(cell: Sequence[str]) -> str:
-    if len(cell) == 1:
-        return cell[0].strip(" \u3000\t").strip("\n")
-    return "\n".join(paragraph.strip(" \u3000\t") for paragraph in cell).strip("\n")
-
-
-def _lines(cell: Sequence[str]) -> str:
-    return cell[0] if len(cell) == 1 else "\n".join(cell)
-
-
-def _parse_number(printed: str) -> int | None:
-    if printed.isascii() and printed.isdigit():
-        return int(printed)
-    return parse_int(printed)
-
-
-def _build_item(kind: PartKind, cells: _Cells, extra: dict[str, str], where: Location) -> Item:
-    printed_number = _text(cells.get(Role.NUMBER))
-    number = _parse_number(printed_number)
-    number_text = "" if number is not None and str(number) == printed_number else printed_number
-    name = _text(cells.get(Role.NAME))
-    if kind is PartKind.BASIC:
-        return BasicItem(
-            number=number, number_text=number_text, name=name, extra=extra, source=where
-        )
-    if kind is PartKind.COOPERATIVE:
-        departments = parse_departments(_lines(cells.get(Role.DEPARTMENTS)))
-        known = _names(departments)
-        return CooperativeItem(
-            number=number,
-            number_text=number_text,
-            name=name,
-            departments=departments,
-            superior_duties=parse_clauses(cells.get(Role.SUPERIOR_DUTIES), known),
-            local_duties=parse_clauses(cells.get(Role.LOCAL_DUTIES), known),
-            extra=extra,
-            source=where,
-        )
-    if Role.RECEIVING_AND_METHOD in cells:
-        receiving_text, method_cell, labelled = _split_receiving_and_method(
-            cells.get(Role.RECEIVING_AND_METHOD)
-        )
-    else:
-        receiving_text = _strip_label(_text(cells.get(Role.RECEIVING)), _RECEIVING_LABEL)
-        method_cell = _strip_first_label(cells.get(Role.WORKING_METHOD), _METHOD_LABEL)
-        labelled = None
-    receiving = parse_departments(receiving_text)
-    method = parse_clauses(method_cell, _names(receiving))
-    return RecalledItem(
-        number=number,
-        number_text=number_text,
-        name=name,
-        receiving_departments=receiving,
-        working_method=method,
-        discontinued=_is_discontinued(method),
-        method_labelled=labelled,
-        extra=extra,
-        source=where,
-    )
-
-
-def _names(departments: tuple[Department, ...]) -> tuple[str, ...]:
-    return tuple([department.name for department in departments])
-
-
-_RECEIVING_LABEL = re.compile(r"^[ \u3000]*(?:承接部门|承接单位)[ \u3000]*[：:]?[ \u3000]*")
-_METHOD_LABEL = re.compile(r"^[ \u3000]*(?:工作方式|承接方式)[ \u3000]*[：:]?[ \u3000]*")
-
-
-_METHOD_START = re.compile(r"\s*(?:工作方式|承接方式)")
-_RECEIVING_START = re.compile(r"\s*承接")
-_INLINE_METHOD_LABEL = re.compile(r"(?:工作方式|承接方式)[ \u3000]*[：:]")
-
-
-def _strip_label(text: str, label: re.Pattern[str]) -> str:
-    return label.sub("", text, count=1)
-
-
-def _strip_first_label(cell: Sequence[str], label: re.Pattern[str]) -> tuple[str, ...]:
-    paragraphs = list(cell)
-    for index, paragraph in enumerate(paragraphs):
-        if paragraph.strip(" \u3000\t"):
-            paragraphs[index] = label.sub("", paragraph, count=1)
-            break
-    return tuple(paragraphs)
-
-
-def _split_receiving_and_method(
-    cell: Sequence[str],
-) -> tuple[str, tuple[str, ...], bool | None]:
-    """Return the receiving departments' text, the method paragraphs and the label flag.
-
-    The flag says whether the method carried its 工作方式 label; it is None when the
-    cell has no method at all.
-    """
-    receiving: list[str] = []
-    method: list[str] = []
-    labelled = False
-    state = ""
-    for paragraph in _split_inline_method_label(cell):
-        if not paragraph.strip(" \u3000\t"):
-            continue
-        if "承接" in paragraph and _RECEIVING_LABEL.match(paragraph):
-            state = "receiving"
-            receiving.append(_strip_label(paragraph, _RECEIVING_LABEL))
-        elif "方式" in paragraph and _METHOD_START.match(paragraph):
-            state = "method"
-            labelled = True
-            rest = _strip_label(paragraph, _METHOD_LABEL)
-            if rest.strip(" \u3000\t"):
-                method.append(rest)
-        elif state == "receiving" and not method and names_departments(paragraph):
-            receiving.append(paragraph)
-        else:
-            method.append(paragraph)
-    return "\n".join(receiving), tuple(method), labelled if (method or labelled) else None
-
-
-def _split_inline_method_label(cell: Sequence[str]) -> list[str]:
-    """Split ``承接部门：区文联工作方式：1.…`` (one paragraph) before its method label."""
-    paragraphs = []
-    for paragraph in cell:
-        match = _INLINE_METHOD_LABEL.search(paragraph) if "方式" in paragraph else None
-        if match is not None and match.start() > 0 and _RECEIVING_START.match(paragraph):
-            paragraphs += [paragraph[: match.start()], paragraph[match.start() :]]
-        else:
-            paragraphs.append(paragraph)
-    return paragraphs
-
-
-def _is_discontinued(method: Iterable[Clause]) -> bool:
-    return any(DISCONTINUED_MARK in clause.text for clause in method)
 
 
 def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
@@ -475,13 +443,26 @@ def _finish_part(part: _PartDraft) -> Part:
     )
 
 
-def assemble(blocks: Iterable[Block], *, metadata: Metadata | None = None) -> DutyList:
+def assemble(blocks: Iterable[AnyBlock], *, metadata: Metadata | None = None) -> DutyList:
     """Return the duty list made of a reader's blocks.
 
     Raises:
-        FormatError: nothing in the blocks looks like a duty list.
+        FormatError: nothing in the blocks looks like a duty list, or a table has no
+            column of item names (the message names the table and row).
+    """
+    return assemble_reading(blocks, metadata=metadata)[0]
+
+
+def assemble_reading(
+    blocks: Iterable[AnyBlock], *, metadata: Metadata | None = None
+) -> tuple[DutyList, Reading]:
+    """Return the duty list made of a reader's blocks and how its tables were understood.
+
+    Raises:
+        FormatError: as :func:`assemble`.
     """
     assembler = _Assembler()
     for block in blocks:
         assembler.feed(block)
-    return assembler.finish(metadata or Metadata())
+    duty_list = assembler.finish(metadata or Metadata())
+    return duty_list, Reading(tuple(assembler.tables), tuple(assembler.headings))

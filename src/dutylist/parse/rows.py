@@ -50,3 +50,22 @@ class Row:
 
 Block: TypeAlias = Paragraph | Row
 """Anything a reader yields."""
+
+
+@attrs.frozen(kw_only=True)
+class Aside:
+    """Text a reader knows is not part of the list (a contacts table, page layout).
+
+    The assembler keeps it in :attr:`~dutylist.model.DutyList.unplaced` with ``reason``.
+    """
+
+    text: str
+    """The text, cells joined by `` | `` and rows by newlines."""
+    reason: str
+    """Why the reader set it aside."""
+    location: Location
+    """Where it was read."""
+
+
+AnyBlock: TypeAlias = Paragraph | Row | Aside
+"""Anything a reader yields, set-aside text included (``Block`` plus :class:`Aside`)."""

@@ -6,8 +6,14 @@ is the assembler's job (:mod:`dutylist.parse.assemble`).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
 import re
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from importlib import resources
 
 import attrs
 
@@ -29,74 +35,122 @@ class Role(enum.Enum):
     NAME = "name"
     CATEGORY = "category"
     DEPARTMENTS = "departments"
+    ASSISTING_DEPARTMENTS = "assisting_departments"
     SUPERIOR_DUTIES = "superior_duties"
     LOCAL_DUTIES = "local_duties"
     RECEIVING = "receiving_departments"
     WORKING_METHOD = "working_method"
     RECEIVING_AND_METHOD = "receiving_and_method"
+    REMARKS = "remarks"
+    BASIS = "basis"
     EXTRA = "extra"
 
 
-_HEADER_ROLES: dict[str, Role] = {
-    **dict.fromkeys(["序号", "编号", "序列号"], Role.NUMBER),
-    **dict.fromkeys(
-        ["事项名称", "事项", "名称", "履职事项", "事项内容", "收回事项", "配合事项"], Role.NAME
-    ),
-    **dict.fromkeys(["类别", "事项类别", "分类", "类型", "领域"], Role.CATEGORY),
-    **dict.fromkeys(
-        ["对应上级部门", "上级部门", "牵头部门", "责任部门", "上级主管部门", "对应部门",
-         "上级职能部门", "主管部门", "对应上级部门（单位）"],
-        Role.DEPARTMENTS,
-    ),
-    **dict.fromkeys(
-        ["上级部门职责", "部门职责", "上级部门职责任务", "上级职能部门职责", "主管部门职责",
-         "牵头部门职责", "责任部门职责"],
-        Role.SUPERIOR_DUTIES,
-    ),
-    **dict.fromkeys(
-        ["街道配合职责", "乡镇配合职责", "镇街配合职责", "配合职责", "街道职责", "乡镇职责",
-         "镇职责", "乡镇（街道）配合职责", "街道（乡镇）配合职责"],
-        Role.LOCAL_DUTIES,
-    ),
-    **dict.fromkeys(["承接部门", "承接单位", "承接部门（单位）"], Role.RECEIVING),
-    **dict.fromkeys(["工作方式", "承接方式"], Role.WORKING_METHOD),
-    **dict.fromkeys(
-        ["承接部门及工作方式", "承接部门和工作方式", "承接部门及承接方式"],
-        Role.RECEIVING_AND_METHOD,
-    ),
-}  # fmt: skip
-_EXTRA_HEADERS = frozenset(["具体内容", "依据", "备注", "履职依据", "法律依据", "说明"])
+_MAX_SUFFIX_MATCH = 16
 
 
-USUAL_COLUMNS: dict[PartKind, tuple[str, ...]] = {
-    PartKind.BASIC: ("序号", "事项名称"),
-    PartKind.COOPERATIVE: ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"),
-    PartKind.RECALLED: ("序号", "事项名称", "承接部门及工作方式"),
-}
-"""Each part's usual column headers (those of the Mingzhu list)."""
+@attrs.frozen
+class Vocabulary:
+    """The header words of every role: the packaged ones plus any the user added."""
+
+    words: Mapping[str, Role]
+    """Header text without spaces → role."""
+    suffixes: tuple[tuple[str, Role], ...]
+    """Endings that give a longer header its role, longest first."""
+
+    def match(self, text: str) -> tuple[Role, str] | None:
+        """Return the role of a header and the vocabulary word that decided it, or None."""
+        key = squash(text)
+        role = self.words.get(key)
+        if role is not None:
+            return role, key
+        if len(key) <= _MAX_SUFFIX_MATCH:
+            for suffix, role in self.suffixes:
+                if key.endswith(suffix):
+                    return role, suffix
+        return None
+
+    def extended(self, extra: Mapping[str, Sequence[str]]) -> Vocabulary:
+        """Return a copy with ``extra`` words (role name → header texts) added.
+
+        Raises:
+            ValueError: a role name is not one of :class:`Role`'s values.
+        """
+        words = dict(self.words)
+        for role_name, texts in extra.items():
+            role = Role(role_name)
+            words.update({squash(text): role for text in texts})
+        return Vocabulary(words, self.suffixes)
+
+
+def _load(data: Mapping[str, object]) -> Vocabulary:
+    words: dict[str, Role] = {}
+    suffixes: list[tuple[str, Role]] = []
+    for role_name, table in data.items():
+        if role_name == "usual":
+            continue
+        role = Role(role_name)
+        assert isinstance(table, dict)  # noqa: S101 - the packaged file's shape
+        words.update({squash(word): role for word in table.get("words", [])})
+        suffixes += [(squash(suffix), role) for suffix in table.get("suffixes", [])]
+    suffixes.sort(key=lambda pair: -len(pair[0]))
+    return Vocabulary(words, tuple(suffixes))
+
+
+@cache
+def _packaged_data() -> Mapping[str, object]:
+    text = resources.files("dutylist").joinpath("data/headers.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def packaged_vocabulary() -> Vocabulary:
+    """Return the vocabulary of the packaged ``data/headers.toml`` (read once)."""
+    return _load(_packaged_data())
+
+
+_ACTIVE: contextvars.ContextVar[Vocabulary | None] = contextvars.ContextVar(
+    "dutylist_vocabulary", default=None
+)
+
+
+def vocabulary() -> Vocabulary:
+    """Return the vocabulary in use: the packaged one unless :func:`using_words` added some."""
+    return _ACTIVE.get() or packaged_vocabulary()
+
+
+@contextlib.contextmanager
+def using_words(extra: Mapping[str, Sequence[str]]) -> Iterator[Vocabulary]:
+    """Read with ``extra`` header words (role name → texts) added, inside the ``with`` block.
+
+    Raises:
+        ValueError: a role name is unknown.
+    """
+    token = _ACTIVE.set(vocabulary().extended(extra))
+    try:
+        yield vocabulary()
+    finally:
+        _ACTIVE.reset(token)
+
+
+ROLE_NAMES = tuple(role.value for role in Role)
+"""The role names users may add words to (``[tool.dutylist.headers]``)."""
+
+
+def _usual_columns() -> dict[PartKind, tuple[str, ...]]:
+    usual = _packaged_data()["usual"]
+    assert isinstance(usual, dict)  # noqa: S101 - the packaged file's shape
+    return {kind: tuple(usual[kind.value]) for kind in PartKind}
+
+
+USUAL_COLUMNS: Mapping[PartKind, tuple[str, ...]] = _usual_columns()
+"""Each part's usual column headers (those of the Mingzhu list), from ``headers.toml``."""
 
 
 def header_role(text: str) -> Role | None:
-    """Return the role of a column header, ``EXTRA`` for known extra columns, or None."""
-    key = squash(text)
-    if key in _HEADER_ROLES:
-        return _HEADER_ROLES[key]
-    if key in _EXTRA_HEADERS:
-        return Role.EXTRA
-    for suffix, role in _HEADER_SUFFIXES:
-        if key.endswith(suffix) and len(key) <= 16:
-            return role
-    return None
-
-
-_HEADER_SUFFIXES = (
-    ("配合职责", Role.LOCAL_DUTIES),
-    ("部门职责", Role.SUPERIOR_DUTIES),
-    ("及工作方式", Role.RECEIVING_AND_METHOD),
-    ("工作方式", Role.WORKING_METHOD),
-    ("承接部门", Role.RECEIVING),
-    ("上级部门", Role.DEPARTMENTS),
-)
+    """Return the role of a column header, or None when no vocabulary word names it."""
+    found = vocabulary().match(text)
+    return None if found is None else found[0]
 
 
 def is_header_row(cells: tuple[str, ...]) -> bool:
@@ -123,7 +177,7 @@ _PART_PATTERNS = (
 )
 _PART_COUNT = re.compile(r"[（(](?:共|共计|合计)?[0-9０-９]+(?:项|条)[)）]$")
 _PART_PREFIX = re.compile(
-    rf"^(?:附件\s*[0-9一二三]*[:：]?|[（(]?[{CHINESE_NUMERAL_CHARS}0-9]+[)）、.．]?|第[一二三]部分)?\s*"
+    rf"^(?:附件\s*[0-9一二三]*[:：]?|[（(]?[{CHINESE_NUMERAL_CHARS}0-9０-９]+[)）、.．]?|第[一二三]部分)?\s*"
 )
 
 
@@ -161,27 +215,62 @@ class Heading:
     """The count the heading declares, or None."""
 
 
+_SP = r"[\s\u3000]*"
+_COUNT = (
+    rf"(?:[（(]{_SP}(?:共|计|共计|合计)?{_SP}(?P<count>[0-9０-９]{{1,4}}){_SP}(?:项|条)?{_SP}[)）]"
+    rf"|{_SP}[（(]?(?:共|计)?(?P<bare>[0-9０-９]{{1,4}})项[)）]?)?"
+)
 _CATEGORY = re.compile(
-    rf"""^[\s\u3000]*(?:[（(][\s\u3000]*(?P<paren>[{CHINESE_NUMERAL_CHARS}]{{1,4}})[\s\u3000]*[)）][、.．]?
-      |(?P<ordinal>[{CHINESE_NUMERAL_CHARS}]{{1,4}})[\s\u3000]*[、.．,，])[\s\u3000]*
-    (?P<title>.*?)[\s\u3000]*
-    (?:[（(][\s\u3000]*(?:共[\s\u3000]*)?(?P<count>[0-9０-９]{{1,4}})[\s\u3000]*(?:项|条)[\s\u3000]*[)）])?
-    [\s\u3000]*$""",
+    rf"""^{_SP}(?:[（(]{_SP}(?P<paren>[{CHINESE_NUMERAL_CHARS}]{{1,4}}){_SP}[)）][、.．]?
+      |(?P<ordinal>[{CHINESE_NUMERAL_CHARS}]{{1,4}}){_SP}[、.．,，]
+      |第(?P<nth>[{CHINESE_NUMERAL_CHARS}]{{1,4}})(?:类|部分|项类别)[、.．:：]?)
+    {_SP}(?P<title>.*?){_SP}{_COUNT}{_SP}$""",
     re.VERBOSE,
 )
+_LOOSE_CATEGORY = re.compile(
+    rf"""^{_SP}(?:[（(]{_SP}(?P<paren>[0-9０-９]{{1,2}}){_SP}[)）][、.．]?
+      |(?P<ordinal>[0-9０-９]{{1,2}}){_SP}[、.．](?![0-9０-９])
+      |(?P<none>))
+    {_SP}(?P<title>.*?){_SP}{_COUNT}{_SP}$""",
+    re.VERBOSE,
+)
+_MAX_TITLE = 40
+_MAX_UNNUMBERED_TITLE = 24
+_NOT_A_TITLE = re.compile(r"[。；;：:]|^(?:注|备注|说明|附|填表|制表|联系)")
 
 
-def parse_category_heading(text: str) -> Heading | None:
-    """Return the ordinal, title and declared count of a category heading, or None."""
+def parse_category_heading(text: str, *, loose: bool = False) -> Heading | None:
+    """Return the ordinal, title and declared count of a category heading, or None.
+
+    Headings with Chinese ordinals are recognised anywhere: ``一、党的建设（25项）``,
+    ``（一）党的建设``, ``第一类 党的建设``. With ``loose`` (a row merged across a table,
+    or a category column) Arabic ordinals (``1.党的建设``, ``1、``, ``（1）``, full-width
+    digits too) and a bare title (``党的建设（25项）``, ``党的建设``) count as well.
+    """
     if "\n" in text.strip():
         return None
     match = _CATEGORY.match(text)
-    if match is None or not match.group("title") or len(match.group("title")) > 40:
+    if match is not None:
+        ordinal = parse_chinese_number(
+            match.group("ordinal") or match.group("paren") or match.group("nth")
+        )
+    elif loose and (match := _LOOSE_CATEGORY.match(text)) is not None:
+        digits = match.group("ordinal") or match.group("paren")
+        ordinal = parse_int(digits) if digits else None
+        title = match.group("title")
+        if _NOT_A_TITLE.search(title) or (
+            ordinal is None and len(squash(title)) > _MAX_UNNUMBERED_TITLE
+        ):
+            return None
+    else:
         return None
-    count = match.group("count")
+    title = match.group("title").strip(" \u3000")
+    if not title or len(title) > _MAX_TITLE:
+        return None
+    count = match.group("count") or match.group("bare")
     return Heading(
-        ordinal=parse_chinese_number(match.group("ordinal") or match.group("paren")),
-        title=match.group("title").strip(" \u3000"),
+        ordinal=ordinal,
+        title=title,
         declared_count=parse_int(count) if count is not None else None,
     )
 

@@ -24,6 +24,7 @@ from dutylist.model import (
     Clause,
     CooperativeItem,
     DutyList,
+    Item,
     PartKind,
     RecalledItem,
 )
@@ -111,8 +112,10 @@ def expected_items(spec: DocSpec, layout: Layout) -> list[Expected]:
                     "name": cells["事项名称"][0],
                     "category": _category(category.heading),
                     "extra": tuple(
-                        (column, _EXTRA_TEXTS[(extra_index + k) % 3])
-                        for k, column in enumerate(layout.extra_columns)
+                        sorted(
+                            (column, _EXTRA_TEXTS[(extra_index + k) % 3])
+                            for k, column in enumerate(layout.extra_columns)
+                        )
                     ),
                 }
                 extra_index += 1
@@ -146,6 +149,12 @@ def _triples(clauses: tuple[Clause, ...]) -> tuple[tuple[str | None, int | None,
     return tuple((clause.department, clause.number, clause.text) for clause in clauses)
 
 
+def _fields(columns: tuple[str, ...], item: Item) -> dict[str, str]:
+    """Return the remarks and basis columns of ``item`` as header -> text, like ``extra``."""
+    fields = {"备注": item.remarks, "依据": item.basis}
+    return {column: fields[column] for column in columns if column in fields}
+
+
 def actual_items(duty_list: DutyList) -> list[Expected]:
     result = []
     for part, category, item in duty_list.iter_items():
@@ -157,7 +166,7 @@ def actual_items(duty_list: DutyList) -> list[Expected]:
             "number": item.number,
             "name": item.name,
             "category": (category.ordinal, category.title, category.declared_count),
-            "extra": tuple(item.extra.items()),
+            "extra": tuple(sorted({**item.extra, **_fields(part.columns, item)}.items())),
         }
         if isinstance(item, CooperativeItem):
             result.append(

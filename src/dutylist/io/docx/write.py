@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -33,20 +32,15 @@ from dutylist.io.docx.package import (
     set_fonts,
 )
 from dutylist.io.files import write_atomically
+from dutylist.io.layout import cell_paragraphs, column_roles, lines, overflow, part_columns
 from dutylist.location import Location
 from dutylist.model import (
     Category,
-    Clause,
-    CooperativeItem,
-    Department,
     DutyList,
     Item,
     Part,
-    PartKind,
-    RecalledItem,
 )
-from dutylist.parse.cells import DISCONTINUED_MARK, clause_paragraphs
-from dutylist.parse.vocabulary import USUAL_COLUMNS, Role, header_role, squash
+from dutylist.parse.vocabulary import Role, squash
 
 # Relative column widths; the number column has a fixed width.
 _WEIGHTS = {
@@ -58,6 +52,9 @@ _WEIGHTS = {
     Role.RECEIVING: 2.2,
     Role.WORKING_METHOD: 5.0,
     Role.RECEIVING_AND_METHOD: 6.0,
+    Role.ASSISTING_DEPARTMENTS: 2.0,
+    Role.REMARKS: 1.6,
+    Role.BASIS: 2.4,
     Role.EXTRA: 1.6,
 }
 _TWIPS_PER_MM = 1440 / 25.4
@@ -81,72 +78,6 @@ def _paragraph(parent: etree._Element, text: str, style: str) -> etree._Element:
     return p
 
 
-def _department_text(departments: Sequence[Department]) -> str:
-    return "、".join(d.name + ("牵头" if d.lead else "") for d in departments)
-
-
-def _is_discontinued_line(clause: Clause) -> bool:
-    return (
-        clause.number is None
-        and clause.department is None
-        and DISCONTINUED_MARK in clause.printable
-        and clause.printable == clause.printable.lstrip(" \u3000\t")
-    )
-
-
-def _receiving_and_method(item: RecalledItem) -> list[str]:
-    method = list(item.working_method)
-    method_line = "工作方式："
-    if method and _is_discontinued_line(method[0]):
-        method_line += method.pop(0).printable
-    return [
-        "承接部门：" + _department_text(item.receiving_departments),
-        method_line,
-        *clause_paragraphs(method),
-    ]
-
-
-def _lines(text: str) -> list[str]:
-    return text.split("\n")
-
-
-def _cell_paragraphs(item: Item, role: Role, extra_key: str, heading: str) -> list[str]:
-    """Return the paragraphs of the cell of ``item`` in a column of ``role``."""
-    if role is Role.NUMBER:
-        return _lines(item.printed_number)
-    if role is Role.NAME:
-        return _lines(item.name)
-    if role is Role.CATEGORY:
-        return [heading]
-    if isinstance(item, CooperativeItem):
-        if role is Role.DEPARTMENTS:
-            return [_department_text(item.departments)]
-        if role is Role.SUPERIOR_DUTIES:
-            return clause_paragraphs(item.superior_duties)
-        if role is Role.LOCAL_DUTIES:
-            return clause_paragraphs(item.local_duties)
-    if isinstance(item, RecalledItem):
-        if role is Role.RECEIVING_AND_METHOD:
-            return _receiving_and_method(item)
-        if role is Role.RECEIVING:
-            return [_department_text(item.receiving_departments)]
-        if role is Role.WORKING_METHOD:
-            return clause_paragraphs(item.working_method)
-    return _lines(item.extra.get(extra_key, ""))
-
-
-def _roles(part: Part, columns: tuple[str, ...]) -> tuple[Role, ...]:
-    roles = tuple(header_role(column) or Role.EXTRA for column in columns)
-    own = {
-        PartKind.BASIC: {Role.NUMBER, Role.NAME, Role.CATEGORY},
-        PartKind.COOPERATIVE: {Role.NUMBER, Role.NAME, Role.CATEGORY, Role.DEPARTMENTS,
-                               Role.SUPERIOR_DUTIES, Role.LOCAL_DUTIES},
-        PartKind.RECALLED: {Role.NUMBER, Role.NAME, Role.CATEGORY, Role.RECEIVING,
-                            Role.WORKING_METHOD, Role.RECEIVING_AND_METHOD},
-    }[part.kind]  # fmt: skip
-    return tuple(role if role in own else Role.EXTRA for role in roles)
-
-
 def _widths(roles: Sequence[Role], landscape: bool) -> list[int]:
     """Return column widths in twentieths of a point that fill the text width."""
     page = PAGE_MM[1] if landscape else PAGE_MM[0]
@@ -161,31 +92,17 @@ def _widths(roles: Sequence[Role], landscape: bool) -> list[int]:
     ]  # fmt: skip
 
 
-_UNTITLED_COLUMN = re.compile(r"^第([0-9]+)列$")
-
-
-def _overflow(part: Part, width: int) -> int:
-    """Return how many cells beyond the ``width`` header cells items have (``第6列`` …)."""
-    numbers = [
-        int(match.group(1))
-        for item in part.items
-        for key in item.extra
-        if (match := _UNTITLED_COLUMN.match(key)) is not None
-    ]
-    return max([0, *(number - width for number in numbers)])
-
-
 class _TableWriter:
     """Build the ``w:tbl`` of one part."""
 
     def __init__(self, part: Part, columns: tuple[str, ...], landscape: bool) -> None:
         self.part = part
         self.columns = columns
-        overflow = _overflow(part, len(columns))
-        self.roles = _roles(part, columns) + (Role.EXTRA,) * overflow
+        more = overflow(part, len(columns))
+        self.roles = column_roles(part, columns) + (Role.EXTRA,) * more
         self.keys = [
             column.strip() or f"第{index + 1}列"
-            for index, column in enumerate(columns + ("",) * overflow)
+            for index, column in enumerate(columns + ("",) * more)
         ]
         self.widths = _widths(self.roles, landscape)
         self.tbl = element("tbl")
@@ -223,7 +140,7 @@ class _TableWriter:
         element("cantSplit", tr_pr)
         element("tblHeader", tr_pr)
         for column, text in enumerate(self.columns):
-            tc_pr = self._cell(tr, _lines(text), slice(column, column + 1), "DutyListHeaderCell")
+            tc_pr = self._cell(tr, lines(text), slice(column, column + 1), "DutyListHeaderCell")
             element("shd", tc_pr, val="clear", color="auto", fill="E7E6E6")
             element("vAlign", tc_pr, val="center")
 
@@ -235,7 +152,7 @@ class _TableWriter:
     def item(self, item: Item, heading: str, first_in_category: bool) -> None:
         tr = element("tr", self.tbl)
         for column, role in enumerate(self.roles):
-            paragraphs = _cell_paragraphs(item, role, self.keys[column], heading)
+            paragraphs = cell_paragraphs(item, role, self.keys[column], heading, self.roles)
             if role is Role.CATEGORY and not first_in_category:
                 paragraphs = []
             centered = role in (Role.NUMBER, Role.CATEGORY)
@@ -287,7 +204,7 @@ def docx_bytes(duty_list: DutyList) -> bytes:
         holder = element("body")
         add(_paragraph(holder, text, style))
 
-    columns_of = [part.columns or USUAL_COLUMNS[part.kind] for part in duty_list.parts]
+    columns_of = [part_columns(part) for part in duty_list.parts]
     landscape = [len(columns) >= _LANDSCAPE_COLUMNS for columns in columns_of]
     page_setup(document.sections[0], landscape[0] if landscape else False)
     page_number_footer(document.sections[0])

@@ -44,6 +44,8 @@ FIELD_LABELS = {
     "local_duties": "街道配合职责",
     "working_method": "工作方式",
     "discontinued": "不再开展",
+    "remarks": "备注",
+    "basis": "履职依据",
 }
 """Column names of the fields a change can touch."""
 
@@ -170,6 +172,9 @@ def item_lines(item: Item) -> list[ItemLine]:
             lines.append(ItemLine(label=field_label(field), text=f"{number}{clause_text(clause)}"))
     if isinstance(item, RecalledItem) and item.discontinued:
         lines.append(ItemLine(label="不再开展", text="是"))
+    for field in ("remarks", "basis"):
+        if getattr(item, field):
+            lines.append(ItemLine(label=field_label(field), text=getattr(item, field)))
     lines.extend(ItemLine(label=key, text=value) for key, value in item.extra.items() if value)
     return lines
 

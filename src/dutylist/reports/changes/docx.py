@@ -140,6 +140,12 @@ def item_lines(item: Item, fields: tuple[FieldChange, ...], side: str) -> list[L
     stated = any(DISCONTINUED_MARK in clause.text for _, cs in clause_fields(item) for clause in cs)
     if isinstance(item, RecalledItem) and item.discontinued and not stated:
         lines.append([("不再开展此项工作", "")])
+    for field in ("remarks", "basis"):
+        text = getattr(item, field)
+        if text:
+            lines.append(
+                _marked(field_label(field) + "：", text, by_field.get(field), old_side=old_side)
+            )
     lines.extend([(f"{key}：{value}", "")] for key, value in item.extra.items() if value)
     return lines
 
