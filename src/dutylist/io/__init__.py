@@ -41,9 +41,16 @@ FORMATS: dict[str, Format] = {
     ),
     # Needs the optional extra dutylist[pdf] (pdfplumber); says so when it is missing.
     "pdf": Format("pdf", (".pdf",), "dutylist.io.pdf.read:read_pdf"),
+    "xlsx": Format(
+        "xlsx", (".xlsx",), "dutylist.io.xlsx.read:read_xlsx", "dutylist.io.xlsx.write:write_xlsx"
+    ),
+    "html": Format("html", (".html", ".htm", ".shtml"), "dutylist.io.html:read_html"),
     # Word 97-2003 / WPS files: the docx reader refuses them with a conversion hint
     # (and reads a .docx that was merely renamed).
     "doc": Format("doc", (".doc", ".wps"), "dutylist.io.docx.read:read_docx"),
+    # Excel 97-2003 / WPS spreadsheets: likewise refused by the xlsx reader with a hint.
+    "xls": Format("xls", (".xls", ".et"), "dutylist.io.xlsx.read:read_xlsx"),
+    "ofd": Format("ofd", (".ofd",), "dutylist.io.unsupported:read_ofd"),
 }
 """The formats known to this release, by name."""
 

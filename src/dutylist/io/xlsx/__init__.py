@@ -1,0 +1,1 @@
+"""Excel .xlsx workbooks: reader (python-calamine) and publication-style writer (openpyxl)."""
