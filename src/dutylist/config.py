@@ -13,6 +13,10 @@ The configuration is found from the checked file's folder upward; in each folder
     missing-closing-punctuation = false  # turn a rule off
     stray-space = "error"                # or change its severity
 
+    [tool.dutylist.headers]              # header words the readers should know
+    name = ["职责事项"]                   # role = list of header texts
+    remarks = ["附注"]
+
 In ``dutylist.toml`` the same keys sit at the top level.
 """
 
@@ -50,6 +54,8 @@ class Config:
     """Threshold (rapidfuzz ratio, 0–100) for near-duplicate item names."""
     source: str | None = None
     """The file the configuration was read from, if any."""
+    headers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """Header words added to the vocabulary, by role name (``name``, ``remarks`` …)."""
 
     def is_enabled(self, code: str) -> bool:
         """Return True unless the rule ``code`` is turned off."""
@@ -131,7 +137,7 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
         FormatError: a setting has the wrong type or value; the message names it.
     """
     where = Location(file=source)
-    known = {"rules", "fail_on", "departments", "similarity"}
+    known = {"rules", "fail_on", "departments", "similarity", "headers"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise FormatError(f"unknown dutylist setting {unknown[0]!r}", where)
@@ -157,7 +163,9 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
         raise FormatError("'similarity' must be a number from 0 to 100", where)
     if not 0 < similarity <= 100:
         raise FormatError("'similarity' must be a number from 0 to 100", where)
+    headers = _headers(data.get("headers", {}), where)
     return Config(
+        headers=headers,
         enabled=enabled,
         severities=severities,
         registry_files=tuple(base / name for name in files),
@@ -165,6 +173,23 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
         similarity=float(similarity),
         source=source,
     )
+
+
+def _headers(value: object, where: Location) -> dict[str, tuple[str, ...]]:
+    from dutylist.parse.vocabulary import ROLE_NAMES  # noqa: PLC0415
+
+    if not isinstance(value, dict):
+        raise FormatError("'headers' must be a table of role = [header texts]", where)
+    headers = {}
+    for role, texts in value.items():
+        if role not in ROLE_NAMES:
+            raise FormatError(
+                f"headers.{role}: unknown column role; use one of {', '.join(ROLE_NAMES)}", where
+            )
+        if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+            raise FormatError(f"headers.{role} must be a list of header texts", where)
+        headers[role] = tuple(texts)
+    return headers
 
 
 def _severity(value: object, key: str, where: Location) -> Severity:

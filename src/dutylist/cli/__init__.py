@@ -42,6 +42,7 @@ def _register() -> None:
         diff,
         export,
         history,
+        inspect,
     )
 
     for command in (
@@ -53,6 +54,7 @@ def _register() -> None:
         compare.compare_command,
         export.export_command,
         history.history_command,
+        inspect.inspect_command,
     ):
         main.add_command(command)
 

@@ -107,9 +107,14 @@ def load_list(path: str, format_name: str | None, rendering: str | None = None) 
 
     Text the reader could not place is listed too, except when reading JSON (where it
     was reported when the list was first read, and is kept in the file). ``--quiet``
-    hides the notes; ``--verbose`` adds what was read.
+    hides the notes; ``--verbose`` adds what was read. Header words from the
+    configuration (``[tool.dutylist.headers]``, found from the file's folder, or the
+    current one for standard input) are known while reading.
     """
+    import dutylist.checks  # noqa: F401, PLC0415 - before dutylist.config, which it imports
+    from dutylist.config import find_config  # noqa: PLC0415
     from dutylist.io import format_for, read  # noqa: PLC0415
+    from dutylist.parse.vocabulary import using_words  # noqa: PLC0415
 
     name = display_name(path)
     source: str | _Stdin = path
@@ -117,7 +122,8 @@ def load_list(path: str, format_name: str | None, rendering: str | None = None) 
         source, format_name = _stdin(format_name)
     fmt = format_for(name, format_name)
     options = {"rendering": rendering} if rendering else {}
-    duty_list = read(source, fmt, **options)
+    with using_words(find_config("." if path == STDIO else path).headers):
+        duty_list = read(source, fmt, **options)
     for remark in duty_list.notes:
         note(f"{name}: {remark}")
     if fmt.name != "json":

@@ -8,8 +8,10 @@ formats only produce :mod:`dutylist.parse.rows` blocks.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -465,4 +467,27 @@ def assemble_reading(
     for block in blocks:
         assembler.feed(block)
     duty_list = assembler.finish(metadata or Metadata())
-    return duty_list, Reading(tuple(assembler.tables), tuple(assembler.headings))
+    reading = Reading(tuple(assembler.tables), tuple(assembler.headings))
+    recorder = _RECORDER.get()
+    if recorder is not None:
+        recorder.append(reading)
+    return duty_list, reading
+
+
+_RECORDER: contextvars.ContextVar[list[Reading] | None] = contextvars.ContextVar(
+    "dutylist_readings", default=None
+)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[Reading]]:
+    """Collect the :class:`Reading` of every list assembled inside the ``with`` block.
+
+    This is how ``dutylist inspect`` learns how any reader's rows were understood.
+    """
+    readings: list[Reading] = []
+    token = _RECORDER.set(readings)
+    try:
+        yield readings
+    finally:
+        _RECORDER.reset(token)
