@@ -1,0 +1,459 @@
+"""Duty lists laid out the way other offices lay theirs out, as .docx, .xlsx and .html.
+
+An `Office` says how one office words its headers, orders its columns, numbers its
+categories, splits departments into 牵头/配合 columns or the recalled cell into 承接部门 |
+工作方式, adds 备注/履职依据 columns, prints full-width digits, and whether all parts
+share one table. `grid()` turns a `DocSpec` into paragraphs and table rows for that
+office; `build_docx_office`, `build_xlsx_office` and `build_html_office` render the grid.
+`expected_items()` says what a reader must find, from the spec alone.
+
+Like the other builders these depend on python-docx, openpyxl and the standard library,
+never on `dutylist`.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .spec import DocSpec, PartSpec
+
+CategoryStyle = Literal["一、", "（一）", "1.", "1、", "第一类", "none"]
+_CHINESE = "一二三四五六七八九十"
+_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+_REMARKS = ("", "无", "2024年调整")
+_KIND_OF_TITLE = {"基本履职事项清单": "basic", "配合履职事项清单": "cooperative",
+                  "上级部门收回事项清单": "recalled"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Office:
+    """How one office lays out its list."""
+
+    headers: dict[str, str] = field(default_factory=dict)
+    """Header text by column key (number, name, departments, lead, assisting, superior,
+    local, receiving_and_method, receiving, method, remarks, basis, category)."""
+    order: tuple[str, ...] = ()
+    """Column keys to move to the front, in this order (others keep theirs)."""
+    categories: CategoryStyle = "一、"
+    counts: bool = True
+    """Whether category headings declare their count."""
+    category_column: bool = False
+    """Categories in a vertically merged first column (类别) instead of merged rows."""
+    lead_columns: bool = False
+    """Cooperative departments split into 牵头部门 and 配合部门 columns."""
+    split_recalled: bool = False
+    """The recalled part's 承接部门及工作方式 split into 承接部门 | 工作方式."""
+    remarks: bool = False
+    """A 备注 column in every part."""
+    basis: bool = False
+    """A 履职依据 column in every part."""
+    full_width: bool = False
+    """Item numbers, ordinals and counts in full-width digits."""
+    one_table: bool = False
+    """All parts in one table (part titles as merged rows)."""
+    part_titles: Literal["plain", "numbered", "counted"] = "plain"
+    """基本履职事项清单, 一、基本履职事项清单 or 一、基本履职事项（共5项）."""
+    title: str = "吉林省长春市南关区明珠街道办事处履行职责事项清单"
+
+
+@dataclass(frozen=True)
+class ExpectedItem:
+    """What a reader must find for one item (from the spec, not from dutylist)."""
+
+    part: str
+    number: int
+    name: str
+    category: tuple[int | None, str, int | None]
+    departments: tuple[tuple[str, bool], ...] = ()
+    superior: tuple[str, ...] = ()
+    local: tuple[str, ...] = ()
+    receiving: tuple[str, ...] = ()
+    method: tuple[str, ...] = ()
+    remarks: str = ""
+    basis: str = ""
+
+
+Cell = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One table row: ``merged`` rows span the table; ``category`` names a merged 类别 cell."""
+
+    cells: tuple[Cell, ...]
+    merged: bool = False
+    category: str = ""
+
+
+@dataclass
+class Grid:
+    """Paragraphs and tables in document order."""
+
+    blocks: list[str | list[GridRow]] = field(default_factory=list)
+
+
+def _digits(text: str, office: Office) -> str:
+    return text.translate(_FULL) if office.full_width else text
+
+
+def heading(title: str, ordinal: int, count: int, office: Office) -> str:
+    """Return a category heading in the office's style."""
+    chinese = _CHINESE[ordinal - 1]
+    prefix = {
+        "一、": f"{chinese}、",
+        "（一）": f"（{chinese}）",
+        "1.": f"{ordinal}.",
+        "1、": f"{ordinal}、",
+        "第一类": f"第{chinese}类 ",
+        "none": "",
+    }[office.categories]
+    counted = f"（{count}项）" if office.counts else ""
+    return _digits(prefix + title + counted, office)
+
+
+def _part_title(part: PartSpec, index: int, office: Office) -> str:
+    if office.part_titles == "numbered":
+        return f"{_CHINESE[index]}、{part.title}"
+    if office.part_titles == "counted":
+        return f"{_CHINESE[index]}、{part.title.removesuffix('清单')}（共{len(part.rows)}项）"
+    return part.title
+
+
+def _split_departments(text: str) -> tuple[tuple[str, bool], ...]:
+    names = [name for name in text.replace("，", "、").split("、") if name]
+    return tuple((name.removesuffix("牵头"), name.endswith("牵头")) for name in names)
+
+
+def _clause_texts(paragraphs: Cell) -> tuple[str, ...]:
+    texts = []
+    for paragraph in paragraphs:
+        if paragraph.endswith("：") or not paragraph:
+            continue
+        head, dot, rest = paragraph.partition(".")
+        texts.append(rest if dot and head.isdigit() else paragraph)
+    return tuple(texts)
+
+
+def _recalled(cell: Cell) -> tuple[str, Cell]:
+    """Split a combined 承接部门及工作方式 cell into receiving text and method paragraphs."""
+    receiving = cell[0].removeprefix("承接部门：")
+    method = (cell[1].removeprefix("工作方式："), *cell[2:])
+    return receiving, tuple(line for line in method if line)
+
+
+def _columns(part: PartSpec, office: Office) -> list[str]:
+    kind = _KIND_OF_TITLE[part.title]
+    keys = ["number", "name"]
+    if kind == "cooperative":
+        keys += ["lead", "assisting"] if office.lead_columns else ["departments"]
+        keys += ["superior", "local"]
+    elif kind == "recalled":
+        keys += ["receiving", "method"] if office.split_recalled else ["receiving_and_method"]
+    keys += ["remarks"] * office.remarks + ["basis"] * office.basis
+    front = [key for key in office.order if key in keys]
+    keys = front + [key for key in keys if key not in front]
+    return ["category", *keys] if office.category_column else keys
+
+
+_DEFAULT_HEADERS = {
+    "number": "序号", "name": "事项名称", "departments": "对应上级部门", "lead": "牵头部门",
+    "assisting": "配合部门", "superior": "上级部门职责", "local": "街道配合职责",
+    "receiving_and_method": "承接部门及工作方式", "receiving": "承接部门",
+    "method": "工作方式", "remarks": "备注", "basis": "履职依据", "category": "类别",
+}  # fmt: skip
+
+
+def _cells(part: PartSpec, row: tuple[Cell, ...], n: int, office: Office) -> dict[str, Cell]:
+    source = dict(zip(part.columns, row, strict=True))
+    cells: dict[str, Cell] = {
+        "number": (_digits(source["序号"][0], office),),
+        "name": source["事项名称"],
+        "remarks": (_REMARKS[n % 3],) if _REMARKS[n % 3] else (),
+        "basis": (f"《某条例》第{n + 1}条",),
+    }
+    if "对应上级部门" in source:
+        text = source["对应上级部门"][0]
+        cells["departments"] = (text,)
+        names = _split_departments(text)
+        cells["lead"] = (names[0][0],)
+        cells["assisting"] = ("、".join(name for name, _ in names[1:]),) if names[1:] else ()
+        cells["superior"] = source["上级部门职责"]
+        cells["local"] = source["街道配合职责"]
+    if "承接部门及工作方式" in source:
+        combined = source["承接部门及工作方式"]
+        cells["receiving_and_method"] = combined
+        receiving, method = _recalled(combined)
+        cells["receiving"] = (receiving,)
+        cells["method"] = method
+    return cells
+
+
+def grid(spec: DocSpec, office: Office) -> Grid:
+    """Return the paragraphs and table rows of ``spec`` laid out as ``office`` does."""
+    result = Grid([office.title])
+    shared: list[GridRow] = []
+    for index, part in enumerate(spec.parts):
+        keys = _columns(part, office)
+        headers = {**_DEFAULT_HEADERS, **office.headers}
+        rows: list[GridRow] = [GridRow(tuple((headers[key],) for key in keys))]
+        n = 0
+        for ordinal, category in enumerate(part.categories, start=1):
+            title = category.heading.split("、", 1)[1].split("（")[0]
+            printed = heading(title, ordinal, len(category.rows), office)
+            if not office.category_column:
+                rows.append(GridRow(((printed,),), merged=True))
+            for row in category.rows:
+                cells = _cells(part, row, n, office)
+                n += 1
+                line = tuple(
+                    (printed,) if key == "category" else cells.get(key, ()) for key in keys
+                )
+                rows.append(GridRow(line, category=printed if office.category_column else ""))
+        title = _part_title(part, index, office)
+        if office.one_table:
+            shared += [GridRow(((title,),), merged=True), *rows]
+        else:
+            result.blocks += [title, rows]
+    if office.one_table:
+        result.blocks.append(shared)
+    return result
+
+
+def expected_items(spec: DocSpec, office: Office) -> list[ExpectedItem]:
+    """Return what a reader must find in ``spec`` laid out as ``office``: from the spec only."""
+    result = []
+    for part in spec.parts:
+        kind = _KIND_OF_TITLE[part.title]
+        n = 0
+        for ordinal, category in enumerate(part.categories, start=1):
+            title = category.heading.split("、", 1)[1].split("（")[0]
+            expected_category = (
+                ordinal if office.categories != "none" else None,
+                title,
+                len(category.rows) if office.counts else None,
+            )
+            for row in category.rows:
+                cells = _cells(part, row, n, office)
+                common = {
+                    "part": kind,
+                    "number": int(row[0][0]),
+                    "name": row[1][0],
+                    "category": expected_category,
+                    "remarks": cells["remarks"][0] if office.remarks and cells["remarks"] else "",
+                    "basis": cells["basis"][0] if office.basis else "",
+                }
+                n += 1
+                if kind == "cooperative":
+                    names = _split_departments(cells["departments"][0])
+                    if office.lead_columns:
+                        names = ((names[0][0], True), *((name, False) for name, _ in names[1:]))
+                    result.append(
+                        ExpectedItem(
+                            **common,
+                            departments=names,
+                            superior=_clause_texts(cells["superior"]),
+                            local=_clause_texts(cells["local"]),
+                        )
+                    )
+                elif kind == "recalled":
+                    result.append(
+                        ExpectedItem(
+                            **common,
+                            receiving=tuple(cells["receiving"][0].split("、")),
+                            method=_clause_texts(cells["method"]),
+                        )
+                    )
+                else:
+                    result.append(ExpectedItem(**common))
+    return result
+
+
+# -- renderers -------------------------------------------------------------------------------
+
+
+def _width(rows: list[GridRow]) -> int:
+    return max(len(row.cells) for row in rows if not row.merged)
+
+
+def build_docx_office(spec: DocSpec, office: Office, path: Path) -> Path:
+    """Write ``spec`` as ``office`` lays it out to a .docx file (python-docx)."""
+    from docx import Document  # noqa: PLC0415
+
+    document = Document()
+    for block in grid(spec, office).blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        width = _width(block)
+        table = document.add_table(rows=len(block), cols=width)
+        category_start: dict[str, int] = {}
+        for r, row in enumerate(block):
+            cells = table.rows[r].cells
+            if row.merged:
+                merged = cells[0].merge(cells[width - 1])
+                merged.paragraphs[0].text = row.cells[0][0]
+                continue
+            for c, paragraphs in enumerate(row.cells):
+                if row.category and c == 0:
+                    first = category_start.setdefault(row.category, r)
+                    if first != r:
+                        table.cell(first, 0).merge(cells[0])
+                        continue
+                cell = cells[c]
+                for p, text in enumerate(paragraphs or ("",)):
+                    (cell.paragraphs[0] if p == 0 else cell.add_paragraph()).text = text
+    document.save(str(path))
+    return path
+
+
+def build_xlsx_office(  # noqa: C901 - one branch per kind of row
+    spec: DocSpec, office: Office, path: Path, *, hidden: bool = False
+) -> Path:
+    """Write ``spec`` as ``office`` lays it out to a .xlsx file (openpyxl), a sheet per table.
+
+    With ``hidden`` a hidden row of junk and a hidden sheet are added (a reader must skip them).
+    """
+    from openpyxl import Workbook  # noqa: PLC0415
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    row_number = 0
+    pending_titles: list[str] = []
+    first = True
+    for block in grid(spec, office).blocks:
+        if isinstance(block, str):
+            pending_titles.append(block)
+            continue
+        if not first:
+            sheet = workbook.create_sheet(f"表{len(workbook.sheetnames) + 1}")
+            row_number = 0
+        first = False
+        width = _width(block)
+        for text in pending_titles:
+            row_number += 1
+            sheet.cell(row=row_number, column=1, value=text)
+            sheet.merge_cells(
+                start_row=row_number, start_column=1, end_row=row_number, end_column=width
+            )
+        pending_titles = []
+        category_start: dict[str, int] = {}
+        for row in block:
+            if hidden and row_number == 4:  # noqa: PLR2004 - inside the first table
+                row_number += 1
+                sheet.cell(row=row_number, column=1, value="999")
+                sheet.cell(row=row_number, column=2, value="隐藏的草稿行")
+                sheet.row_dimensions[row_number].hidden = True
+            row_number += 1
+            if row.merged:
+                sheet.cell(row=row_number, column=1, value=row.cells[0][0])
+                sheet.merge_cells(
+                    start_row=row_number, start_column=1, end_row=row_number, end_column=width
+                )
+                continue
+            for c, paragraphs in enumerate(row.cells, start=1):
+                if row.category and c == 1:
+                    start = category_start.setdefault(row.category, row_number)
+                    if start != row_number:
+                        sheet.merge_cells(
+                            start_row=start, start_column=1, end_row=row_number, end_column=1
+                        )
+                        continue
+                value: str | int = "\n".join(paragraphs)
+                if c == 1 + office.category_column and value.isascii() and value.isdigit():
+                    value = int(value)  # sequence numbers typed as numbers
+                sheet.cell(row=row_number, column=c, value=value or None)
+    if hidden:
+        secret = workbook.create_sheet("草稿")
+        secret.cell(row=1, column=1, value="不应读取的隐藏工作表")
+        secret.sheet_state = "hidden"
+    workbook.save(str(path))
+    return path
+
+
+def _html_cell(paragraphs: Cell, tag: str, style: Literal["p", "br"], attributes: str = "") -> str:
+    if style == "p" and len(paragraphs) > 1:
+        inner = "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
+    else:
+        inner = "<br/>".join(html.escape(text) for text in paragraphs)
+    return f"<{tag}{attributes}>{inner}</{tag}>"
+
+
+def html_page(
+    spec: DocSpec,
+    office: Office,
+    *,
+    cells: Literal["p", "br"] = "p",
+    charset: str | None = "utf-8",
+) -> str:
+    """Return a government-style page: navigation, the article with the list, a footer
+    with a contacts table."""
+    body: list[str] = []
+    for block in grid(spec, office).blocks:
+        if isinstance(block, str):
+            tag = "h1" if block == office.title else "p"
+            body.append(f"<{tag}>{html.escape(block)}</{tag}>")
+            continue
+        width = _width(block)
+        lines = ['<table border="1" cellspacing="0">']
+        spans: dict[str, int] = {}
+        for row in block:
+            if row.category:
+                spans[row.category] = spans.get(row.category, 0) + 1
+        seen: set[str] = set()
+        for r, row in enumerate(block):
+            tag = "th" if r == 0 and not row.merged else "td"
+            if row.merged:
+                lines.append(f'<tr><td colspan="{width}">{html.escape(row.cells[0][0])}</td></tr>')
+                continue
+            out = []
+            for c, paragraphs in enumerate(row.cells):
+                if row.category and c == 0:
+                    if row.category in seen:
+                        continue
+                    seen.add(row.category)
+                    out.append(
+                        _html_cell(paragraphs, tag, cells, f' rowspan="{spans[row.category]}"')
+                    )
+                    continue
+                out.append(_html_cell(paragraphs, tag, cells))
+            lines.append("<tr>" + "".join(out) + "</tr>")
+        lines.append("</table>")
+        body.append("\n".join(lines))
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return f"""<!DOCTYPE html>
+<html><head>{meta}<title>{html.escape(office.title)}_政务公开</title>
+<script>document.write("不应执行的脚本");</script><style>td {{ padding: 2px }}</style></head>
+<body>
+<div class="header"><ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>
+<li><a href="/qd">权责清单</a></li></ul></div>
+<div class="main"><div class="position">当前位置：首页 &gt; 政务公开</div>
+<div class="article">
+{body[0]}
+<div class="info">发布时间：2025-03-01 来源：区委编办</div>
+<div class="content">
+{chr(10).join(body[1:])}
+</div></div></div>
+<div class="footer"><table><tr><td>主办单位</td><td>某某街道办事处</td></tr>
+<tr><td>联系电话</td><td>0431-88888888</td></tr></table>
+<p>版权所有 © 某某街道办事处</p></div>
+</body></html>
+"""
+
+
+def build_html_office(
+    spec: DocSpec,
+    office: Office,
+    path: Path,
+    *,
+    cells: Literal["p", "br"] = "p",
+    encoding: str = "utf-8",
+    declare: bool = True,
+) -> Path:
+    """Write the page of ``spec`` laid out as ``office`` in ``encoding`` (declared or not)."""
+    page = html_page(spec, office, cells=cells, charset=encoding if declare else None)
+    path.write_bytes(page.encode("gb18030" if encoding in {"gbk", "gb2312"} else encoding))
+    return path

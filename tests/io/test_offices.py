@@ -1,0 +1,127 @@
+"""Lists laid out as other offices lay them out read back item for item, in every format.
+
+Layouts are built by code (tests/builders/offices.py) and expected values come from the
+builders' plain spec, never from dutylist's own parsing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dutylist.api import load
+from dutylist.model import CooperativeItem, DutyList, RecalledItem
+from tests.builders import sample_spec
+from tests.builders.offices import (
+    ExpectedItem,
+    Office,
+    build_docx_office,
+    build_html_office,
+    build_xlsx_office,
+    expected_items,
+)
+
+SPEC = sample_spec()
+
+LAYOUTS: dict[str, Office] = {
+    "reference": Office(),
+    "district_words": Office(
+        headers={"departments": "区直部门", "superior": "区直部门职责", "local": "街道职责"}
+    ),
+    "county_words": Office(
+        headers={
+            "number": "编号",
+            "name": "履职事项",
+            "departments": "县直部门",
+            "superior": "县级部门职责",
+            "local": "乡镇（街道）职责",
+        },
+        title="某某省某某市某某县某某镇履行职责事项清单",
+    ),  # fmt: skip
+    "arabic_categories_no_count": Office(categories="1.", counts=False),
+    "full_width_digits": Office(categories="1、", full_width=True),
+    "paren_categories": Office(categories="（一）", part_titles="numbered"),
+    "first_class_categories": Office(categories="第一类", part_titles="counted"),
+    "bare_categories": Office(categories="none"),
+    "category_column": Office(category_column=True, categories="1."),
+    "lead_and_assisting": Office(lead_columns=True),
+    "four_column_recalled": Office(
+        split_recalled=True, headers={"method": "收回方式"}, title="某某县某某乡履行职责事项清单"
+    ),
+    "remarks_and_basis": Office(remarks=True, basis=True, headers={"basis": "法律依据"}),
+    "reordered": Office(
+        order=("name", "number", "local", "superior"), remarks=True, headers={"name": "工作事项"}
+    ),
+    "one_table": Office(one_table=True, categories="（一）"),
+    "everything": Office(
+        headers={"departments": "牵头部门", "assisting": "配合单位", "local": "乡镇职责"},
+        lead_columns=True,
+        split_recalled=True,
+        remarks=True,
+        full_width=True,
+        categories="1.",
+        counts=False,
+        one_table=True,
+    ),
+}
+
+
+def actual_items(duty_list: DutyList) -> list[ExpectedItem]:
+    result = []
+    for part, category, item in duty_list.iter_items():
+        assert item.number is not None
+        common = {
+            "part": part.kind.value,
+            "number": item.number,
+            "name": item.name,
+            "category": (category.ordinal, category.title, category.declared_count),
+            "remarks": item.remarks,
+            "basis": item.basis,
+        }
+        if isinstance(item, CooperativeItem):
+            result.append(
+                ExpectedItem(
+                    **common,
+                    departments=tuple((d.name, d.lead) for d in item.departments),
+                    superior=tuple(c.text for c in item.superior_duties),
+                    local=tuple(c.text for c in item.local_duties),
+                )
+            )
+        elif isinstance(item, RecalledItem):
+            result.append(
+                ExpectedItem(
+                    **common,
+                    receiving=tuple(d.name for d in item.receiving_departments),
+                    method=tuple(c.text for c in item.working_method),
+                )
+            )
+        else:
+            result.append(ExpectedItem(**common))
+    return result
+
+
+def _build(fmt: str, office: Office, folder: Path) -> Path:
+    if fmt == "docx":
+        return build_docx_office(SPEC, office, folder / "list.docx")
+    if fmt == "xlsx":
+        return build_xlsx_office(SPEC, office, folder / "list.xlsx")
+    return build_html_office(SPEC, office, folder / "list.html")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html"])
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_every_office_layout_reads_back_item_for_item(tmp_path: Path, name: str, fmt: str) -> None:
+    office = LAYOUTS[name]
+    duty_list = load(_build(fmt, office, tmp_path))
+    assert actual_items(duty_list) == expected_items(SPEC, office)
+    assert duty_list.title == office.title
+    assert [part.kind.value for part in duty_list.parts] == ["basic", "cooperative", "recalled"]
+    assert duty_list.office is not None
+    assert office.title.startswith(duty_list.office.name) or duty_list.office.name in office.title
+
+
+def test_remarks_and_basis_are_fields_not_extra(tmp_path: Path) -> None:
+    duty_list = load(_build("docx", LAYOUTS["remarks_and_basis"], tmp_path))
+    assert all(not item.extra for item in duty_list.items)
+    assert {item.remarks for item in duty_list.items} == {"", "无", "2024年调整"}
