@@ -2,7 +2,8 @@
 
 Fields compared: ``name``; ``departments`` (对应上级部门 of a cooperative item, 承接部门 of a
 recalled one, joined by ``、`` with ``牵头`` marks); each clause field (``superior_duties``,
-``local_duties``, ``working_method``), clause by clause; ``discontinued``; ``remarks`` and ``basis``; and each extra
+``local_duties``, ``working_method``), clause by clause; ``discontinued``; ``remarks``,
+``basis`` and each extra
 column as ``extra.<header>``. Clauses are paired by identical text first (a pair out of
 order is ``reordered``), then by similarity (:data:`CLAUSE_MATCH`); the rest are added or
 removed. Clause renumbering that follows from added or removed clauses is not a change; a

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 import attrs
 from lxml import html as lxml_html
@@ -111,8 +112,9 @@ def _lines(element: lxml_html.HtmlElement) -> list[str]:
 
 def _leaf_tables(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """Return the tables that hold no other table, in document order."""
-    return [table for table in root.iter("table") if next(table.iter("table"), None) is table
-            and next(table.iterdescendants("table"), None) is None]  # fmt: skip
+    return [
+        table for table in root.iter("table") if next(table.iterdescendants("table"), None) is None
+    ]
 
 
 def _span(cell: lxml_html.HtmlElement, attribute: str) -> int:
@@ -270,23 +272,19 @@ def read_html_blocks(source: Source) -> tuple[list[AnyBlock], tuple[str, ...]]:
     text = decode(data, name)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
-        root = lxml_html.document_fromstring(text)
+        root = cast("lxml_html.HtmlElement", lxml_html.document_fromstring(text))
     except Exception as exc:  # noqa: BLE001 - lxml raises several kinds for unusable input
         raise ReadError(_("无法解析网页：{error}").format(error=exc), Location(file=name)) from None
     for element in list(root.iter(*_DROPPED)):
-        element.drop_tree()
+        cast("lxml_html.HtmlElement", element).drop_tree()
     page = _Page(name, root, _leaf_tables(root))
     page.find_list_tables()
     if not page.listed:
         raise FormatError(_("网页中没有履职事项清单的表格"), Location(file=name))
     article = page.article()
     blocks = list(_blocks(page, article))
-    body = root.find("body")
-    outside = (
-        body is not None
-        and article is not body
-        and bool(squash(body.text_content()) != squash(article.text_content()))
-    )
+    body = root.body
+    outside = article is not body and squash(body.text_content()) != squash(article.text_content())
     notes = (_("网页中清单正文以外的文字（导航、页脚）未读取"),) if outside else ()
     return blocks, notes
 

@@ -32,12 +32,11 @@ class Column:
     role: Role
     """The role decided."""
     reason: str
-    """The vocabulary word that named it (``word:事项名称``) or the content that decided it
-    (``content:integers`` …)."""
+    """What decided: ``word:事项名称`` (a vocabulary word) or ``content:integers`` (the cells)."""
 
 
 def _shape(values: Sequence[tuple[str, ...]]) -> str:
-    """Return what a column's sample cells look like: empty, integers, departments …"""
+    """Return what a column's sample cells look like: empty, integers, departments and so on."""
     texts = ["\n".join(cell).strip() for cell in values]
     filled = [text for text in texts if text]
     if not filled:

@@ -39,10 +39,12 @@ class Cells:
     __slots__ = ("cells", "column_of")
 
     def __init__(self, cells: list[tuple[str, ...]], column_of: dict[Role, int]) -> None:
+        """Hold ``cells`` (one per column) and the column of each role."""
         self.cells = cells
         self.column_of = column_of
 
     def __contains__(self, role: Role) -> bool:
+        """Return True when the part has a column of ``role``."""
         return role in self.column_of
 
     def get(self, role: Role) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ import attrs
 from dutylist.errors import ReadError
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import AnyBlock, Paragraph, Row
@@ -71,18 +72,22 @@ def check_package(data: bytes, name: str) -> zipfile.ZipFile:
     where = Location(file=name)
     if data.startswith(_OLE2_MAGIC):
         raise ReadError(
-            "an old binary Excel or WPS workbook (.xls/.et), not .xlsx; convert it with "
-            f"`{_hint(name)}`",
+            _("旧式二进制 Excel 或 WPS 表格（.xls/.et），不是 .xlsx；请先转换：`{command}`").format(
+                command=_hint(name)
+            ),
             where,
         )
     if not data.startswith(b"PK"):
         raise ReadError(
-            f"not a .xlsx workbook (not a zip package); convert it with `{_hint(name)}`", where
+            _("不是 .xlsx 工作簿（不是 zip 包）；请先转换：`{command}`").format(
+                command=_hint(name)
+            ),
+            where,
         )
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ReadError("damaged .xlsx workbook: the zip package cannot be opened", where) from None
+        raise ReadError(_(".xlsx 工作簿已损坏：无法打开 zip 包"), where) from None
     total = 0
     for info in package.infolist():
         total += info.file_size
@@ -90,8 +95,9 @@ def check_package(data: bytes, name: str) -> zipfile.ZipFile:
         if total > MAX_UNPACKED_BYTES or (info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
             package.close()
             raise ReadError(
-                f"refusing to unpack the workbook: {info.filename} would expand to "
-                f"{info.file_size} bytes (a zip bomb?)",
+                _("拒绝解压工作簿：{part} 将展开为 {size} 字节（疑似压缩炸弹）").format(
+                    part=info.filename, size=info.file_size
+                ),
                 where,
             )
     return package
@@ -213,7 +219,9 @@ def read_xlsx_blocks(source: Source) -> tuple[list[AnyBlock], Metadata, tuple[st
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (CalamineError, ValueError, OSError) as exc:
-        raise ReadError(f"damaged .xlsx workbook: {exc}", Location(file=name)) from None
+        raise ReadError(
+            _(".xlsx 工作簿已损坏：{error}").format(error=exc), Location(file=name)
+        ) from None
     blocks: list[AnyBlock] = []
     hidden_sheets, hidden_rows = [], 0
     for index, sheet_name in enumerate(workbook.sheet_names):
@@ -230,18 +238,16 @@ def read_xlsx_blocks(source: Source) -> tuple[list[AnyBlock], Metadata, tuple[st
         hidden_rows += sum(1 for r in info.hidden_rows if r < len(values))
         where = Location(file=name, table=index + 1)
         rows = list(sheet_rows(values, sheet.merged_cell_ranges or [], info.hidden_rows, where))
-        leading = [row for row in rows[: next(
-            (i for i, row in enumerate(rows) if len(row.cells) > 1), len(rows)
-        )]]  # fmt: skip
+        leading = rows[: next((i for i, row in enumerate(rows) if len(row.cells) > 1), len(rows))]
         titled = any(part_kind_of_title(row.texts()[0]) for row in leading)
         if not titled and part_kind_of_title(sheet_name) is not None:
             blocks.append(Paragraph(text=sheet_name, location=where))
         blocks += rows
     notes = []
     if hidden_sheets:
-        notes.append(f"hidden sheets not read: {', '.join(hidden_sheets)}")
+        notes.append(_("未读取隐藏的工作表：{names}").format(names="、".join(hidden_sheets)))
     if hidden_rows:
-        notes.append(f"{hidden_rows} hidden row(s) not read")
+        notes.append(_("未读取 {count} 个隐藏行").format(count=hidden_rows))
     return blocks, metadata, tuple(notes)
 
 

@@ -16,7 +16,7 @@ import io
 import os
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from dutylist.errors import WriteError
 from dutylist.io.files import write_atomically
@@ -163,6 +163,7 @@ class _SheetWriter:
 
     def _page_setup(self) -> None:
         from openpyxl.utils import get_column_letter  # noqa: PLC0415
+        from openpyxl.worksheet.properties import PageSetupProperties  # noqa: PLC0415
 
         for column, role in enumerate(self.roles, start=1):
             letter = get_column_letter(column)
@@ -171,7 +172,7 @@ class _SheetWriter:
         setup.paperSize = self.sheet.PAPERSIZE_A4
         setup.orientation = "landscape" if self.width >= _LANDSCAPE_COLUMNS else "portrait"
         setup.fitToWidth, setup.fitToHeight = 1, 0
-        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        self.sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         self.sheet.print_options.horizontalCentered = True
 
 
@@ -198,12 +199,11 @@ def xlsx_bytes(duty_list: DutyList) -> bytes:
             default.cell(row=row, column=1).value = text
     workbook.properties.title = duty_list.title
     metadata = duty_list.metadata
+    properties = cast("Any", workbook).custom_doc_props  # not in openpyxl's type stubs
     if metadata.version is not None:
-        workbook.custom_doc_props.append(
-            StringProperty(name=VERSION_PROPERTY, value=metadata.version)
-        )
+        properties.append(StringProperty(name=VERSION_PROPERTY, value=metadata.version))
     if metadata.published is not None:
-        workbook.custom_doc_props.append(
+        properties.append(
             StringProperty(name=PUBLISHED_PROPERTY, value=metadata.published.isoformat())
         )
     stream = io.BytesIO()

@@ -172,9 +172,11 @@ def item_lines(item: Item) -> list[ItemLine]:
             lines.append(ItemLine(label=field_label(field), text=f"{number}{clause_text(clause)}"))
     if isinstance(item, RecalledItem) and item.discontinued:
         lines.append(ItemLine(label="不再开展", text="是"))
-    for field in ("remarks", "basis"):
-        if getattr(item, field):
-            lines.append(ItemLine(label=field_label(field), text=getattr(item, field)))
+    lines.extend(
+        ItemLine(label=field_label(field), text=getattr(item, field))
+        for field in ("remarks", "basis")
+        if getattr(item, field)
+    )
     lines.extend(ItemLine(label=key, text=value) for key, value in item.extra.items() if value)
     return lines
 
