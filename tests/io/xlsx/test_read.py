@@ -1,0 +1,75 @@
+"""The .xlsx reader: hidden rows and sheets, merged cells, old formats and unsafe packages."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dutylist.api import load
+from dutylist.errors import ReadError
+from dutylist.io.xlsx.read import MAX_UNPACKED_BYTES, read_xlsx
+from tests.builders import OLE2_MAGIC, sample_spec
+from tests.builders.offices import Office, build_xlsx_office, expected_items
+from tests.io.test_offices import actual_items
+
+SPEC = sample_spec()
+
+
+def test_hidden_rows_and_sheets_are_not_read_and_the_notes_say_so(tmp_path: Path) -> None:
+    path = build_xlsx_office(SPEC, Office(), tmp_path / "list.xlsx", hidden=True)
+    duty_list = read_xlsx(path)
+    assert actual_items(duty_list) == expected_items(SPEC, Office())
+    assert all("隐藏" not in item.name for item in duty_list.items)
+    assert len(duty_list.notes) == 2  # noqa: PLR2004 - one for the sheet, one for the rows
+    assert any("草稿" in note for note in duty_list.notes)
+    assert duty_list.unplaced == ()
+
+
+def test_a_stream_reads_like_a_path(tmp_path: Path) -> None:
+    path = build_xlsx_office(SPEC, Office(category_column=True), tmp_path / "list.xlsx")
+    from_stream = read_xlsx(io.BytesIO(path.read_bytes()))
+    assert actual_items(from_stream) == actual_items(read_xlsx(path))
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".et"])
+def test_old_binary_workbooks_get_the_conversion_command(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"list{suffix}"
+    path.write_bytes(OLE2_MAGIC + b"\x00" * 512)
+    with pytest.raises(ReadError, match="libreoffice --headless --convert-to xlsx") as caught:
+        load(path)
+    assert str(path) in str(caught.value)
+
+
+def test_a_renamed_xlsx_with_an_xls_suffix_is_read(tmp_path: Path) -> None:
+    built = build_xlsx_office(SPEC, Office(), tmp_path / "list.xlsx")
+    renamed = tmp_path / "list.xls"
+    renamed.write_bytes(built.read_bytes())
+    assert actual_items(load(renamed)) == expected_items(SPEC, Office())
+
+
+def test_text_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    path.write_text("序号,事项名称\n1,甲\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="zip"):
+        read_xlsx(path)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/worksheets/sheet1.xml", b"\0" * (MAX_UNPACKED_BYTES // 8))
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ReadError, match=r"bomb\.xlsx"):
+        read_xlsx(path)
+
+
+def test_a_damaged_package_is_a_read_error(tmp_path: Path) -> None:
+    good = build_xlsx_office(SPEC, Office(), tmp_path / "list.xlsx").read_bytes()
+    path = tmp_path / "damaged.xlsx"
+    path.write_bytes(good[: len(good) // 2])
+    with pytest.raises(ReadError, match=r"damaged\.xlsx"):
+        read_xlsx(path)
