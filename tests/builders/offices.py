@@ -274,6 +274,18 @@ def expected_items(spec: DocSpec, office: Office) -> list[ExpectedItem]:
 # -- renderers -------------------------------------------------------------------------------
 
 
+def _runs(rows: list[GridRow]) -> dict[int, int]:
+    """Return, for each row of a merged 类别 cell, the index of the row that starts it."""
+    starts: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        previous = rows[index - 1] if index else None
+        if row.category and previous is not None and previous.category == row.category:
+            starts[index] = starts[index - 1]
+        elif row.category:
+            starts[index] = index
+    return starts
+
+
 def _width(rows: list[GridRow]) -> int:
     return max(len(row.cells) for row in rows if not row.merged)
 
@@ -289,7 +301,7 @@ def build_docx_office(spec: DocSpec, office: Office, path: Path) -> Path:
             continue
         width = _width(block)
         table = document.add_table(rows=len(block), cols=width)
-        category_start: dict[str, int] = {}
+        starts = _runs(block)
         for r, row in enumerate(block):
             cells = table.rows[r].cells
             if row.merged:
@@ -298,7 +310,7 @@ def build_docx_office(spec: DocSpec, office: Office, path: Path) -> Path:
                 continue
             for c, paragraphs in enumerate(row.cells):
                 if row.category and c == 0:
-                    first = category_start.setdefault(row.category, r)
+                    first = starts[r]
                     if first != r:
                         table.cell(first, 0).merge(cells[0])
                         continue
@@ -340,14 +352,16 @@ def build_xlsx_office(  # noqa: C901 - one branch per kind of row
                 start_row=row_number, start_column=1, end_row=row_number, end_column=width
             )
         pending_titles = []
-        category_start: dict[str, int] = {}
-        for row in block:
+        starts = _runs(block)
+        sheet_row_of: dict[int, int] = {}
+        for r, row in enumerate(block):
             if hidden and row_number == 4:  # noqa: PLR2004 - inside the first table
                 row_number += 1
                 sheet.cell(row=row_number, column=1, value="999")
                 sheet.cell(row=row_number, column=2, value="隐藏的草稿行")
                 sheet.row_dimensions[row_number].hidden = True
             row_number += 1
+            sheet_row_of[r] = row_number
             if row.merged:
                 sheet.cell(row=row_number, column=1, value=row.cells[0][0])
                 sheet.merge_cells(
@@ -356,7 +370,7 @@ def build_xlsx_office(  # noqa: C901 - one branch per kind of row
                 continue
             for c, paragraphs in enumerate(row.cells, start=1):
                 if row.category and c == 1:
-                    start = category_start.setdefault(row.category, row_number)
+                    start = sheet_row_of[starts[r]]
                     if start != row_number:
                         sheet.merge_cells(
                             start_row=start, start_column=1, end_row=row_number, end_column=1
@@ -399,11 +413,10 @@ def html_page(
             continue
         width = _width(block)
         lines = ['<table border="1" cellspacing="0">']
-        spans: dict[str, int] = {}
-        for row in block:
-            if row.category:
-                spans[row.category] = spans.get(row.category, 0) + 1
-        seen: set[str] = set()
+        starts = _runs(block)
+        spans: dict[int, int] = {}
+        for start in starts.values():
+            spans[start] = spans.get(start, 0) + 1
         for r, row in enumerate(block):
             tag = "th" if r == 0 and not row.merged else "td"
             if row.merged:
@@ -412,12 +425,9 @@ def html_page(
             out = []
             for c, paragraphs in enumerate(row.cells):
                 if row.category and c == 0:
-                    if row.category in seen:
+                    if starts[r] != r:
                         continue
-                    seen.add(row.category)
-                    out.append(
-                        _html_cell(paragraphs, tag, cells, f' rowspan="{spans[row.category]}"')
-                    )
+                    out.append(_html_cell(paragraphs, tag, cells, f' rowspan="{spans[r]}"'))
                     continue
                 out.append(_html_cell(paragraphs, tag, cells))
             lines.append("<tr>" + "".join(out) + "</tr>")

@@ -21,7 +21,9 @@ OFFICE = Office(remarks=True, category_column=True)
     [("utf-8", True), ("utf-8", False), ("gbk", True), ("gb2312", True), ("gb18030", False)],
 )
 def test_encodings_declared_or_detected(tmp_path: Path, encoding: str, declare: bool) -> None:
-    path = build_html_office(SPEC, OFFICE, tmp_path / "page.html", encoding=encoding, declare=declare)
+    path = build_html_office(
+        SPEC, OFFICE, tmp_path / "page.html", encoding=encoding, declare=declare
+    )
     assert actual_items(read_html(path)) == expected_items(SPEC, OFFICE)
 
 

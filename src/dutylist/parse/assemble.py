@@ -161,10 +161,11 @@ class _Assembler:
         if isinstance(block, Row) and not block.gridless:
             texts = block.texts()
             filled = [text for text in texts if text.strip()]
-            if len(filled) >= 2 and len({squash(text) for text in filled}) > 1:
-                if _looks_like_header(texts) and len(filled) == len(texts):
-                    self._decide(pending)
-                    return False
+            merged = len({squash(text) for text in filled}) <= 1
+            if _looks_like_header(texts) or (merged and part_kind_of_title(filled[0])):
+                self._decide(pending)  # the next table or part begins
+                return False
+            if len(filled) >= 2 and not merged:  # noqa: PLR2004
                 pending.samples.append(block.cells)
             pending.blocks.append(block)
             if len(pending.samples) >= _SAMPLE_ROWS:

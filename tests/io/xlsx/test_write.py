@@ -70,9 +70,7 @@ def test_publication_layout(mingzhu: DutyList) -> None:
     workbook = _workbook(xlsx_bytes(mingzhu))
     assert len(workbook.sheetnames) == 3
     sheet = workbook.worksheets[1]
-    header = next(
-        row for row in range(1, 10) if sheet.cell(row=row, column=1).value == "序号"
-    )
+    header = next(row for row in range(1, 10) if sheet.cell(row=row, column=1).value == "序号")
     assert sheet.print_title_rows == f"${header}:${header}"
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 == "9"  # A4
     assert sheet.page_setup.orientation == "landscape"
@@ -88,7 +86,7 @@ def test_publication_layout(mingzhu: DutyList) -> None:
 
 
 def test_cells_that_look_like_formulas_are_stored_as_text() -> None:
-    names = ("=HYPERLINK(\"http://x\",\"点击\")", "+1+2", "-3", "@SUM(A1)")
+    names = ('=HYPERLINK("http://x","点击")', "+1+2", "-3", "@SUM(A1)")
     part = Part(
         kind=PartKind.BASIC,
         title="基本履职事项清单",
@@ -125,7 +123,9 @@ def test_text_a_workbook_cannot_carry_is_a_write_error(tmp_path: Path) -> None:
         kind=PartKind.BASIC,
         title="基本履职事项清单",
         categories=(
-            Category(ordinal=1, title="x", heading="一、x", items=(BasicItem(number=1, name="a\x01"),)),
+            Category(
+                ordinal=1, title="x", heading="一、x", items=(BasicItem(number=1, name="a\x01"),)
+            ),
         ),
     )
     target = tmp_path / "out.xlsx"

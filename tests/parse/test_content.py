@@ -1,0 +1,104 @@
+"""Any header wording places its columns: from the vocabulary, or else from the content.
+
+The layouts are drawn by hypothesis and built by code (tests/builders/offices.py); each is
+read back and compared item for item with what the builders' spec says.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dutylist.io.xlsx.read import read_xlsx
+from dutylist.parse.vocabulary import vocabulary
+from tests.builders import sample_spec
+from tests.builders.offices import Office, build_docx_office, build_xlsx_office, expected_items
+from tests.io.test_offices import actual_items
+
+SPEC = sample_spec()
+VOCABULARY = tomllib.loads(
+    resources.files("dutylist").joinpath("data/headers.toml").read_text(encoding="utf-8")
+)
+ROLE_OF_KEY = {
+    "number": "number", "name": "name", "departments": "departments", "lead": "departments",
+    "assisting": "assisting_departments", "superior": "superior_duties",
+    "local": "local_duties", "receiving_and_method": "receiving_and_method",
+    "receiving": "receiving_departments", "method": "working_method", "remarks": "remarks",
+    "basis": "basis", "category": "category",
+}  # fmt: skip
+KEYS = ("number", "name", "departments", "lead", "assisting", "superior", "local",
+        "receiving_and_method", "receiving", "method", "remarks", "basis")  # fmt: skip
+STYLES = ("一、", "（一）", "1.", "1、", "第一类", "none")
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def vocabulary_offices(draw: st.DrawFn) -> Office:
+    headers = {
+        key: draw(st.sampled_from(VOCABULARY[ROLE_OF_KEY[key]]["words"]))
+        for key in (*KEYS, "category")
+    }
+    return Office(
+        headers=headers,
+        order=tuple(draw(st.permutations(KEYS))),
+        categories=draw(st.sampled_from(STYLES)),
+        counts=draw(st.booleans()),
+        category_column=draw(st.booleans()),
+        lead_columns=draw(st.booleans()),
+        split_recalled=draw(st.booleans()),
+        remarks=draw(st.booleans()),
+        basis=draw(st.booleans()),
+        full_width=draw(st.booleans()),
+        one_table=draw(st.booleans()),
+        part_titles=draw(st.sampled_from(["plain", "numbered", "counted"])),
+    )
+
+
+@SETTINGS
+@given(vocabulary_offices())
+def test_headers_from_the_vocabulary_in_any_order_read_back(office: Office) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = build_xlsx_office(SPEC, office, Path(folder) / "list.xlsx")
+        assert actual_items(read_xlsx(path)) == expected_items(SPEC, office)
+
+
+_UNKNOWN = st.text(alphabet="甲乙丙丁戊己庚辛壬癸栏目列", min_size=2, max_size=6).filter(
+    lambda text: vocabulary().match(text) is None
+)
+
+
+@st.composite
+def unknown_offices(draw: st.DrawFn) -> Office:
+    words = draw(st.lists(_UNKNOWN, min_size=len(KEYS), max_size=len(KEYS), unique=True))
+    return Office(
+        headers=dict(zip(KEYS, words, strict=True)),
+        categories=draw(st.sampled_from(STYLES)),
+        counts=draw(st.booleans()),
+        lead_columns=draw(st.booleans()),
+        split_recalled=draw(st.booleans()),
+        full_width=draw(st.booleans()),
+        one_table=draw(st.booleans()),
+    )
+
+
+@SETTINGS
+@given(unknown_offices(), st.booleans())
+def test_headers_no_vocabulary_knows_are_placed_by_their_content(
+    office: Office, as_docx: bool
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        if as_docx:
+            path = build_docx_office(SPEC, office, Path(folder) / "list.docx")
+            from dutylist.io.docx.read import read_docx
+
+            duty_list = read_docx(path)
+        else:
+            duty_list = read_xlsx(build_xlsx_office(SPEC, office, Path(folder) / "list.xlsx"))
+    assert actual_items(duty_list) == expected_items(SPEC, office)
+    columns = [header for part in duty_list.parts for header in part.columns if header]
+    assert set(columns) <= set(office.headers.values())
