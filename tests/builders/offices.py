@@ -292,7 +292,7 @@ def _width(rows: list[GridRow]) -> int:
 
 def build_docx_office(spec: DocSpec, office: Office, path: Path) -> Path:
     """Write ``spec`` as ``office`` lays it out to a .docx file (python-docx)."""
-    from docx import Document  # noqa: PLC0415
+    from docx import Document
 
     document = Document()
     for block in grid(spec, office).blocks:
@@ -321,14 +321,12 @@ def build_docx_office(spec: DocSpec, office: Office, path: Path) -> Path:
     return path
 
 
-def build_xlsx_office(  # noqa: C901 - one branch per kind of row
-    spec: DocSpec, office: Office, path: Path, *, hidden: bool = False
-) -> Path:
+def build_xlsx_office(spec: DocSpec, office: Office, path: Path, *, hidden: bool = False) -> Path:
     """Write ``spec`` as ``office`` lays it out to a .xlsx file (openpyxl), a sheet per table.
 
     With ``hidden`` a hidden row of junk and a hidden sheet are added (a reader must skip them).
     """
-    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active
@@ -355,7 +353,7 @@ def build_xlsx_office(  # noqa: C901 - one branch per kind of row
         starts = _runs(block)
         sheet_row_of: dict[int, int] = {}
         for r, row in enumerate(block):
-            if hidden and row_number == 4:  # noqa: PLR2004 - inside the first table
+            if hidden and row_number == 4:
                 row_number += 1
                 sheet.cell(row=row_number, column=1, value="999")
                 sheet.cell(row=row_number, column=2, value="隐藏的草稿行")
@@ -438,8 +436,8 @@ def html_page(
 <html><head>{meta}<title>{html.escape(office.title)}_政务公开</title>
 <script>document.write("不应执行的脚本");</script><style>td {{ padding: 2px }}</style></head>
 <body>
-<div class="header"><ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>
-<li><a href="/qd">权责清单</a></li></ul></div>
+<div class="header"><ul class="nav"><li><a href="/">首页</a></li>
+<li><a href="/zwgk">政务公开</a></li><li><a href="/qd">权责清单</a></li></ul></div>
 <div class="main"><div class="position">当前位置：首页 &gt; 政务公开</div>
 <div class="article">
 {body[0]}
@@ -454,7 +452,7 @@ def html_page(
 """
 
 
-def build_html_office(
+def build_html_office(  # noqa: PLR0913 - keyword-only page options
     spec: DocSpec,
     office: Office,
     path: Path,

@@ -34,7 +34,10 @@ def test_a_gb2312_page_with_characters_only_gb18030_has_is_decoded(tmp_path: Pat
 
 
 def test_an_http_equiv_declaration_is_honoured() -> None:
-    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body>明珠</body></html>'
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head>'
+        "<body>明珠</body></html>"
+    )
     assert "明珠" in decode(page.encode("gbk"), "page.html")
 
 

@@ -38,7 +38,7 @@ LAYOUTS: dict[str, Office] = {
             "local": "乡镇（街道）职责",
         },
         title="某某省某某市某某县某某镇履行职责事项清单",
-    ),  # fmt: skip
+    ),
     "arabic_categories_no_count": Office(categories="1.", counts=False),
     "full_width_digits": Office(categories="1、", full_width=True),
     "paren_categories": Office(categories="（一）", part_titles="numbered"),

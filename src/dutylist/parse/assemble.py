@@ -165,7 +165,7 @@ class _Assembler:
             if _looks_like_header(texts) or (merged and part_kind_of_title(filled[0])):
                 self._decide(pending)  # the next table or part begins
                 return False
-            if len(filled) >= 2 and not merged:  # noqa: PLR2004
+            if len(filled) >= 2 and not merged:
                 pending.samples.append(block.cells)
             pending.blocks.append(block)
             if len(pending.samples) >= _SAMPLE_ROWS:

@@ -23,7 +23,7 @@ def test_hidden_rows_and_sheets_are_not_read_and_the_notes_say_so(tmp_path: Path
     duty_list = read_xlsx(path)
     assert actual_items(duty_list) == expected_items(SPEC, Office())
     assert all("隐藏" not in item.name for item in duty_list.items)
-    assert len(duty_list.notes) == 2  # noqa: PLR2004 - one for the sheet, one for the rows
+    assert len(duty_list.notes) == 2
     assert any("草稿" in note for note in duty_list.notes)
     assert duty_list.unplaced == ()
 
