@@ -65,6 +65,9 @@ def _ancestors_with_config(path: Path) -> set[str]:
         {"departments": "x.toml"},
         {"similarity": 0},
         {"colour": True},
+        {"headers": ["备注"]},
+        {"headers": {"colour": ["色"]}},
+        {"headers": {"remarks": "附注"}},
     ],
 )
 def test_invalid_settings(data):
@@ -97,3 +100,8 @@ def test_rules_off_and_severity_change_apply_to_checks():
 def test_unknown_rule_in_configuration_is_a_usage_error():
     with pytest.raises(UsageError):
         check(clean_list(), parse_config({"rules": {"no-such-rule": False}}))
+
+
+def test_header_words_are_read_by_role():
+    config = parse_config({"headers": {"remarks": ["附注"], "name": ["职责事项", "工作"]}})
+    assert config.headers == {"remarks": ("附注",), "name": ("职责事项", "工作")}

@@ -11,6 +11,7 @@ from dutylist.parse.vocabulary import (
     parse_category_heading,
     parse_office,
     part_kind_of_title,
+    using_words,
 )
 
 
@@ -96,3 +97,62 @@ def test_office_from_title() -> None:
     assert town_in_city is not None
     assert (town_in_city.city, town_in_city.name) == ("昆山市", "周市镇人民政府")
     assert parse_office("关于印发清单的通知") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "loose", "expected"),
+    [
+        ("一、党的建设（25项）", False, (1, "党的建设", 25)),
+        ("（二）经济发展", False, (2, "经济发展", None)),
+        ("第三类 民生服务（共4项）", False, (3, "民生服务", 4)),
+        ("1.党的建设", True, (1, "党的建设", None)),
+        ("１２、平安法治（３项）", True, (12, "平安法治", 3)),
+        ("（3）城乡建设", True, (3, "城乡建设", None)),
+        ("党的建设（25项）", True, (None, "党的建设", 25)),
+        ("1.党的建设", False, None),  # only in a merged row or a category column
+        ("注：本清单自发布之日起施行", True, None),
+        ("1.对接辖区金融机构，组织开展银企对接。", True, None),
+    ],
+)
+def test_category_headings_in_every_numbering_style(
+    text: str, loose: bool, expected: tuple[int | None, str, int | None] | None
+) -> None:
+    heading = parse_category_heading(text, loose=loose)
+    found = None if heading is None else (heading.ordinal, heading.title, heading.declared_count)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("一、基本履职事项（共93项）", PartKind.BASIC),
+        ("基本履职事项清单", PartKind.BASIC),
+        ("二、配合履职事项清单（共106项）", PartKind.COOPERATIVE),
+        ("３、上级部门收回事项清单", PartKind.RECALLED),
+    ],
+)
+def test_part_titles_in_usual_forms(title: str, kind: PartKind) -> None:
+    assert part_kind_of_title(title) is kind
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("某某省某某市某某县某某镇履行职责事项清单", "某某镇"),
+        ("某某县某某乡履行职责事项清单", "某某乡"),
+        ("长春市南关区明珠街道办事处履行职责事项清单", "明珠街道办事处"),
+    ],
+)
+def test_township_and_subdistrict_titles_name_the_office(title: str, name: str) -> None:
+    office = parse_office(title)
+    assert office is not None
+    assert office.name == name
+
+
+def test_words_added_for_a_read_are_known_only_inside_the_block() -> None:
+    assert header_role("职责事项清单名") is None
+    with using_words({"name": ["职责事项清单名"]}):
+        assert header_role("职责事项清单名") is Role.NAME
+    assert header_role("职责事项清单名") is None
+    with pytest.raises(ValueError, match="colour"), using_words({"colour": ["色"]}):
+        pass
