@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import cast
 
 import attrs
@@ -42,7 +43,8 @@ _BLOCKS = frozenset(
      "header", "footer", "nav", "center", "blockquote", "pre", "dd", "dt", "dl", "caption",
      "figure", "main", "aside", "form", "address", "hr"]
 )  # fmt: skip
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+"""White space HTML collapses; a no-break space (``&nbsp;``) is kept, as browsers keep it."""
 _HEADER_ROWS_LOOKED_AT = 3
 _MAX_TITLE = 60
 
@@ -88,6 +90,9 @@ def _flat(text: str) -> str:
 
 def _lines(element: lxml_html.HtmlElement) -> list[str]:
     """Return the lines of an element's text: ``<br>`` and block elements break lines."""
+    simple = _simple_lines(element)
+    if simple is not None:
+        return simple
     pieces: list[str] = []
 
     def walk(node: lxml_html.HtmlElement) -> None:
@@ -107,7 +112,29 @@ def _lines(element: lxml_html.HtmlElement) -> list[str]:
             pieces.append("\n")
 
     walk(element)
-    return [line.strip(" ") for line in "".join(pieces).split("\n") if line.strip(" \u3000")]
+    lines = "".join(pieces).split("\n")
+    return [_text(line) for line in lines if line.strip(" \u3000\u00a0")]
+
+
+def _simple_lines(element: lxml_html.HtmlElement) -> list[str] | None:
+    """Return the lines of the usual cell (text, or ``<p>`` children holding only text) fast.
+
+    None when the element holds anything else; :func:`_lines` walks it then.
+    """
+    texts = [element.text or ""]
+    for child in element:
+        if child.tag not in _PARAGRAPH_TAGS or len(child) or (child.tail or "").strip():
+            return None
+        texts.append(child.text or "")
+    return [_text(_flat(text)) for text in texts if text.strip(" \t\r\n\u3000\u00a0")]
+
+
+_PARAGRAPH_TAGS = frozenset(["p", "div"])
+
+
+def _text(line: str) -> str:
+    """Return a line without the collapsed spaces at its ends, no-break spaces as spaces."""
+    return line.strip(" ").replace("\u00a0", " ")
 
 
 def _leaf_tables(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -118,6 +145,8 @@ def _leaf_tables(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
 
 
 def _span(cell: lxml_html.HtmlElement, attribute: str) -> int:
+    if attribute not in cell.attrib:
+        return 1
     try:
         return max(1, min(int(cell.get(attribute, "1")), 1000))
     except ValueError:
@@ -169,9 +198,9 @@ class _Page:
         previous_listed = False
         text_since: list[str] = []
         position = set(self.tables)
-        for element in self.root.iter():
+        for element in _outside_tables(self.root, position):
             if element in position:
-                rows = list(table_rows(element, Location()))[:_HEADER_ROWS_LOOKED_AT]
+                rows = list(islice(table_rows(element, Location()), _HEADER_ROWS_LOOKED_AT))
                 header = any(is_header_row(row.texts()) for row in rows)
                 titled = any(part_kind_of_title(line) for line in text_since[-3:])
                 numbered = any(
@@ -183,7 +212,7 @@ class _Page:
                 previous_listed = listed
                 text_since = []
                 continue
-            if not isinstance(element.tag, str) or _inside(element, position):
+            if not isinstance(element.tag, str):
                 continue
             text_since += [line for line in _lines_of_own_text(element) if line]
             if not self.listed and self._is_title(element):
@@ -213,8 +242,16 @@ class _Page:
         return common
 
 
-def _inside(element: lxml_html.HtmlElement, tables: set[lxml_html.HtmlElement]) -> bool:
-    return any(ancestor in tables for ancestor in element.iterancestors("table"))
+def _outside_tables(
+    root: lxml_html.HtmlElement, tables: set[lxml_html.HtmlElement]
+) -> Iterator[lxml_html.HtmlElement]:
+    """Yield the elements in document order, a table of ``tables`` but not its insides."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        yield element
+        if element not in tables:
+            stack.extend(reversed(element))
 
 
 def _lines_of_own_text(element: lxml_html.HtmlElement) -> list[str]:
@@ -240,12 +277,12 @@ def _blocks(page: _Page, article: lxml_html.HtmlElement) -> Iterator[AnyBlock]:
                 yield Paragraph(text=line, location=here)
             return
         if node.text and node.text.strip():
-            yield Paragraph(text=_flat(node.text).strip(), location=here)
+            yield Paragraph(text=_text(_flat(node.text)), location=here)
         for child in node:
             if isinstance(child.tag, str):
                 yield from walk(child)
             if child.tail and child.tail.strip():
-                yield Paragraph(text=_flat(child.tail).strip(), location=here)
+                yield Paragraph(text=_text(_flat(child.tail)), location=here)
 
     yield from walk(article)
     for table in page.tables:  # tables outside the article: never silently dropped
