@@ -30,6 +30,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from lxml import html as lxml_html
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+
 import dutylist
 from dutylist.io.docx.read import read_docx
 from dutylist.io.docx.write import write_docx
@@ -79,8 +83,6 @@ def web_page(duty_list: DutyList) -> str:
 
 
 def calamine_bare(path: Path) -> int:
-    from python_calamine import CalamineWorkbook
-
     workbook = CalamineWorkbook.from_path(str(path))
     return sum(
         len(workbook.get_sheet_by_index(index).to_python())
@@ -89,8 +91,6 @@ def calamine_bare(path: Path) -> int:
 
 
 def openpyxl_bare(path: Path, *, read_only: bool) -> int:
-    from openpyxl import load_workbook
-
     workbook = load_workbook(path, read_only=read_only)
     count = sum(1 for sheet in workbook for row in sheet.iter_rows(values_only=True) for _ in row)
     workbook.close()
@@ -98,8 +98,6 @@ def openpyxl_bare(path: Path, *, read_only: bool) -> int:
 
 
 def lxml_bare(path: Path) -> int:
-    from lxml import html as lxml_html
-
     root = lxml_html.document_fromstring(path.read_bytes())
     return sum(len(cell.text_content()) for cell in root.iter("td", "th"))
 
@@ -160,9 +158,11 @@ def main() -> None:
         "## Reading .xlsx and web pages",
         "",
         "The reference list (293 items) written as .docx and .xlsx by dutylist's writers and as a",
-        "web page (one table per part), each read back equal to the reference; best of "
-        f"{repeat} rounds, every step in each round, one process. Ratios are to the .docx read "
-        f"(target: xlsx and html within {TARGET}x).",
+        (
+            "web page (one table per part), each read back equal to the reference; best of "
+            f"{repeat} rounds, every step in each round, one process. Ratios are to the .docx "
+            f"read (target: xlsx and html within {TARGET}x)."
+        ),
         "",
         "```",
         ".venv/bin/python benchmarks/bench_readers.py",
@@ -179,12 +179,16 @@ def main() -> None:
     lines += [
         "",
         "**Why python-calamine reads .xlsx.** openpyxl's full mode sees everything a duty list",
-        "needs (merged cells, hidden rows and sheets) but takes "
-        f"{times['openpyxl bare'] / baseline:.1f}x the whole .docx read just to load the",
+        (
+            "needs (merged cells, hidden rows and sheets) but takes "
+            f"{times['openpyxl bare'] / baseline:.1f}x the whole .docx read just to load the"
+        ),
         "workbook, beyond the 1.5x target before any parsing. Its read-only mode is faster but",
         "reports no merged cells, so category rows and merged 类别 columns are lost.",
-        "python-calamine (Rust) loads the same workbook in "
-        f"{times['calamine bare'] / baseline:.2f}x and reports merged ranges and sheet",
+        (
+            "python-calamine (Rust) loads the same workbook in "
+            f"{times['calamine bare'] / baseline:.2f}x and reports merged ranges and sheet"
+        ),
         "visibility; what it cannot see, hidden rows and the custom document properties, the",
         "reader takes from the package XML with a regular expression (rows) and a small",
         "parse (properties). openpyxl remains the writer: calamine cannot write.",
