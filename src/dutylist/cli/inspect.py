@@ -26,7 +26,7 @@ def _reason(reason: str) -> str:
 @source_options
 def inspect_command(source: str, from_format: str | None, rendering: str | None) -> None:
     """Show how SOURCE was read: header roles and why, categories, items per part."""
-    from dutylist.parse.assemble import recording  # noqa: PLC0415
+    from dutylist.parse.reading import recording  # noqa: PLC0415
 
     with reported_errors(), recording() as readings:
         duty_list = load_list(source, from_format, rendering)

@@ -8,10 +8,7 @@ formats only produce :mod:`dutylist.parse.rows` blocks.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import attrs
 
@@ -29,6 +26,7 @@ from dutylist.model import (
 from dutylist.parse.columns import split_row
 from dutylist.parse.content import Column, place_columns
 from dutylist.parse.items import Cells, build_item
+from dutylist.parse.reading import Reading, TableReading, record
 from dutylist.parse.rows import AnyBlock, Aside, Paragraph, Row
 from dutylist.parse.vocabulary import (
     USUAL_COLUMNS,
@@ -38,6 +36,7 @@ from dutylist.parse.vocabulary import (
     is_header_row,
     is_page_marker,
     is_toc_line,
+    looks_like_header,
     parse_category_heading,
     parse_office,
     part_kind_of_title,
@@ -52,29 +51,6 @@ DEFAULT_ROLES: dict[PartKind, tuple[Role, ...]] = {
 
 _SAMPLE_ROWS = 6
 """Item rows read before the columns of an unknown header are decided by their content."""
-_MAX_HEADER_CELL = 20
-
-
-@attrs.frozen
-class TableReading:
-    """How the assembler understood one header row (for ``dutylist inspect``)."""
-
-    location: Location | None
-    """Where the header row was read."""
-    kind: PartKind
-    """The part its rows went to."""
-    columns: tuple[Column, ...]
-    """Each column's header, role and the word or content that decided it."""
-
-
-@attrs.frozen
-class Reading:
-    """What the assembler saw besides the list itself."""
-
-    tables: tuple[TableReading, ...]
-    """Every header row, in order."""
-    categories: tuple[tuple[PartKind, str, Location | None], ...]
-    """Every category heading: its part, the heading as printed, where."""
 
 
 @attrs.define
@@ -162,7 +138,7 @@ class _Assembler:
             texts = block.texts()
             filled = [text for text in texts if text.strip()]
             merged = len({squash(text) for text in filled}) <= 1
-            if _looks_like_header(texts) or (merged and part_kind_of_title(filled[0])):
+            if looks_like_header(texts) or (merged and part_kind_of_title(filled[0])):
                 self._decide(pending)  # the next table or part begins
                 return False
             if len(filled) >= 2 and not merged:
@@ -261,7 +237,7 @@ class _Assembler:
     def _is_header(self, part: _PartDraft | None, texts: tuple[str, ...], row: Row) -> bool:
         if is_header_row(texts):
             return True
-        if not _looks_like_header(texts):
+        if not looks_like_header(texts):
             return False
         if part is not None and part.roles and _same_header(texts, part.columns):
             return True
@@ -374,21 +350,6 @@ def _numbered(row: Row, part: _PartDraft) -> bool:
     return len(cell) == 1 and cell[0].strip().isdigit()
 
 
-def _looks_like_header(texts: tuple[str, ...]) -> bool:
-    """Return True for a row of short labels (a header row in words no vocabulary knows)."""
-    filled = [squash(text) for text in texts if text.strip()]
-    return (
-        len(filled) >= 2
-        and len(set(filled)) == len(filled)
-        and all(
-            len(text) <= _MAX_HEADER_CELL
-            and "\n" not in text.strip()
-            and not re.search(r"[0-9０-９。；，、]", text)
-            for text in filled
-        )
-    )
-
-
 def _same_header(texts: tuple[str, ...], columns: tuple[str, ...]) -> bool:
     return [squash(text) for text in texts] == [squash(column) for column in columns]
 
@@ -469,26 +430,5 @@ def assemble_reading(
         assembler.feed(block)
     duty_list = assembler.finish(metadata or Metadata())
     reading = Reading(tuple(assembler.tables), tuple(assembler.headings))
-    recorder = _RECORDER.get()
-    if recorder is not None:
-        recorder.append(reading)
+    record(reading)
     return duty_list, reading
-
-
-_RECORDER: contextvars.ContextVar[list[Reading] | None] = contextvars.ContextVar(
-    "dutylist_readings", default=None
-)
-
-
-@contextlib.contextmanager
-def recording() -> Iterator[list[Reading]]:
-    """Collect the :class:`Reading` of every list assembled inside the ``with`` block.
-
-    This is how ``dutylist inspect`` learns how any reader's rows were understood.
-    """
-    readings: list[Reading] = []
-    token = _RECORDER.set(readings)
-    try:
-        yield readings
-    finally:
-        _RECORDER.reset(token)

@@ -160,6 +160,26 @@ def is_header_row(cells: tuple[str, ...]) -> bool:
     return len(known) >= 2 and len(known) * 2 >= len(roles) and Role.NAME in known
 
 
+_MAX_HEADER_CELL = 20
+_NOT_IN_HEADERS = re.compile(r"[0-9０-９。；，、]")
+
+
+def looks_like_header(cells: tuple[str, ...]) -> bool:
+    """Return True for a row of short distinct labels: a header row in words no one listed.
+
+    Header cells hold no digits and no sentence punctuation; item rows have a number or
+    longer text.
+    """
+    filled = [squash(cell) for cell in cells if cell.strip()]
+    return (
+        len(filled) >= 2
+        and len(set(filled)) == len(filled)
+        and all(
+            len(text) <= _MAX_HEADER_CELL and not _NOT_IN_HEADERS.search(text) for text in filled
+        )
+    )
+
+
 def kind_from_roles(roles: tuple[Role, ...]) -> PartKind:
     """Infer which part a header row belongs to from its column roles."""
     if {Role.DEPARTMENTS, Role.SUPERIOR_DUTIES, Role.LOCAL_DUTIES} & set(roles):
