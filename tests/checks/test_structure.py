@@ -76,3 +76,9 @@ def test_discontinued_item_needs_no_receiving_department():
         clean_list(), R, 3, lambda item: attrs.evolve(item, receiving_departments=())
     )
     assert found(run(duty_list), "empty-cell") == []
+
+
+def test_a_column_placed_by_its_content_is_not_missing():
+    unknown = ("序号", "事项名称", "甲列", "乙列", "丙列")  # the reader placed 甲乙丙 by content
+    duty_list = replace_part(clean_list(), C, lambda part: attrs.evolve(part, columns=unknown))
+    assert found(run(duty_list), "missing-column") == []

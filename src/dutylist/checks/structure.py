@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.model import CooperativeItem, DutyList, PartKind, RecalledItem
+from dutylist.model import CooperativeItem, DutyList, Part, PartKind, RecalledItem
 from dutylist.parse.vocabulary import Role, header_role
 
 _REQUIRED: dict[PartKind, tuple[tuple[Role, ...], ...]] = {
@@ -39,6 +39,30 @@ _COLUMN_NAMES = {
 }
 
 
+_FIELD_OF_ROLE = {
+    Role.NAME: "name",
+    Role.DEPARTMENTS: "departments",
+    Role.SUPERIOR_DUTIES: "superior_duties",
+    Role.LOCAL_DUTIES: "local_duties",
+    Role.RECEIVING: "receiving_departments",
+    Role.RECEIVING_AND_METHOD: "receiving_departments",
+    Role.WORKING_METHOD: "working_method",
+}
+
+
+def _filled(part: Part, group: tuple[Role, ...]) -> bool:
+    """Return True when the part's items hold the field of a role of ``group``.
+
+    A reader places a column whose header no vocabulary word names by the column's
+    content: when a part has such a header and its items hold the field, the column is
+    there under another name.
+    """
+    fields = {_FIELD_OF_ROLE[role] for role in group if role in _FIELD_OF_ROLE}
+    if Role.NUMBER in group and any(item.number is not None for item in part.items):
+        return True
+    return any(getattr(item, field, None) for item in part.items for field in fields)
+
+
 def missing_part(duty_list: DutyList, _: Context) -> Iterator[Issue]:
     """Report each of the three parts the list lacks."""
     present = {part.kind for part in duty_list.parts}
@@ -68,7 +92,8 @@ def missing_column(duty_list: DutyList, _: Context) -> Iterator[Issue]:
             continue
         roles = {header_role(column) for column in part.columns}
         for group in _REQUIRED[part.kind]:
-            if not roles & set(group):
+            placed_by_content = None in roles and _filled(part, group)
+            if not roles & set(group) and not placed_by_content:
                 name = " / ".join(_COLUMN_NAMES[role] for role in group)
                 yield Issue(
                     message=f"the {part.kind.value} part has no {name} column",
