@@ -122,7 +122,7 @@ def test_dev_stdout_as_a_pipe_and_dev_null(tmp_path: Path) -> None:
 
 def test_convert_offers_only_writable_formats(tmp_path: Path) -> None:
     help_text = _invoke("convert", "--help").stdout
-    assert "[docx|json]" in help_text
+    assert "[docx|json|xlsx]" in help_text
     refused = _invoke("convert", MINGZHU, tmp_path / "out.txt", "--to", "text")
     assert refused.exit_code == 2
     assert not (tmp_path / "out.txt").exists()

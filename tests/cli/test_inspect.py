@@ -104,3 +104,17 @@ def test_header_words_from_the_configuration_are_known(tmp_path: Path) -> None:
     assert code == 0
     name = next(line for line in out.splitlines() if line.startswith("  甲乙丙\t"))
     assert name.split("\t")[1:] == ["name", "表头词“甲乙丙”"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".html"])
+def test_xlsx_and_html_on_standard_input_are_told_apart(tmp_path: Path, suffix: str) -> None:
+    if suffix == ".xlsx":
+        source = build_xlsx_office(SPEC, Office(), tmp_path / "list.xlsx")
+    else:
+        source = build_html_office(SPEC, Office(), tmp_path / "list.html", encoding="gbk")
+    result = CliRunner().invoke(
+        main, ["convert", "-", "-", "--to", "json"], input=source.read_bytes()
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [sum(len(c["items"]) for c in p["categories"]) for p in data["parts"]] == [5, 4, 3]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -87,13 +88,18 @@ def format_for(path: str | os.PathLike[str] | None, name: str | None) -> Format:
     )
 
 
+_HTML = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
+
+
 def sniff_format(data: bytes) -> str | None:
-    """Return the name of the format ``data`` looks like (json, docx, doc, pdf, text), or None."""
+    """Return the format ``data`` looks like (json, docx, xlsx, html, doc, pdf, text), or None."""
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:8]
     if head.startswith((b"{", b"[")):
         return "json"
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "xlsx" if b"xl/workbook.xml" in data else "docx"
+    if _HTML.search(data[:2048]):
+        return "html"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
     if b"%PDF-" in data[:1024]:
