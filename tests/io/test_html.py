@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from dutylist.errors import FormatError
+from dutylist.errors import DutylistError, FormatError
 from dutylist.io.html import decode, read_html
 from tests.builders import sample_spec
 from tests.builders.offices import Office, build_html_office, expected_items, html_page
@@ -88,3 +91,11 @@ def test_a_page_without_a_list_is_a_format_error(tmp_path: Path) -> None:
     )
     with pytest.raises(FormatError, match=r"news\.html"):
         read_html(path)
+
+
+@given(st.binary(max_size=2000) | st.text(max_size=500).map(lambda text: text.encode("utf-8")))
+def test_any_bytes_read_or_fail_with_a_dutylist_error(data: bytes) -> None:
+    try:
+        read_html(io.BytesIO(b"<html><body><table><tr><td>" + data + b"</td></tr></table>"))
+    except DutylistError:
+        pass

@@ -73,3 +73,14 @@ def test_a_damaged_package_is_a_read_error(tmp_path: Path) -> None:
     path.write_bytes(good[: len(good) // 2])
     with pytest.raises(ReadError, match=r"damaged\.xlsx"):
         read_xlsx(path)
+
+
+def test_a_sheet_that_is_not_xml_is_a_read_error_naming_the_sheet(tmp_path: Path) -> None:
+    good = build_xlsx_office(SPEC, Office(), tmp_path / "list.xlsx")
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, b"<garbage" if name == "xl/worksheets/sheet2.xml" else data)
+    with pytest.raises(ReadError, match=r"broken\.xlsx, table 2"):
+        read_xlsx(path)

@@ -207,7 +207,7 @@ def read_xlsx_blocks(source: Source) -> tuple[list[AnyBlock], Metadata, tuple[st
     Raises:
         ReadError: the file is not a readable .xlsx workbook.
     """
-    from python_calamine import CalamineError, CalamineWorkbook  # noqa: PLC0415
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415
 
     from dutylist.parse.vocabulary import part_kind_of_title  # noqa: PLC0415
 
@@ -218,7 +218,7 @@ def read_xlsx_blocks(source: Source) -> tuple[list[AnyBlock], Metadata, tuple[st
         metadata = _metadata(package, name)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except (CalamineError, ValueError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - calamine raises a class per kind of damage
         raise ReadError(
             _(".xlsx 工作簿已损坏：{error}").format(error=exc), Location(file=name)
         ) from None
@@ -233,11 +233,20 @@ def read_xlsx_blocks(source: Source) -> tuple[list[AnyBlock], Metadata, tuple[st
         if not info.visible:
             hidden_sheets.append(sheet_name)
             continue
-        sheet = workbook.get_sheet_by_index(index)
-        values = sheet.to_python(skip_empty_area=False)
-        hidden_rows += sum(1 for r in info.hidden_rows if r < len(values))
         where = Location(file=name, table=index + 1)
-        rows = list(sheet_rows(values, sheet.merged_cell_ranges or [], info.hidden_rows, where))
+        try:
+            sheet = workbook.get_sheet_by_index(index)
+            values = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or []
+        except Exception as exc:  # noqa: BLE001 - calamine raises a class per kind of damage
+            raise ReadError(
+                _(".xlsx 工作簿已损坏：工作表“{sheet}”无法读取（{error}）").format(
+                    sheet=sheet_name, error=exc
+                ),
+                where,
+            ) from None
+        hidden_rows += sum(1 for r in info.hidden_rows if r < len(values))
+        rows = list(sheet_rows(values, merged, info.hidden_rows, where))
         leading = rows[: next((i for i, row in enumerate(rows) if len(row.cells) > 1), len(rows))]
         titled = any(part_kind_of_title(row.texts()[0]) for row in leading)
         if not titled and part_kind_of_title(sheet_name) is not None:
