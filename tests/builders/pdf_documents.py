@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from dutylist.io.docx.write import _cell_paragraphs, _roles
+from dutylist.io.layout import cell_paragraphs, column_roles
 from dutylist.model import DutyList, PartKind
 from dutylist.parse.vocabulary import USUAL_COLUMNS
 
@@ -58,7 +58,7 @@ def _rows(duty_list: DutyList, kind: PartKind) -> tuple[list[tuple[str, ...]], l
     """Return the header and body rows of a part (cells of paragraphs) and its category rows."""
     part = next(part for part in duty_list.parts if part.kind is kind)
     columns = part.columns or USUAL_COLUMNS[part.kind]
-    roles = _roles(part, columns)
+    roles = column_roles(part, columns)
     rows: list[tuple[str, ...]] = [columns]
     merged: list[int] = []
     for category in part.categories:
@@ -67,7 +67,7 @@ def _rows(duty_list: DutyList, kind: PartKind) -> tuple[list[tuple[str, ...]], l
             rows.append((category.heading,))
         for item in category.items:
             cells = [
-                "\n".join(_cell_paragraphs(item, role, columns[index], category.heading))
+                "\n".join(cell_paragraphs(item, role, columns[index], category.heading, roles))
                 for index, role in enumerate(roles)
             ]
             rows.append(tuple(cells))
