@@ -11,6 +11,7 @@ same corpus.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ import attrs
 
 import dutylist
 from dutylist.codec import from_data, to_data
+from dutylist.io.layout import cell_paragraphs
 from dutylist.model import (
     BasicItem,
     Category,
@@ -33,6 +35,14 @@ from dutylist.model import (
     RecalledItem,
 )
 from dutylist.numerals import to_chinese_number
+from dutylist.parse.vocabulary import Role
+from tests.builders.offices import (
+    Office,
+    build_docx_office,
+    build_html_office,
+    build_xlsx_office,
+)
+from tests.builders.spec import CategorySpec, DocSpec, PartSpec
 
 REFERENCE = Path(__file__).resolve().parents[2] / "examples" / "mingzhu.json"
 
@@ -251,13 +261,16 @@ def build_corpus(  # noqa: PLR0913 - keyword-only knobs of one builder
     offices: int = 50,
     unreadable: int = 5,
     categories_per_part: int | None = 3,
-    formats: Sequence[str] = ("json", "docx"),
+    formats: Sequence[str] = ("json", "docx", "xlsx", "html"),
     counties: int | None = None,
 ) -> Corpus:
     """Write ``offices`` lists and ``unreadable`` broken files under ``folder``.
 
     Files go to ``folder/<province>/<county>/<office>.<format>``; the format cycles
-    through ``formats``. With ``counties``, only the first so many counties are used (so
+    through ``formats``. .xlsx and .html files, and every fourth .docx, are laid out as
+    other offices lay theirs out (:data:`LAYOUTS`: other header words, category styles,
+    牵头/配合 columns, a 4-column recalled table, full-width digits …).
+    With ``counties``, only the first so many counties are used (so
     that one county can hold many offices).
     """
     rng = random.Random(seed)  # noqa: S311 - reproducible test data
@@ -288,10 +301,14 @@ def build_corpus(  # noqa: PLR0913 - keyword-only knobs of one builder
             title=f"{province}{city}{county}{office}履行职责事项清单",
             metadata=attrs.evolve(duty_list.metadata, version=f"{2024 + index % 2}年版"),
         )
-        if rng.random() < 0.4:
-            duty_list = _plant_defect(duty_list, rng, plan)
         path.parent.mkdir(parents=True, exist_ok=True)
-        dutylist.dump(duty_list, path)
+        if fmt in ("html", "xlsx") or (fmt == "docx" and index % 4 == 1):
+            # other layouts print headings from their own counts: no count defect here
+            write_in_layout(duty_list, path, LAYOUTS[index % len(LAYOUTS)])
+        else:
+            if rng.random() < 0.4:
+                duty_list = _plant_defect(duty_list, rng, plan)
+            dutylist.dump(duty_list, path)
         plans.append(plan)
     broken: list[Path] = []
     for index in range(unreadable):
@@ -300,6 +317,60 @@ def build_corpus(  # noqa: PLR0913 - keyword-only knobs of one builder
         path.write_bytes(b"PK\x03\x04 not a zip" if index % 2 == 0 else b'{"title": 5}')
         broken.append(path)
     return Corpus(offices=plans, unreadable=broken)
+
+
+LAYOUTS = (
+    Office(headers={"departments": "区直部门", "superior": "区直部门职责", "local": "街道职责"}),
+    Office(categories="1.", counts=False),
+    Office(categories="（一）", lead_columns=True),
+    Office(split_recalled=True, headers={"method": "收回方式"}),
+    Office(category_column=True, categories="1."),
+    Office(full_width=True, categories="1、"),
+)
+"""Other offices' layouts (tests/builders/offices.py) some corpus files are written in."""
+
+_COLUMNS = {
+    PartKind.BASIC: ("序号", "事项名称"),
+    PartKind.COOPERATIVE: ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"),
+    PartKind.RECALLED: ("序号", "事项名称", "承接部门及工作方式"),
+}
+_ROLES = {
+    "序号": Role.NUMBER,
+    "事项名称": Role.NAME,
+    "对应上级部门": Role.DEPARTMENTS,
+    "上级部门职责": Role.SUPERIOR_DUTIES,
+    "街道配合职责": Role.LOCAL_DUTIES,
+    "承接部门及工作方式": Role.RECEIVING_AND_METHOD,
+}
+
+
+def spec_of(duty_list: DutyList) -> DocSpec:
+    """Return ``duty_list`` as a builder spec (the cells its publication layout prints)."""
+    parts = []
+    for part in duty_list.parts:
+        columns = _COLUMNS[part.kind]
+        categories = tuple(
+            CategorySpec(
+                heading=category.heading,
+                rows=tuple(
+                    tuple(
+                        tuple(cell_paragraphs(item, _ROLES[column], column, category.heading))
+                        for column in columns
+                    )
+                    for item in category.items
+                ),
+            )
+            for category in part.categories
+        )
+        parts.append(PartSpec(title=part.kind.chinese, columns=columns, categories=categories))
+    return DocSpec(title=duty_list.title, parts=tuple(parts))
+
+
+def write_in_layout(duty_list: DutyList, path: Path, layout: Office) -> None:
+    """Write ``duty_list`` to ``path`` (.docx, .xlsx or .html) as ``layout`` lays lists out."""
+    office = dataclasses.replace(layout, title=duty_list.title)
+    builders = {".docx": build_docx_office, ".xlsx": build_xlsx_office, ".html": build_html_office}
+    builders[path.suffix](spec_of(duty_list), office, path)
 
 
 def _plant_defect(duty_list: DutyList, rng: random.Random, plan: OfficePlan) -> DutyList:
