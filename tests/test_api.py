@@ -8,7 +8,19 @@ from pathlib import Path
 import dutylist
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-HEAVY = ("rapidfuzz", "deepdiff", "jinja2", "docx", "jsonschema", "openpyxl", "rich")
+HEAVY = (
+    "cattrs",
+    "deepdiff",
+    "docx",
+    "jinja2",
+    "jsonschema",
+    "lxml",
+    "openpyxl",
+    "pdfplumber",
+    "pyarrow",
+    "rapidfuzz",
+    "rich",
+)
 
 
 def test_every_exported_name_resolves() -> None:

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from dutylist.io import FORMATS, sniff_format
+from dutylist.errors import DutylistError
+from dutylist.io import FORMATS, format_for, read, sniff_format
+from dutylist.io.files import write_atomically
 from dutylist.messages import _
 
 if TYPE_CHECKING:
@@ -48,8 +50,6 @@ def fail(message: str) -> NoReturn:
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn dutylist errors into one line on stderr and exit code 2 (unless ``--debug``)."""
-    from dutylist.errors import DutylistError  # noqa: PLC0415
-
     debug = bool(click.get_current_context().find_root().obj.get("debug"))
     try:
         yield
@@ -109,8 +109,6 @@ def load_list(path: str, format_name: str | None, rendering: str | None = None) 
     was reported when the list was first read, and is kept in the file). ``--quiet``
     hides the notes; ``--verbose`` adds what was read.
     """
-    from dutylist.io import format_for, read  # noqa: PLC0415
-
     name = display_name(path)
     source: str | _Stdin = path
     if path == STDIO:
@@ -139,8 +137,6 @@ def write_output(output: str | None, data: bytes) -> None:
     A regular file is replaced atomically; a device or pipe (``/dev/stdout``,
     ``/dev/null``) is written directly.
     """
-    from dutylist.io.files import write_atomically  # noqa: PLC0415
-
     if output is None or output == STDIO:
         sys.stdout.flush()
         stream = sys.stdout.buffer

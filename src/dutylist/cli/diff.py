@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+import attrs
 import click
 
 from dutylist.cli.common import (
@@ -21,7 +22,12 @@ from dutylist.cli.common import (
     reported_errors,
     write_output,
 )
+from dutylist.departments.registry import default_registry
+from dutylist.diff import diff
+from dutylist.diff.filters import filter_changes
 from dutylist.messages import _
+from dutylist.reports.changes import render_changes
+from dutylist.reports.changes.text import print_text
 
 if TYPE_CHECKING:
     from dutylist.model import DutyList
@@ -86,10 +92,6 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     label, title, date and file. Exit 0, or with --exit-code 1 when the lists differ; 2
     on unusable input.
     """
-    from dutylist.departments.registry import default_registry  # noqa: PLC0415
-    from dutylist.diff import diff  # noqa: PLC0415
-    from dutylist.reports.changes import render_changes  # noqa: PLC0415
-
     if output is not None:
         refuse_overwriting_inputs(output, old, new)
     if output_format == "docx" and output is None:
@@ -109,8 +111,6 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         canonical = lambda name: registry.normalise(name).canonical  # noqa: E731
         changeset = diff(before, after, registry=canonical)
         if substantive_only or department:
-            from dutylist.diff.filters import filter_changes  # noqa: PLC0415
-
             changeset = filter_changes(
                 changeset,
                 substantive_only=substantive_only,
@@ -118,8 +118,6 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
                 registry=canonical,
             )
         if output_format == "text" and output is None:
-            from dutylist.reports.changes.text import print_text  # noqa: PLC0415
-
             print_text(changeset)
         else:
             rendered = render_changes(changeset, output_format, new=after, redline=redline)
@@ -129,8 +127,6 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
 
 def _named(duty_list: DutyList, path: str, label: tuple[str, ...]) -> DutyList:
     """Return ``duty_list`` named for the report: the file compared, ``--label`` if given."""
-    import attrs  # noqa: PLC0415
-
     metadata = attrs.evolve(duty_list.metadata, source_file=display_name(path))
     if label:
         metadata = attrs.evolve(metadata, version=label[0])

@@ -21,7 +21,9 @@ from dutylist.diff.changes import (
     ItemRef,
     Renumbered,
 )
+from dutylist.diff.compute import compute
 from dutylist.diff.fields import Registry
+from dutylist.diff.patch import apply_changes
 from dutylist.model import DutyList
 
 
@@ -35,8 +37,6 @@ def diff(old: DutyList, new: DutyList, *, registry: Registry | None = None) -> C
             unknown); with it, a department respelled is a cosmetic change.
     """
     import gc  # noqa: PLC0415
-
-    from dutylist.diff.compute import compute  # noqa: PLC0415
 
     # The diff builds many small objects around immutable data and frees them all at the
     # end: the cyclic collector would walk the whole heap again and again for nothing.
@@ -55,8 +55,6 @@ def apply(old: DutyList, changeset: ChangeSet) -> DutyList:
     Raises:
         dutylist.errors.UsageError: the change set was not made from ``old``.
     """
-    from dutylist.diff.patch import apply_changes  # noqa: PLC0415
-
     return apply_changes(old, changeset)
 
 

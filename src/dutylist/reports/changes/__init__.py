@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dutylist.diff.serialize import dumps
 from dutylist.errors import UsageError
+from dutylist.reports.changes.docx import render_docx
+from dutylist.reports.changes.html import render_html
+from dutylist.reports.changes.markdown import render_markdown
+from dutylist.reports.changes.redline import render_redline
+from dutylist.reports.changes.text import render_text
 
 if TYPE_CHECKING:
     from dutylist.diff.changes import ChangeSet
@@ -36,29 +42,19 @@ def render_changes(
     if redline and format_name != "docx":
         raise UsageError("--redline needs --format docx")
     if format_name == "text":
-        from dutylist.reports.changes.text import render_text  # noqa: PLC0415
-
         return render_text(changeset).encode("utf-8")
     if format_name == "markdown":
-        from dutylist.reports.changes.markdown import render_markdown  # noqa: PLC0415
-
         return render_markdown(changeset).encode("utf-8")
     if format_name == "json":
-        from dutylist.diff.serialize import dumps  # noqa: PLC0415
-
         return dumps(changeset).encode("utf-8")
     if format_name == "html":
-        from dutylist.reports.changes.html import render_html  # noqa: PLC0415
-
         return render_html(changeset).encode("utf-8")
     if format_name == "docx":
         if redline:
             if new is None:
                 raise UsageError("--redline needs the new list")
-            from dutylist.reports.changes.redline import render_redline  # noqa: PLC0415
 
             return render_redline(changeset, new)
-        from dutylist.reports.changes.docx import render_docx  # noqa: PLC0415
 
         return render_docx(changeset)
     known = ", ".join(CHANGE_FORMATS)

@@ -24,6 +24,7 @@ from dutylist.diff.changes import (
 )
 from dutylist.diff.content import clause_fields, clause_text, departments_of
 from dutylist.diff.inline import normalize
+from dutylist.diff.systemic import explained
 from dutylist.messages import _
 from dutylist.model import Item, PartKind, RecalledItem
 
@@ -324,8 +325,6 @@ def category_lines(changeset: ChangeSet) -> list[str]:
 
 def _grouped_changes(changeset: ChangeSet) -> set[int]:
     """Return the 0-based places of the changes shown under a systemic record instead."""
-    from dutylist.diff.systemic import explained  # noqa: PLC0415
-
     if not changeset.systemic:
         return set()
     touched = {index for record in changeset.systemic for index in record.changes}

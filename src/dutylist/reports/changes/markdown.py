@@ -10,6 +10,7 @@ import re
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
 from dutylist.messages import _
+from dutylist.model import PartKind
 from dutylist.reports.changes.common import (
     OP_LABELS,
     PART_LABELS,
@@ -132,7 +133,6 @@ def _change(index: int, change: Change) -> list[str]:
 
 
 def _field(change: FieldChange, part: object) -> str:
-    from dutylist.model import PartKind  # noqa: PLC0415
 
     label = field_label(change.field, part if isinstance(part, PartKind) else None)
     place = clause_place(change)

@@ -33,7 +33,13 @@ from dutylist.diff.content import clause_fields, clause_text, departments_of, me
 from dutylist.diff.inline import inline_diff
 from dutylist.model import Category, Clause, DutyList, Item, Part, PartKind, RecalledItem
 from dutylist.reports.changes.common import version_lines
-from dutylist.reports.changes.docx import BODY_FONT, HEADING_FONT, xml_text
+from dutylist.reports.changes.docx import (
+    BODY_FONT,
+    HEADING_FONT,
+    setup_page,
+    setup_styles,
+    xml_text,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -72,8 +78,6 @@ _WIDTHS_CM = {
 def render_redline(changeset: ChangeSet, new: DutyList, when: dt.datetime | None = None) -> bytes:
     """Return ``new`` as a .docx whose tracked changes lead from the old list to it."""
     import docx  # noqa: PLC0415
-
-    from dutylist.reports.changes.docx import setup_page, setup_styles  # noqa: PLC0415
 
     stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     writer = _Writer(stamp)

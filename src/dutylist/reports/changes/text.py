@@ -15,6 +15,7 @@ from dutylist.diff.changes import (
     FieldOp,
 )
 from dutylist.messages import _
+from dutylist.model import PartKind
 from dutylist.reports.changes.common import (
     OP_LABELS,
     PART_LABELS,
@@ -153,8 +154,6 @@ def _append(text: Text, piece: str, style: str, *, marks: bool) -> None:
 
 def _field(change: FieldChange, part: object, *, marks: bool) -> Text:
     from rich.text import Text  # noqa: PLC0415
-
-    from dutylist.model import PartKind  # noqa: PLC0415
 
     label = field_label(change.field, part if isinstance(part, PartKind) else None)
     cosmetic = "，格式" if change.classification is ChangeClass.COSMETIC else ""
