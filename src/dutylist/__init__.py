@@ -12,7 +12,6 @@ rich, cattrs …) are imported inside the functions that use them, so that
 from __future__ import annotations
 
 from dutylist._version import __version__
-from dutylist.api import dump, load
 from dutylist.checks import RULES, check
 from dutylist.checks.baseline import Baseline, read_baseline, write_baseline
 from dutylist.checks.findings import Finding, FindingLocation, Report, Severity
@@ -28,6 +27,7 @@ from dutylist.departments.view import DepartmentView, department_views
 from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff
 from dutylist.diff.history import History, history
 from dutylist.errors import DutylistError, FormatError, ReadError, UsageError, WriteError
+from dutylist.io import dump, load
 from dutylist.location import Location
 from dutylist.model import (
     BasicItem,

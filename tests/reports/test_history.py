@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from dutylist import schemas
-from dutylist.api import dump
+from dutylist.io import dump
 from dutylist.cli import main
 from dutylist.diff.history import History, history
 from dutylist.model import DutyList

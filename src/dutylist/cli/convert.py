@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import attrs
 import click
 
-from dutylist.api import dump
 from dutylist.cli.common import (
     STDIO,
     detail,
@@ -22,6 +21,7 @@ from dutylist.cli.common import (
     write_output,
 )
 from dutylist.errors import UsageError
+from dutylist.io import dump
 from dutylist.messages import _
 from dutylist.reports.summary import print_summary
 

@@ -18,11 +18,12 @@ from lxml import etree
 import dutylist.io.docx.read as docx_module
 from dutylist.io.docx.body import can_transform
 from dutylist.io.docx.numbering import W_NS, Numbering
-from dutylist.io.docx.read import _PARSER, _BodyReader
+from dutylist.io.docx.read import _BodyReader
 from dutylist.parse.rows import Block, Row
 from tests.builders import LAYOUT_VARIANTS, build_docx, sample_spec
 
 SPEC = sample_spec()
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def _both_ways(body: etree._Element) -> tuple[list[Block], list[Block]]:

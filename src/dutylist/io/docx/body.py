@@ -15,12 +15,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from dutylist.io.docx.numbering import W_NS, w
 from dutylist.location import Location
 from dutylist.parse.rows import Cell, Row
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 PLAIN_TABLE_EXCEPTIONS = (
     *(w(tag) for tag in ("sdt", "customXml", "hyperlink", "smartTag", "fldSimple", "dir")),
@@ -77,6 +79,8 @@ _STYLESHEET = f"""\
 
 @functools.cache
 def _transform() -> etree.XSLT:
+    from lxml import etree  # noqa: PLC0415 - lxml takes long to import
+
     # The stylesheet reads no other document and writes nothing; the input cannot make it.
     return etree.XSLT(etree.fromstring(_STYLESHEET.encode("utf-8")), regexp=False)
 

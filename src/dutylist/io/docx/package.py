@@ -14,12 +14,11 @@ import zipfile
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from lxml import etree
-
 from dutylist.io.docx.numbering import W_NS, w
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from lxml import etree
 
 BODY_FONT = "仿宋_GB2312"
 """The font of body text (tables, front matter)."""
@@ -74,6 +73,8 @@ _STYLES = f"""<w:styles xmlns:w="{W_NS}">
 
 def element(tag: str, parent: etree._Element | None = None, **values: str) -> etree._Element:
     """Return a new ``w:`` element (a child of ``parent`` if given) with ``w:`` attributes."""
+    from lxml import etree  # noqa: PLC0415 - lxml takes long to import
+
     attributes = {w(name): value for name, value in values.items()}
     if parent is None:
         return etree.Element(w(tag), attributes, nsmap={"w": W_NS})
@@ -122,6 +123,8 @@ def set_fonts(document: Document) -> None:
     size = document.styles["Normal"].element.get_or_add_rPr()
     for tag in ("sz", "szCs"):
         element(tag, size, val="24")
+    from lxml import etree  # noqa: PLC0415
+
     for style in etree.fromstring(_STYLES):
         styles.append(style)
 

@@ -25,9 +25,9 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
-from lxml import etree
 
 from dutylist.errors import FormatError, ReadError
 from dutylist.io.docx.body import PLAIN_TABLE_EXCEPTIONS, can_transform, plain_table_rows
@@ -37,6 +37,9 @@ from dutylist.location import Location
 from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block, Cell, Paragraph, Row
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 CONVERT_HINT = "libreoffice --headless --convert-to docx FILE"
 """The command that turns a .doc, .wps or .rtf file into a .docx."""
@@ -79,7 +82,6 @@ _INLINE_CONTAINERS = frozenset(
 _RUN_TEXT = {_BR: "\n", _CR: "\n", _TAB: "\t", _NO_BREAK_HYPHEN: "-"}
 
 _DOCUMENT_PART = "word/document.xml"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def _convert_hint(name: str) -> str:
@@ -146,11 +148,14 @@ def _read_part(package: zipfile.ZipFile, part: str, name: str) -> bytes | None:
 
 def _parse_part(data: bytes | None, part: str, name: str) -> etree._Element | None:
     """Return the root element of a part read by :func:`_read_part`."""
+    from lxml import etree  # noqa: PLC0415 - lxml takes long to import
+
     if data is None:
         return None
     where = Location(file=name)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        return etree.fromstring(data, _PARSER)
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise FormatError(f"damaged .docx document: invalid XML in {part} ({exc})", where) from None
 

@@ -15,8 +15,7 @@ import io
 import os
 import re
 from collections.abc import Sequence
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from dutylist.errors import WriteError
 from dutylist.io.docx.numbering import W_NS, w
@@ -47,6 +46,9 @@ from dutylist.model import (
 )
 from dutylist.parse.cells import DISCONTINUED_MARK, clause_paragraphs
 from dutylist.parse.vocabulary import USUAL_COLUMNS, Role, header_role, squash
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 # Relative column widths; the number column has a fixed width.
 _WEIGHTS = {
@@ -179,6 +181,8 @@ class _TableWriter:
     """Build the ``w:tbl`` of one part."""
 
     def __init__(self, part: Part, columns: tuple[str, ...], landscape: bool) -> None:
+        from lxml import etree  # noqa: PLC0415 - lxml takes long to import
+
         self.part = part
         self.columns = columns
         overflow = _overflow(part, len(columns))
