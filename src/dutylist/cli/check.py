@@ -11,7 +11,7 @@ import click
 from dutylist.checks import check
 from dutylist.checks.baseline import read_baseline
 from dutylist.checks.baseline import write_baseline as store_baseline
-from dutylist.checks.findings import Report, Severity
+from dutylist.checks.findings import Severity
 from dutylist.checks.located import locate_in_json
 from dutylist.cli.batch_check import is_batch, run_batch_check
 from dutylist.cli.common import (
@@ -33,25 +33,8 @@ from dutylist.corpus.batch import CheckOptions
 from dutylist.corpus.sources import expand
 from dutylist.io import format_for
 from dutylist.messages import _, ngettext
-from dutylist.reports.findings.github import render_github
-from dutylist.reports.findings.json import render_json
-from dutylist.reports.findings.junit import render_junit
-from dutylist.reports.findings.sarif import render_sarif
+from dutylist.reports.findings import RENDERERS
 from dutylist.reports.findings.text import print_text, render_text
-
-CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
-
-
-def _render_report(report: Report, output_format: str) -> str:
-    """Return a check report rendered in ``output_format`` (not ``text``)."""
-    if output_format == "json":
-        return render_json(report)
-    if output_format == "github":
-        return render_github(report)
-    if output_format == "junit":
-        return render_junit(report)
-
-    return render_sarif(report)
 
 
 @click.command(name="check")
@@ -60,7 +43,7 @@ def _render_report(report: Report, output_format: str) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(CHECK_FORMATS),
+    type=click.Choice(list(RENDERERS)),
     default="text",
     show_default=True,
     help="Output: text, json, github (annotations), junit (XML) or sarif.",
@@ -135,7 +118,7 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
                 output_format=output_format,
                 output=output,
                 jobs=jobs,
-                render=_render_report,
+                render=lambda merged, name: RENDERERS[name](merged),
             )
         sys.exit(code)
     (source,) = sources
@@ -170,9 +153,10 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
         if output_format == "text" and output is None:
             print_text(report, show_accepted=show_accepted)
         else:
-            if output_format == "text":
-                rendered = render_text(report, show_accepted=show_accepted)
-            else:
-                rendered = _render_report(report, output_format)
+            rendered = (
+                render_text(report, show_accepted=show_accepted)  # the one option of one format
+                if output_format == "text"
+                else RENDERERS[output_format](report)
+            )
             write_output(output, rendered.encode("utf-8"))
     sys.exit(EXIT_OK if report.ok else EXIT_DIFFERENCES)

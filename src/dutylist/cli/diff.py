@@ -26,7 +26,7 @@ from dutylist.departments.registry import default_registry
 from dutylist.diff import diff
 from dutylist.diff.filters import filter_changes
 from dutylist.messages import _
-from dutylist.reports.changes import render_changes
+from dutylist.reports.changes import RENDERERS, render_changes, render_redline
 from dutylist.reports.changes.text import print_text
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "markdown", "html", "docx", "json"]),
+    type=click.Choice(list(RENDERERS)),
     default="text",
     show_default=True,
     help="Report: text, markdown, html (one file), docx (新旧对照表) or json (the change set).",
@@ -120,7 +120,11 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         if output_format == "text" and output is None:
             print_text(changeset)
         else:
-            rendered = render_changes(changeset, output_format, new=after, redline=redline)
+            rendered = (
+                render_redline(changeset, after)
+                if redline
+                else render_changes(changeset, output_format)
+            )
             write_output(output, rendered)
     sys.exit(EXIT_DIFFERENCES if exit_code and not changeset.is_empty else EXIT_OK)
 
