@@ -2,7 +2,7 @@
 
 The model (:class:`DutyList` and its parts) is plain frozen data; :func:`load` and
 :func:`dump` read and write it in any supported format; :func:`check` reports its
-inconsistencies; :func:`diff` says what changed between two versions.
+inconsistencies; :func:`diff_lists` says what changed between two versions.
 
 Third-party libraries that take long to import (lxml, python-docx, rapidfuzz, jinja2,
 rich, cattrs …) are imported inside the functions that use them, so that
@@ -24,7 +24,7 @@ from dutylist.departments.registry import (
     normalise_departments,
 )
 from dutylist.departments.view import DepartmentView, department_views
-from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff
+from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff_lists
 from dutylist.diff.history import History, history
 from dutylist.errors import DutylistError, FormatError, ReadError, UsageError, WriteError
 from dutylist.io import dump, load
@@ -89,7 +89,7 @@ __all__ = [
     "check",
     "default_registry",
     "department_views",
-    "diff",
+    "diff_lists",
     "dump",
     "find_config",
     "history",

@@ -23,7 +23,7 @@ from dutylist.cli.common import (
     write_output,
 )
 from dutylist.departments.registry import default_registry
-from dutylist.diff import diff
+from dutylist.diff import diff_lists
 from dutylist.diff.filters import filter_changes
 from dutylist.messages import _
 from dutylist.reports.changes import RENDERERS, render_changes, render_redline
@@ -109,7 +109,7 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         after = _named(load_list(new, from_format, rendering), new, labels[1:2])
         registry = default_registry()
         canonical = lambda name: registry.normalise(name).canonical  # noqa: E731
-        changeset = diff(before, after, registry=canonical)
+        changeset = diff_lists(before, after, registry=canonical)
         if substantive_only or department:
             changeset = filter_changes(
                 changeset,

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from dutylist.diff import diff
+from dutylist.diff import diff_lists
 from dutylist.errors import UsageError
 from dutylist.model import DutyList
 from dutylist.reports.changes import RENDERERS, render_changes, render_redline
@@ -18,7 +18,7 @@ from tests.strategies import any_duty_lists
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_duty_lists(), any_duty_lists())
 def test_every_format_renders(old: DutyList, new: DutyList) -> None:
-    changeset = diff(old, new)
+    changeset = diff_lists(old, new)
     for name in RENDERERS:
         data = render_changes(changeset, name)
         if name == "docx":
@@ -31,4 +31,4 @@ def test_every_format_renders(old: DutyList, new: DutyList) -> None:
 
 def test_an_unknown_format_is_a_usage_error_naming_the_known_ones() -> None:
     with pytest.raises(UsageError, match="markdown"):
-        render_changes(diff(DutyList(title="x"), DutyList(title="x")), "pdf")
+        render_changes(diff_lists(DutyList(title="x"), DutyList(title="x")), "pdf")
