@@ -14,9 +14,7 @@ import enum
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -311,11 +309,16 @@ def default_registry() -> Registry:
 
 
 def _packaged_data() -> Mapping[str, Any]:
+    # importlib.resources imports tempfile, shutil, random …: imported when first needed.
+    from importlib import resources  # noqa: PLC0415
+
     text = resources.files("dutylist").joinpath("data/departments.toml").read_text("utf-8")
     return _parse_toml(text, "dutylist/data/departments.toml")
 
 
 def _parse_toml(text: str, name: str) -> Mapping[str, Any]:
+    import tomllib  # noqa: PLC0415 - needed only when a registry is read
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
