@@ -13,8 +13,8 @@ import attrs
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.departments.registry import clauses_of, departments_of
-from dutylist.model import Category, DutyList, Item, Part
+from dutylist.departments.registry import clauses_of
+from dutylist.model import Category, DutyList, Item, Part, department_field
 
 _SPACE = " \u3000\u00a0\t"
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》【】（）"
@@ -43,7 +43,7 @@ class _Text:
 def _item_texts(part: Part, category: Category, item: Item) -> Iterator[_Text]:
     label = item_label(item)
     yield _Text(item.name, where(part, category, item, field="name"), f"{label} name", "name")
-    cell = departments_of(item)
+    cell = department_field(item)
     if cell is not None:
         field, departments = cell
         for index, department in enumerate(departments, start=1):

@@ -30,8 +30,9 @@ from dutylist.model import (
     DutyList,
     Item,
     Part,
-    PartKind,
     RecalledItem,
+    clause_fields,
+    department_field,
 )
 
 
@@ -450,27 +451,11 @@ class Occurrence:
     """True for a cell department marked ``牵头``."""
 
 
-_CLAUSE_FIELDS = {
-    PartKind.COOPERATIVE: ("superior_duties", "local_duties"),
-    PartKind.RECALLED: ("working_method",),
-}
-
-
 def clauses_of(item: Item) -> Iterator[tuple[str, int, Clause]]:
     """Yield ``(field, 1-based index, clause)`` for every clause of ``item``."""
-    for field in _CLAUSE_FIELDS.get(item.kind, ()):
-        clauses: tuple[Clause, ...] = getattr(item, field)
+    for field, clauses in clause_fields(item):
         for index, clause in enumerate(clauses, start=1):
             yield field, index, clause
-
-
-def departments_of(item: Item) -> tuple[str, tuple[Department, ...]] | None:
-    """Return ``(field, departments)`` of an item's department cell, or None (basic items)."""
-    if isinstance(item, CooperativeItem):
-        return "departments", item.departments
-    if isinstance(item, RecalledItem):
-        return "receiving_departments", item.receiving_departments
-    return None
 
 
 def occurrences(
@@ -488,7 +473,7 @@ def occurrences(
         if text:
             for _, _, resolution in registry.mentions(item.name):
                 yield _occurrence(site, resolution, Position.TEXT, "name")
-        cell = departments_of(item)
+        cell = department_field(item)
         if cell is not None:
             field, departments = cell
             position = Position.CELL if field == "departments" else Position.RECEIVING

@@ -22,11 +22,12 @@ from dutylist.diff.changes import (
     Renumbered,
     Systemic,
 )
-from dutylist.diff.content import clause_fields, clause_text, departments_of
+from dutylist.diff.content import CLAUSE_FIELDS, clause_text, departments_of
 from dutylist.diff.inline import normalize
 from dutylist.diff.systemic import explained
 from dutylist.messages import _
-from dutylist.model import Item, PartKind, RecalledItem
+from dutylist.model import DEPARTMENT_FIELDS, Item, PartKind, RecalledItem, clause_fields
+from dutylist.model import FIELD_LABELS as ITEM_LABELS
 
 KIND_LABELS = {
     ChangeKind.ADDED: "新增",
@@ -39,14 +40,11 @@ KIND_LABELS = {
 """The adjustment types (调整类型) of a revision request, by change kind."""
 
 FIELD_LABELS = {
-    "name": "事项名称",
+    **{field: ITEM_LABELS[field] for field in ("name", *CLAUSE_FIELDS)},
     "departments": "部门",
-    "superior_duties": "上级部门职责",
-    "local_duties": "街道配合职责",
-    "working_method": "工作方式",
     "discontinued": "不再开展",
 }
-"""Column names of the fields a change can touch."""
+"""Column names of the fields a change can touch (``departments`` as the part names it)."""
 
 OP_LABELS = {
     FieldOp.CHANGED: "修改",
@@ -120,7 +118,7 @@ def field_label(field: str, part: PartKind | None = None) -> str:
     if field.endswith(".numbering"):
         return field_label(field.removesuffix(".numbering"), part) + "编号"
     if field == "departments":
-        return "承接部门" if part is PartKind.RECALLED else "对应上级部门"
+        return ITEM_LABELS[DEPARTMENT_FIELDS.get(part or PartKind.COOPERATIVE, field)]
     return FIELD_LABELS.get(field, field)
 
 
@@ -160,7 +158,7 @@ class ItemLine:
 
 def item_lines(item: Item) -> list[ItemLine]:
     """Return the item's content as labelled lines (name first, then departments, clauses)."""
-    lines = [ItemLine(label="事项名称", text=item.name)]
+    lines = [ItemLine(label=ITEM_LABELS["name"], text=item.name)]
     departments = departments_of(item)
     if departments:
         names = "、".join(f"{d.name}牵头" if d.lead else d.name for d in departments)

@@ -15,9 +15,9 @@ import re
 from typing import TYPE_CHECKING, Any, cast
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
-from dutylist.diff.content import clause_fields, clause_text, department_names, departments_of
+from dutylist.diff.content import clause_text, department_names, departments_of
 from dutylist.messages import _
-from dutylist.model import Item, RecalledItem
+from dutylist.model import Item, RecalledItem, clause_fields
 from dutylist.parse.cells import DISCONTINUED_MARK
 from dutylist.reports.changes.common import (
     PART_LABELS,

@@ -29,9 +29,20 @@ from dutylist.diff.changes import (
     InlineEdit,
     ItemRef,
 )
-from dutylist.diff.content import clause_fields, clause_text, departments_of, merged_parts
+from dutylist.diff.content import clause_text, departments_of, merged_parts
 from dutylist.diff.inline import inline_diff
-from dutylist.model import Category, Clause, DutyList, Item, Part, PartKind, RecalledItem
+from dutylist.model import (
+    FIELD_LABELS,
+    Category,
+    Clause,
+    DutyList,
+    Item,
+    Part,
+    PartKind,
+    RecalledItem,
+    clause_fields,
+)
+from dutylist.parse.vocabulary import USUAL_COLUMNS
 from dutylist.reports.changes.common import version_lines
 from dutylist.reports.changes.docx import (
     BODY_FONT,
@@ -63,11 +74,6 @@ class Para:
 
 Cell = list[Para]
 
-_COLUMNS = {
-    PartKind.BASIC: ("序号", "事项名称"),
-    PartKind.COOPERATIVE: ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"),
-    PartKind.RECALLED: ("序号", "事项名称", "承接部门及工作方式"),
-}
 _WIDTHS_CM = {
     PartKind.BASIC: (2.0, 23.7),
     PartKind.COOPERATIVE: (1.5, 4.2, 3.0, 8.5, 8.5),
@@ -93,9 +99,9 @@ def render_redline(changeset: ChangeSet, new: DutyList, when: dt.datetime | None
     for kind in kinds:
         part = parts.get(kind) or Part(kind=kind, title=kind.chinese)
         writer.heading(document, part.title or kind.chinese, size=16)
-        table = document.add_table(rows=0, cols=len(_COLUMNS[kind]))
+        table = document.add_table(rows=0, cols=len(USUAL_COLUMNS[kind]))
         table.style = "Table Grid"
-        writer.row(table, [[Para(((title, ""),))] for title in _COLUMNS[kind]], header=True)
+        writer.row(table, [[Para(((title, ""),))] for title in USUAL_COLUMNS[kind]], header=True)
         for row_kind, cells in _rows(changeset, part):
             if row_kind == "heading":
                 writer.heading_row(table, cells[0])
@@ -239,11 +245,12 @@ def _cells(
             clauses["superior_duties"] or [Para((("", ""),))],
             clauses["local_duties"] or [Para((("", ""),))],
         ]
-    head = Para((("承接部门：", ""), *department_para.segments))
+    head = Para(((f"{FIELD_LABELS['receiving_departments']}：", ""), *department_para.segments))
     method = clauses["working_method"]
     if isinstance(item, RecalledItem) and item.discontinued and not method:
         method = [Para((("不再开展此项工作", ""),))]
-    return [number, [name], [head, Para((("工作方式：", ""),)), *method]]
+    method_label = Para(((f"{FIELD_LABELS['working_method']}：", ""),))
+    return [number, [name], [head, method_label, *method]]
 
 
 def _field_para(text: str, change: FieldChange | None) -> Para:
