@@ -31,6 +31,7 @@ from dutylist.diff.changes import (
 )
 from dutylist.diff.content import clause_text, departments_of, merged_parts
 from dutylist.diff.inline import inline_diff
+from dutylist.io.docx.styling import BODY_FONT, HEADING_FONT, set_fonts
 from dutylist.model import (
     FIELD_LABELS,
     Category,
@@ -44,13 +45,7 @@ from dutylist.model import (
 )
 from dutylist.parse.vocabulary import USUAL_COLUMNS
 from dutylist.reports.changes.common import version_lines
-from dutylist.reports.changes.docx import (
-    BODY_FONT,
-    HEADING_FONT,
-    setup_page,
-    setup_styles,
-    xml_text,
-)
+from dutylist.reports.changes.docx import setup_page, setup_styles, xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -352,10 +347,7 @@ class _Writer:
 
         run = OxmlElement("w:r")
         properties = OxmlElement("w:rPr")
-        fonts = OxmlElement("w:rFonts")
-        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(attribute), font)
-        properties.append(fonts)
+        set_fonts(properties, font)
         for tag in ("w:sz", "w:szCs"):
             measure = OxmlElement(tag)
             measure.set(qn("w:val"), str(round(size * 2)))
