@@ -8,35 +8,23 @@ formats only produce :mod:`dutylist.parse.rows` blocks.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import attrs
 
 from dutylist.errors import FormatError
 from dutylist.location import Location
 from dutylist.model import (
-    BasicItem,
     Category,
-    Clause,
-    CooperativeItem,
-    Department,
     DutyList,
     Item,
     Metadata,
     Part,
     PartKind,
-    RecalledItem,
     UnplacedText,
 )
-from dutylist.numerals import parse_int
-from dutylist.parse.cells import (
-    DISCONTINUED_MARK,
-    names_departments,
-    parse_clauses,
-    parse_departments,
-)
 from dutylist.parse.columns import split_row
+from dutylist.parse.items import Cells, build_item
 from dutylist.parse.rows import Block, Paragraph, Row
 from dutylist.parse.vocabulary import (
     USUAL_COLUMNS,
@@ -217,7 +205,7 @@ class _Assembler:
         extra = {header: "\n".join(cells[index]) for index, header in part.extra_columns}
         for index in range(len(part.roles), len(cells)):
             extra[_extra_header(part.columns, index)] = "\n".join(cells[index])
-        item = _build_item(part.kind, _Cells(cells, column_of), extra, row.location)
+        item = build_item(part.kind, Cells(cells, column_of), extra, row.location)
         part.categories[-1].items.append(item)
 
     def finish(self, metadata: Metadata) -> DutyList:
@@ -285,158 +273,6 @@ def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]
     if roles and roles[0] is Role.NUMBER:
         return [number_cell, *split_row(paragraphs, roles[1:])]
     return split_row([*number_cell, *paragraphs], roles)
-
-
-class _Cells:
-    """The cells of an item row, looked up by role."""
-
-    __slots__ = ("cells", "column_of")
-
-    def __init__(self, cells: list[tuple[str, ...]], column_of: dict[Role, int]) -> None:
-        self.cells = cells
-        self.column_of = column_of
-
-    def __contains__(self, role: Role) -> bool:
-        return role in self.column_of
-
-    def get(self, role: Role) -> tuple[str, ...]:
-        """Return the paragraphs of the role's cell (none when the part has no such column)."""
-        column = self.column_of.get(role)
-        return () if column is None else self.cells[column]
-
-
-def _text(cell: Sequence[str]) -> str:
-    if len(cell) == 1:
-        return cell[0].strip(" \u3000\t").strip("\n")
-    return "\n".join(paragraph.strip(" \u3000\t") for paragraph in cell).strip("\n")
-
-
-def _lines(cell: Sequence[str]) -> str:
-    return cell[0] if len(cell) == 1 else "\n".join(cell)
-
-
-def _parse_number(printed: str) -> int | None:
-    if printed.isascii() and printed.isdigit():
-        return int(printed)
-    return parse_int(printed)
-
-
-def _build_item(kind: PartKind, cells: _Cells, extra: dict[str, str], where: Location) -> Item:
-    printed_number = _text(cells.get(Role.NUMBER))
-    number = _parse_number(printed_number)
-    number_text = "" if number is not None and str(number) == printed_number else printed_number
-    name = _text(cells.get(Role.NAME))
-    if kind is PartKind.BASIC:
-        return BasicItem(
-            number=number, number_text=number_text, name=name, extra=extra, source=where
-        )
-    if kind is PartKind.COOPERATIVE:
-        departments = parse_departments(_lines(cells.get(Role.DEPARTMENTS)))
-        known = _names(departments)
-        return CooperativeItem(
-            number=number,
-            number_text=number_text,
-            name=name,
-            departments=departments,
-            superior_duties=parse_clauses(cells.get(Role.SUPERIOR_DUTIES), known),
-            local_duties=parse_clauses(cells.get(Role.LOCAL_DUTIES), known),
-            extra=extra,
-            source=where,
-        )
-    if Role.RECEIVING_AND_METHOD in cells:
-        receiving_text, method_cell, labelled = _split_receiving_and_method(
-            cells.get(Role.RECEIVING_AND_METHOD)
-        )
-    else:
-        receiving_text = _strip_label(_text(cells.get(Role.RECEIVING)), _RECEIVING_LABEL)
-        method_cell = _strip_first_label(cells.get(Role.WORKING_METHOD), _METHOD_LABEL)
-        labelled = None
-    receiving = parse_departments(receiving_text)
-    method = parse_clauses(method_cell, _names(receiving))
-    return RecalledItem(
-        number=number,
-        number_text=number_text,
-        name=name,
-        receiving_departments=receiving,
-        working_method=method,
-        discontinued=_is_discontinued(method),
-        method_labelled=labelled,
-        extra=extra,
-        source=where,
-    )
-
-
-def _names(departments: tuple[Department, ...]) -> tuple[str, ...]:
-    return tuple([department.name for department in departments])
-
-
-_RECEIVING_LABEL = re.compile(r"^[ \u3000]*(?:承接部门|承接单位)[ \u3000]*[：:]?[ \u3000]*")
-_METHOD_LABEL = re.compile(r"^[ \u3000]*(?:工作方式|承接方式)[ \u3000]*[：:]?[ \u3000]*")
-
-
-_METHOD_START = re.compile(r"\s*(?:工作方式|承接方式)")
-_RECEIVING_START = re.compile(r"\s*承接")
-_INLINE_METHOD_LABEL = re.compile(r"(?:工作方式|承接方式)[ \u3000]*[：:]")
-
-
-def _strip_label(text: str, label: re.Pattern[str]) -> str:
-    return label.sub("", text, count=1)
-
-
-def _strip_first_label(cell: Sequence[str], label: re.Pattern[str]) -> tuple[str, ...]:
-    paragraphs = list(cell)
-    for index, paragraph in enumerate(paragraphs):
-        if paragraph.strip(" \u3000\t"):
-            paragraphs[index] = label.sub("", paragraph, count=1)
-            break
-    return tuple(paragraphs)
-
-
-def _split_receiving_and_method(
-    cell: Sequence[str],
-) -> tuple[str, tuple[str, ...], bool | None]:
-    """Return the receiving departments' text, the method paragraphs and the label flag.
-
-    The flag says whether the method carried its 工作方式 label; it is None when the
-    cell has no method at all.
-    """
-    receiving: list[str] = []
-    method: list[str] = []
-    labelled = False
-    state = ""
-    for paragraph in _split_inline_method_label(cell):
-        if not paragraph.strip(" \u3000\t"):
-            continue
-        if "承接" in paragraph and _RECEIVING_LABEL.match(paragraph):
-            state = "receiving"
-            receiving.append(_strip_label(paragraph, _RECEIVING_LABEL))
-        elif "方式" in paragraph and _METHOD_START.match(paragraph):
-            state = "method"
-            labelled = True
-            rest = _strip_label(paragraph, _METHOD_LABEL)
-            if rest.strip(" \u3000\t"):
-                method.append(rest)
-        elif state == "receiving" and not method and names_departments(paragraph):
-            receiving.append(paragraph)
-        else:
-            method.append(paragraph)
-    return "\n".join(receiving), tuple(method), labelled if (method or labelled) else None
-
-
-def _split_inline_method_label(cell: Sequence[str]) -> list[str]:
-    """Split ``承接部门：区文联工作方式：1.…`` (one paragraph) before its method label."""
-    paragraphs = []
-    for paragraph in cell:
-        match = _INLINE_METHOD_LABEL.search(paragraph) if "方式" in paragraph else None
-        if match is not None and match.start() > 0 and _RECEIVING_START.match(paragraph):
-            paragraphs += [paragraph[: match.start()], paragraph[match.start() :]]
-        else:
-            paragraphs.append(paragraph)
-    return paragraphs
-
-
-def _is_discontinued(method: Iterable[Clause]) -> bool:
-    return any(DISCONTINUED_MARK in clause.text for clause in method)
 
 
 def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
