@@ -17,20 +17,16 @@ from collections.abc import Iterable
 from dutylist.diff.align import Alignment, Entry, align
 from dutylist.diff.categories import align_categories, kept_in_order
 from dutylist.diff.changes import (
-    CategorySummary,
     Change,
     ChangeKind,
     ChangeSet,
-    DepartmentSummary,
     ItemRef,
     ListRef,
-    PartSummary,
     Renumbered,
-    Summary,
-    Tally,
 )
 from dutylist.diff.content import PART_ORDER, department_names
 from dutylist.diff.fields import Registry, compare_items
+from dutylist.diff.summary import CategorySummary, DepartmentSummary, PartSummary, Summary, Tally
 from dutylist.diff.systemic import find_systemic
 from dutylist.model import DutyList, Item, PartKind
 

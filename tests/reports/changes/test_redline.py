@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from dutylist.reports.changes.redline import AUTHOR, render_redline
+from dutylist.reports.changes.redline import render_redline
+from dutylist.reports.changes.revisions import AUTHOR
 from tests.diff.revisions import revisions
 from tests.reports.revision_pair import pair
 from tests.strategies import duty_lists

@@ -16,8 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-import attrs
-
 from dutylist.diff.changes import (
     CategoryChangeKind,
     Change,
@@ -31,7 +29,6 @@ from dutylist.diff.changes import (
 )
 from dutylist.diff.content import clause_text, departments_of, merged_parts
 from dutylist.diff.inline import inline_diff
-from dutylist.io.docx.styling import BODY_FONT, HEADING_FONT, set_fonts
 from dutylist.model import (
     FIELD_LABELS,
     Category,
@@ -45,29 +42,12 @@ from dutylist.model import (
 )
 from dutylist.parse.vocabulary import USUAL_COLUMNS
 from dutylist.reports.changes.common import version_lines
-from dutylist.reports.changes.docx import setup_page, setup_styles, xml_text
+from dutylist.reports.changes.docx import setup_page, setup_styles
+from dutylist.reports.changes.revisions import Cell, Para, Segment, Writer
 
 if TYPE_CHECKING:
-    from docx.document import Document
     from docx.table import Table
-    from lxml import etree
 
-AUTHOR = "dutylist"
-"""The author named on every tracked change."""
-
-Segment = tuple[str, str]
-"""Text and its mark: ``""``, ``"del"`` or ``"ins"``."""
-
-
-@attrs.frozen
-class Para:
-    """A paragraph of a cell: its segments and whether the whole paragraph is tracked."""
-
-    segments: tuple[Segment, ...]
-    mark: str = ""
-
-
-Cell = list[Para]
 
 _WIDTHS_CM = {
     PartKind.BASIC: (2.0, 23.7),
@@ -81,7 +61,7 @@ def render_redline(changeset: ChangeSet, new: DutyList, when: dt.datetime | None
     import docx  # noqa: PLC0415
 
     stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    writer = _Writer(stamp)
+    writer = Writer(stamp)
     document = docx.Document()
     setup_page(document)
     setup_styles(document)
@@ -319,94 +299,6 @@ def _whole(item: Item, mark: str) -> list[Cell]:
 
 
 # -- WordprocessingML ---------------------------------------------------------------------------
-
-
-class _Writer:
-    """Writes paragraphs and rows with tracked changes, numbering the revisions."""
-
-    def __init__(self, stamp: str) -> None:
-        self.stamp = stamp
-        self.next_id = 1
-
-    def revision(self, tag: str) -> etree._Element:
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-        from docx.oxml.ns import qn  # noqa: PLC0415
-
-        element = OxmlElement(f"w:{tag}")
-        element.set(qn("w:id"), str(self.next_id))
-        element.set(qn("w:author"), AUTHOR)
-        element.set(qn("w:date"), self.stamp)
-        self.next_id += 1
-        return element
-
-    def run(
-        self, text: str, mark: str, *, font: str = BODY_FONT, size: float = 10.5
-    ) -> etree._Element:
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-        from docx.oxml.ns import qn  # noqa: PLC0415
-
-        run = OxmlElement("w:r")
-        properties = OxmlElement("w:rPr")
-        set_fonts(properties, font)
-        for tag in ("w:sz", "w:szCs"):
-            measure = OxmlElement(tag)
-            measure.set(qn("w:val"), str(round(size * 2)))
-            properties.append(measure)
-        run.append(properties)
-        body = OxmlElement("w:delText" if mark == "del" else "w:t")
-        body.set(qn("xml:space"), "preserve")
-        body.text = xml_text(text)
-        run.append(body)
-        if not mark:
-            return run
-        wrapper = self.revision(mark)
-        wrapper.append(run)
-        return wrapper
-
-    def paragraph(self, element: etree._Element, para: Para, *, font: str = BODY_FONT) -> None:
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-
-        if para.mark:
-            properties = cast("Any", element).get_or_add_pPr()
-            marks = OxmlElement("w:rPr")
-            marks.append(self.revision(para.mark))
-            properties.append(marks)
-        for text, mark in para.segments:
-            if text:
-                element.append(self.run(text, mark, font=font))
-
-    def heading(self, document: Document, text: str, *, size: float) -> None:
-        from docx.shared import Pt  # noqa: PLC0415
-
-        paragraph = document.add_paragraph()
-        paragraph.paragraph_format.space_before = Pt(12)
-        paragraph.paragraph_format.space_after = Pt(6)
-        paragraph.paragraph_format.keep_with_next = True
-        cast("Any", paragraph)._p.append(self.run(text, "", font=HEADING_FONT, size=size))  # noqa: SLF001
-
-    def row(self, table: Table, cells: list[Cell], *, mark: str = "", header: bool = False) -> None:
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-
-        row = cast("Any", table).add_row()
-        tr = cast("Any", row)._tr  # noqa: SLF001 - python-docx has no API for tracked rows
-        if header or mark:
-            properties = tr.get_or_add_trPr()
-            if header:
-                properties.append(OxmlElement("w:tblHeader"))
-            if mark:
-                properties.append(self.revision(mark))
-        for cell, paras in zip(row.cells, cells, strict=True):
-            font = HEADING_FONT if header else BODY_FONT
-            for index, para in enumerate(paras or [Para((("", ""),))]):
-                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-                self.paragraph(cast("Any", paragraph)._p, para, font=font)  # noqa: SLF001
-
-    def heading_row(self, table: Table, cell: Cell) -> None:
-        row = cast("Any", table).add_row()
-        merged = row.cells[0].merge(row.cells[-1])
-        for index, para in enumerate(cell):
-            paragraph = merged.paragraphs[0] if index == 0 else merged.add_paragraph()
-            self.paragraph(cast("Any", paragraph)._p, para, font=HEADING_FONT)  # noqa: SLF001
 
 
 def _widths(table: Table, kind: PartKind) -> None:
