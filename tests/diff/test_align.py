@@ -8,8 +8,9 @@ import attrs
 import pytest
 
 from dutylist.diff import diff_lists
-from dutylist.diff.align import MATCH_THRESHOLD, align, entries, similarity
+from dutylist.diff.align import MATCH_THRESHOLD, align
 from dutylist.diff.changes import ChangeClass, ChangeKind, FieldOp
+from dutylist.diff.entries import entries, similarity
 from dutylist.model import BasicItem, CooperativeItem, Department, DutyList, PartKind
 from tests.diff import edits
 
