@@ -69,6 +69,18 @@ CATEGORY_LABELS = {
 PART_LABELS = {kind: kind.chinese for kind in PartKind}
 """The parts' Chinese titles."""
 
+TALLY_COLUMNS = (
+    ("added", "新增"),
+    ("removed", "取消"),
+    ("modified", "变更"),
+    ("moved_in", "转入"),
+    ("moved_out", "转出"),
+    ("split", "分设"),
+    ("merged", "合并"),
+    ("renumbered", "仅序号变化"),
+)
+"""The columns of the per-part summary table."""
+
 
 def version_line(ref: ListRef) -> str:
     """Return one version as a report header names it: label, then title, date and file.

@@ -19,6 +19,7 @@ from dutylist.model import PartKind
 from dutylist.reports.changes.common import (
     OP_LABELS,
     PART_LABELS,
+    TALLY_COLUMNS,
     category_lines,
     changes_by_part,
     clause_place,
@@ -70,26 +71,12 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
         return out
     if changeset.summary.parts:
         table = Table(title="统计", title_justify="left")
-        for column in ("部分", "新增", "取消", "变更", "转入", "转出", "分设", "合并", "仅序号"):
-            table.add_column(column, justify="left" if column == "部分" else "right")
+        table.add_column("部分", justify="left")
+        for _, label in TALLY_COLUMNS:  # narrow terminals: 仅序号, not 仅序号变化
+            table.add_column(label.removesuffix("变化"), justify="right")
         for entry in changeset.summary.parts:
-            tally = entry.tally
-            table.add_row(
-                PART_LABELS[entry.part],
-                *(
-                    str(value)
-                    for value in (
-                        tally.added,
-                        tally.removed,
-                        tally.modified,
-                        tally.moved_in,
-                        tally.moved_out,
-                        tally.split,
-                        tally.merged,
-                        tally.renumbered,
-                    )
-                ),
-            )
+            counts = (str(getattr(entry.tally, name)) for name, _ in TALLY_COLUMNS)
+            table.add_row(PART_LABELS[entry.part], *counts)
         out.append(table)
     if changeset.categories:
         out.append(Text("类别变化", style="bold underline"))
