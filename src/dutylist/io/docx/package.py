@@ -10,7 +10,6 @@ lists give equal bytes.
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import TYPE_CHECKING
 
 from dutylist.io.docx.numbering import W_NS, w
@@ -176,6 +175,8 @@ def finish_package(data: bytes, properties: dict[str, str]) -> bytes:
 
     Fixed timestamps make equal lists give equal bytes.
     """
+    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
+
     extra = {
         "[Content_Types].xml": (
             b"</Types>",

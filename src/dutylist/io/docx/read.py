@@ -23,7 +23,6 @@ import contextlib
 import datetime as dt
 import io
 import re
-import zipfile
 from typing import TYPE_CHECKING
 
 import attrs
@@ -39,6 +38,8 @@ from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block
 
 if TYPE_CHECKING:
+    import zipfile
+
     from lxml import etree
 
 CONVERT_HINT = "libreoffice --headless --convert-to docx FILE"
@@ -62,6 +63,8 @@ _OFFICE_DOCUMENT = re.compile(
 
 def _main_part(package: zipfile.ZipFile) -> str:
     """Return the name of the main document part (``word/document.xml`` almost always)."""
+    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
+
     if "_rels/.rels" in package.NameToInfo:
         with contextlib.suppress(zipfile.BadZipFile, OSError, EOFError):
             match = _OFFICE_DOCUMENT.search(package.read("_rels/.rels"))
@@ -73,6 +76,8 @@ def _main_part(package: zipfile.ZipFile) -> str:
 
 
 def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
+    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
+
     where = Location(file=name)
     if data.startswith(OLE2_MAGIC):
         raise ReadError(
@@ -102,6 +107,8 @@ def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
 
 def _read_part(package: zipfile.ZipFile, part: str, name: str) -> bytes | None:
     """Return the bytes of ``part``, or None when the package lacks it."""
+    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
+
     if part not in package.NameToInfo:
         return None
     try:
