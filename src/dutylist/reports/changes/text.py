@@ -72,10 +72,10 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
     if changeset.summary.parts:
         table = Table(title="统计", title_justify="left")
         table.add_column("部分", justify="left")
-        for _, label in TALLY_COLUMNS:  # narrow terminals: 仅序号, not 仅序号变化
+        for _name, label in TALLY_COLUMNS:  # narrow terminals: 仅序号, not 仅序号变化
             table.add_column(label.removesuffix("变化"), justify="right")
         for entry in changeset.summary.parts:
-            counts = (str(getattr(entry.tally, name)) for name, _ in TALLY_COLUMNS)
+            counts = (str(getattr(entry.tally, name)) for name, _label in TALLY_COLUMNS)
             table.add_row(PART_LABELS[entry.part], *counts)
         out.append(table)
     if changeset.categories:
