@@ -59,6 +59,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_docx.py
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_diff.py
+	$(BIN)/python benchmarks/bench_cli.py
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) .tools docs/_build out .pytest_cache .mypy_cache .ruff_cache

@@ -33,7 +33,7 @@ from tests.diff.planted import canonical, planted_revision  # noqa: E402
 from tests.reports.revision_pair import SEED, strip_sources  # noqa: E402
 
 from dutylist.codec import to_data  # noqa: E402
-from dutylist.diff import diff  # noqa: E402
+from dutylist.diff import diff_lists  # noqa: E402
 from dutylist.io.text import read_text  # noqa: E402
 from dutylist.model import DutyList, Item  # noqa: E402
 
@@ -63,13 +63,13 @@ def _fields(item: Item) -> dict[str, object]:
 
 
 def cold_diff(old: DutyList, new: DutyList) -> object:
-    """Return dutylist.diff(old, new) computed with empty text caches."""
+    """Return dutylist.diff_lists(old, new) computed with empty text caches."""
     from dutylist.diff.entries import bigrams  # noqa: PLC0415
     from dutylist.diff.inline import normalize  # noqa: PLC0415
 
     bigrams.cache_clear()
     normalize.cache_clear()
-    return diff(old, new)
+    return diff_lists(old, new)
 
 
 def cold_history(versions: list[DutyList]) -> object:
@@ -124,7 +124,7 @@ def main() -> None:
     for size in SIZES:
         old = generated_list(base, size)
         new, expected = planted_revision(old, seed=size, rate=0.04)
-        changeset = diff(old, new)
+        changeset = diff_lists(old, new)
         exact = canonical(changeset) == expected
         repeat = options.repeat if size < 10000 else max(2, options.repeat // 2)
         ours = best_of(lambda old=old, new=new: cold_diff(old, new), repeat)

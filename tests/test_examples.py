@@ -36,13 +36,13 @@ def test_the_example_is_the_reference_list() -> None:
 
 
 def test_edited_items_of_the_revision_carry_no_stale_provenance() -> None:
-    from dutylist.diff import ChangeKind, diff
+    from dutylist.diff import ChangeKind, diff_lists
 
     old = dutylist.load(EXAMPLES / "mingzhu.json")
     new = dutylist.load(EXAMPLES / "mingzhu-revised.json")
     edited = [
         item
-        for change in diff(old, new).changes
+        for change in diff_lists(old, new).changes
         if change.kind is not ChangeKind.MOVED
         for item in change.new_items
     ]

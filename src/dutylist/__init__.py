@@ -2,20 +2,32 @@
 
 The model (:class:`DutyList` and its parts) is plain frozen data; :func:`load` and
 :func:`dump` read and write it in any supported format; :func:`check` reports its
-inconsistencies; :func:`diff` says what changed between two versions.
+inconsistencies; :func:`diff_lists` says what changed between two versions.
 
-The checking and comparing machinery is imported when first used, so that
+Third-party libraries that take long to import (lxml, python-docx, rapidfuzz, jinja2,
+rich, cattrs …) are imported inside the functions that use them, so that
 ``import dutylist`` and the command line start quickly.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING
-
 from dutylist._version import __version__
-from dutylist.api import dump, load
+from dutylist.checks import RULES, check
+from dutylist.checks.baseline import Baseline, read_baseline, write_baseline
+from dutylist.checks.findings import Finding, FindingLocation, Report, Severity
+from dutylist.config import Config, find_config
+from dutylist.departments.registry import (
+    Registry,
+    Resolution,
+    ResolutionKind,
+    default_registry,
+    normalise_departments,
+)
+from dutylist.departments.view import DepartmentView, department_views
+from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff_lists
+from dutylist.diff.history import History, history
 from dutylist.errors import DutylistError, FormatError, ReadError, UsageError, WriteError
+from dutylist.io import dump, load
 from dutylist.location import Location
 from dutylist.model import (
     BasicItem,
@@ -33,63 +45,6 @@ from dutylist.model import (
     RecalledItem,
     UnplacedText,
 )
-
-if TYPE_CHECKING:
-    from dutylist.checks import RULES, check
-    from dutylist.checks.baseline import Baseline, read_baseline, write_baseline
-    from dutylist.checks.findings import Finding, FindingLocation, Report, Severity
-    from dutylist.config import Config, find_config
-    from dutylist.departments.registry import (
-        Registry,
-        Resolution,
-        ResolutionKind,
-        default_registry,
-        normalise_departments,
-    )
-    from dutylist.departments.view import DepartmentView, department_views
-    from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff
-    from dutylist.diff.history import History, history
-
-_LAZY = {
-    "Baseline": "dutylist.checks.baseline",
-    "read_baseline": "dutylist.checks.baseline",
-    "write_baseline": "dutylist.checks.baseline",
-    "RULES": "dutylist.checks",
-    "check": "dutylist.checks",
-    "Config": "dutylist.config",
-    "find_config": "dutylist.config",
-    "DepartmentView": "dutylist.departments.view",
-    "department_views": "dutylist.departments.view",
-    "Registry": "dutylist.departments.registry",
-    "Resolution": "dutylist.departments.registry",
-    "ResolutionKind": "dutylist.departments.registry",
-    "default_registry": "dutylist.departments.registry",
-    "normalise_departments": "dutylist.departments.registry",
-    "Change": "dutylist.diff",
-    "ChangeKind": "dutylist.diff",
-    "ChangeSet": "dutylist.diff",
-    "FieldChange": "dutylist.diff",
-    "ItemRef": "dutylist.diff",
-    "apply": "dutylist.diff",
-    "diff": "dutylist.diff",
-    "History": "dutylist.diff.history",
-    "history": "dutylist.diff.history",
-    "Finding": "dutylist.checks.findings",
-    "FindingLocation": "dutylist.checks.findings",
-    "Report": "dutylist.checks.findings",
-    "Severity": "dutylist.checks.findings",
-}
-
-
-def __getattr__(name: str) -> object:
-    """Import the checking and comparing API on first use."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'dutylist' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
 
 __all__ = [
     "RULES",
@@ -134,7 +89,7 @@ __all__ = [
     "check",
     "default_registry",
     "department_views",
-    "diff",
+    "diff_lists",
     "dump",
     "find_config",
     "history",

@@ -6,17 +6,16 @@ import copy
 import datetime as dt
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any, cast, get_args, get_origin
+from typing import TYPE_CHECKING, Any, cast, get_args, get_origin
 
 import attrs
-import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
-from cattrs.strategies import configure_tagged_union
 
 from dutylist.errors import FormatError
 from dutylist.location import Location
 from dutylist.model import ITEM_TYPES, DutyList, Item
+
+if TYPE_CHECKING:
+    import cattrs
 
 SCHEMA_VERSION = 2
 """The version of the JSON layout written by this release.
@@ -48,6 +47,10 @@ def make_converter() -> cattrs.Converter:
     are detailed so they can name the JSON path of a problem. ``DutyList.notes`` (the
     reader's remarks) is not written.
     """
+    import cattrs  # noqa: PLC0415 - cattrs takes long to import; only JSON needs it
+    from cattrs.gen import make_dict_unstructure_fn, override  # noqa: PLC0415
+    from cattrs.strategies import configure_tagged_union  # noqa: PLC0415
+
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     # A page is written only for lists read from PDF: other lists' JSON stays as it was.
@@ -131,6 +134,8 @@ def _is_mapping(type_: object) -> bool:
 
 def _tuple_hook(converter: cattrs.Converter, type_: object) -> Callable[[object, object], object]:
     """Return a hook for ``tuple[X, ...]`` that accepts JSON arrays only."""
+    from cattrs.errors import IterableValidationError, IterableValidationNote  # noqa: PLC0415
+
     element = get_args(type_)[0]
     element_hook = converter.get_structure_hook(element)
 
@@ -159,6 +164,8 @@ def _tuple_hook(converter: cattrs.Converter, type_: object) -> Callable[[object,
 
 def _object_hook(converter: cattrs.Converter, cls: type) -> Callable[[object, type], object]:
     """Return a hook for an attrs class that accepts JSON objects only."""
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
+
     inner: Callable[[Mapping[str, object], type], object] = make_dict_structure_fn(cls, converter)
 
     def structure(value: object, type_: type) -> object:
@@ -199,6 +206,8 @@ def from_data(data: object, *, source: str | None = None) -> DutyList:
     except RecursionError:
         raise FormatError("JSON nested too deeply to be a duty list", where) from None
     except Exception as exc:  # cattrs raises many kinds; all mean bad data
+        import cattrs  # noqa: PLC0415
+
         messages = cattrs.transform_error(exc, path="$")
         raise FormatError(messages[0] if messages else str(exc), where) from exc
     _check_item_kinds(duty_list, where)

@@ -23,7 +23,6 @@ In ``dutylist.toml`` the same keys sit at the top level.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -101,6 +100,8 @@ def find_config(start: str | os.PathLike[str]) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # noqa: PLC0415 - slow to import, needed only with a configuration file
+
     where = Location(file=str(path))
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))

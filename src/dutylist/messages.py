@@ -13,7 +13,6 @@ from __future__ import annotations
 import gettext
 import os
 from functools import cache
-from importlib import resources
 
 LANGUAGES = ("zh", "en")
 """The languages dutylist speaks; the first is the default."""
@@ -43,6 +42,9 @@ def language() -> str:
 
 @cache
 def _catalog(lang: str) -> gettext.NullTranslations:
+    # importlib.resources imports tempfile, shutil, random …: imported when first needed.
+    from importlib import resources  # noqa: PLC0415
+
     if lang == LANGUAGES[0]:
         return gettext.NullTranslations()
     mo = resources.files(__name__.rpartition(".")[0]).joinpath(

@@ -65,12 +65,10 @@ def parse_int(text: str) -> int | None:
 # ``split_number``).
 _PAREN_NUMBER = re.compile(r"[ \u3000]*[(（][ \u3000]*([0-9０-９]{1,2})[ \u3000]*[)）][ \u3000]*")
 _CIRCLED_NUMBER = re.compile(r"[ \u3000]*([①-⑳])[ \u3000]*")
-_DIGIT_NUMBER = re.compile(
-    r"""[ \u3000]*([0-9０-９]{1,2})
+# Spans the CJK block, so slow to compile: compiled and cached by the re module on first use.
+_DIGIT_NUMBER = r"""(?x)[ \u3000]*([0-9０-９]{1,2})
     (?:[ \u3000]*([.．、,，:：)）])|(?=[\u4e00-\u9fff“"《（(]))
-    [ \u3000]*""",
-    re.VERBOSE,
-)
+    [ \u3000]*"""
 _DIGITS_ASCII_AND_FULL_WIDTH = "0123456789０１２３４５６７８９"
 _ASCII_DIGITS = frozenset("0123456789")
 _SEPARATORS = frozenset(".．、,，:：)）")
@@ -99,7 +97,7 @@ def split_number(text: str) -> tuple[int | None, str, str]:
     if not first:
         return None, text, ""
     if first in _DIGITS_ASCII_AND_FULL_WIDTH:
-        match = _DIGIT_NUMBER.match(text)
+        match = re.match(_DIGIT_NUMBER, text)
         if match is None:
             return None, text, ""
         rest = text[match.end() :]

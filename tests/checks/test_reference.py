@@ -93,7 +93,7 @@ def test_inconsistent_spelling_lists_every_place(report):
 
 
 def test_json_example_gives_the_same_findings(report):
-    from dutylist.api import load
+    from dutylist.io import load
 
     example = Path(__file__).resolve().parents[2] / "examples" / "mingzhu.json"
     other = check(load(example))

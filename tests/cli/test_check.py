@@ -6,8 +6,8 @@ import attrs
 import pytest
 from click.testing import CliRunner
 
-from dutylist.api import dump
 from dutylist.cli import main
+from dutylist.io import dump
 from dutylist.model import PartKind
 from tests.checks.model_builders import clean_list, replace_item
 

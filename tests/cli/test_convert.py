@@ -57,7 +57,7 @@ def test_show_prints_categories_with_declared_and_actual_counts(seed_path: Path)
 
 
 def test_show_marks_a_count_mismatch(tmp_path: Path, seed_path: Path) -> None:
-    from dutylist.api import load
+    from dutylist.io import load
     from dutylist.reports.summary import category_counts
 
     converted = tmp_path / "m.json"

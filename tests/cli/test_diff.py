@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dutylist.api import dump
 from dutylist.cli import main
+from dutylist.io import dump
 from tests.diff.test_changes import validate
 from tests.reports.revision_pair import pair
 

@@ -7,9 +7,10 @@ import time
 import attrs
 import pytest
 
-from dutylist.diff import diff
-from dutylist.diff.align import MATCH_THRESHOLD, align, entries, similarity
+from dutylist.diff import diff_lists
+from dutylist.diff.align import MATCH_THRESHOLD, align
 from dutylist.diff.changes import ChangeClass, ChangeKind, FieldOp
+from dutylist.diff.entries import entries, similarity
 from dutylist.model import BasicItem, CooperativeItem, Department, DutyList, PartKind
 from tests.diff import edits
 
@@ -17,13 +18,13 @@ B, C, R = PartKind.BASIC, PartKind.COOPERATIVE, PartKind.RECALLED
 
 
 def kinds(duty_list: DutyList, revised: DutyList) -> list[str]:
-    return sorted(change.kind.value for change in diff(duty_list, revised).changes)
+    return sorted(change.kind.value for change in diff_lists(duty_list, revised).changes)
 
 
 def test_an_inserted_item_only_renumbers_the_items_after_it(mingzhu: DutyList) -> None:
     item = BasicItem(number=1, name="组织开展辖区楼宇经济调查统计工作")
     revised = edits.renumber(edits.insert(mingzhu, B, 0, 0, item))
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert [change.kind for change in changeset.changes] == [ChangeKind.ADDED]
     assert changeset.changes[0].new[0].number == 1
     assert len(changeset.renumbered) == 93
@@ -37,7 +38,7 @@ def test_an_edited_name_is_one_modified_item_with_the_name_change(mingzhu: DutyL
     old_name = edits.item_at(mingzhu, C, 1, 1).name
     assert old_name == "企业人才服务工作"
     revised = edits.edit(mingzhu, C, 1, 1, name="企业人才引进服务工作")
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert len(changeset.changes) == 1
     change = changeset.changes[0]
     assert change.kind is ChangeKind.MODIFIED
@@ -49,7 +50,7 @@ def test_an_edited_name_is_one_modified_item_with_the_name_change(mingzhu: DutyL
 
 def test_a_renamed_item_with_the_same_duties_is_still_matched(mingzhu: DutyList) -> None:
     revised = edits.edit(mingzhu, C, 2, 1, name="居家和社区养老服务管理")
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert kinds(mingzhu, revised) == ["modified"]
     assert changeset.changes[0].fields[0].field == "name"
 
@@ -59,7 +60,7 @@ def test_a_cooperative_item_taken_back_is_one_move_to_the_recalled_list(
 ) -> None:
     moved = edits.item_at(mingzhu, C, 2, 2)
     revised = edits.renumber(edits.move(mingzhu, (C, 2, 2), (R, 2, 0)))
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert [change.kind for change in changeset.changes] == [ChangeKind.MOVED]
     change = changeset.changes[0]
     assert (change.old[0].part, change.new[0].part) == (C, R)
@@ -71,7 +72,7 @@ def test_a_cooperative_item_taken_back_is_one_move_to_the_recalled_list(
 
 def test_a_move_between_categories_is_one_move(mingzhu: DutyList) -> None:
     revised = edits.renumber(edits.move(mingzhu, (B, 1, 0), (B, 9, 0)))
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert [change.kind for change in changeset.changes] == [ChangeKind.MOVED]
     change = changeset.changes[0]
     assert (change.old[0].category, change.new[0].category) == ("经济发展", "综合政务")
@@ -108,7 +109,7 @@ def test_a_split_links_the_old_item_to_both_new_items(mingzhu: DutyList) -> None
     )
     revised = edits.edit(mingzhu, C, 2, 3, **attrs.asdict(first, recurse=False))
     revised = edits.renumber(edits.insert(revised, C, 2, 4, second))
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert [change.kind for change in changeset.changes] == [ChangeKind.SPLIT]
     change = changeset.changes[0]
     assert [ref.name for ref in change.old] == [whole.name]
@@ -128,7 +129,7 @@ def test_a_merge_links_both_old_items_to_the_new_item(mingzhu: DutyList) -> None
     revised = edits.remove(
         edits.edit(mingzhu, C, 1, 0, **attrs.asdict(merged, recurse=False)), C, 1, 1
     )
-    changeset = diff(mingzhu, edits.renumber(revised))
+    changeset = diff_lists(mingzhu, edits.renumber(revised))
     assert [change.kind for change in changeset.changes] == [ChangeKind.MERGED]
     assert [ref.name for ref in changeset.changes[0].old] == [one.name, two.name]
 
@@ -140,7 +141,7 @@ def test_clause_edits_are_reported_clause_by_clause(mingzhu: DutyList) -> None:
     local[0] = attrs.evolve(local[0], text=local[0].text.replace("组织", "定期组织"))
     local.append(edits.clause("建立儿童关爱服务台账。", 4))
     revised = edits.edit(mingzhu, C, 2, 0, local_duties=tuple(local))
-    (change,) = diff(mingzhu, revised).changes
+    (change,) = diff_lists(mingzhu, revised).changes
     assert [(f.field, f.op, f.old_clause, f.new_clause) for f in change.fields] == [
         ("local_duties", FieldOp.CHANGED, 1, 1),
         ("local_duties", FieldOp.ADDED, None, 4),
@@ -155,15 +156,15 @@ def test_punctuation_only_edits_are_cosmetic(mingzhu: DutyList) -> None:
     clause = item.local_duties[0]
     local = (attrs.evolve(clause, text=clause.text.replace("。", "；")), *item.local_duties[1:])
     revised = edits.edit(mingzhu, C, 2, 0, local_duties=local)
-    (change,) = diff(mingzhu, revised).changes
+    (change,) = diff_lists(mingzhu, revised).changes
     assert change.classification is ChangeClass.COSMETIC
 
 
 def test_a_respelled_department_is_cosmetic_with_a_registry(mingzhu: DutyList) -> None:
     revised = edits.edit(mingzhu, C, 2, 0, departments=(Department(name="区民政部门"),))
     canonical = {"区民政局": "南关区民政局", "区民政部门": "南关区民政局"}
-    (plain,) = diff(mingzhu, revised).changes
-    (registered,) = diff(mingzhu, revised, registry=canonical.get).changes
+    (plain,) = diff_lists(mingzhu, revised).changes
+    (registered,) = diff_lists(mingzhu, revised, registry=canonical.get).changes
     assert plain.classification is ChangeClass.SUBSTANTIVE
     assert registered.classification is ChangeClass.COSMETIC
     assert registered.fields[0].field == "departments"
@@ -174,7 +175,7 @@ def test_category_renames_and_counts_are_category_changes(mingzhu: DutyList) -> 
     categories = list(part.categories)
     categories[4] = attrs.evolve(categories[4], title="乡村全面振兴", declared_count=3)
     revised = edits.replace_part(mingzhu, attrs.evolve(part, categories=tuple(categories)))
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert changeset.changes == ()
     assert [
         (c.kind.value, c.old and c.old.title, c.new and c.new.title) for c in changeset.categories
@@ -186,7 +187,7 @@ def test_category_renames_and_counts_are_category_changes(mingzhu: DutyList) -> 
 
 def test_the_summary_counts_changes_per_part_and_department(mingzhu: DutyList) -> None:
     revised = edits.renumber(edits.move(mingzhu, (C, 2, 2), (R, 2, 0)))
-    summary = diff(mingzhu, revised).summary
+    summary = diff_lists(mingzhu, revised).summary
     by_part = {entry.part: entry.tally for entry in summary.parts}
     assert by_part[C].moved_out == 1
     assert by_part[R].moved_in == 1
@@ -195,10 +196,10 @@ def test_the_summary_counts_changes_per_part_and_department(mingzhu: DutyList) -
 
 def test_alignment_is_quick_on_the_reference_list(mingzhu: DutyList) -> None:
     revised = edits.renumber(edits.move(mingzhu, (C, 2, 2), (R, 2, 0)))
-    diff(mingzhu, revised)
+    diff_lists(mingzhu, revised)
     started = time.perf_counter()
     align(mingzhu, revised)
-    diff(mingzhu, revised)
+    diff_lists(mingzhu, revised)
     assert time.perf_counter() - started < 0.5
 
 
@@ -218,7 +219,7 @@ def test_a_merge_that_keeps_one_name_is_still_a_merge(mingzhu: DutyList) -> None
         local_duties=one.local_duties + two.local_duties,
     )
     revised = edits.edit(mingzhu, C, 6, 19, **attrs.asdict(merged, recurse=False))
-    changeset = diff(mingzhu, edits.renumber(edits.remove(revised, C, 6, 20)))
+    changeset = diff_lists(mingzhu, edits.renumber(edits.remove(revised, C, 6, 20)))
     assert [change.kind for change in changeset.changes] == [ChangeKind.MERGED]
     assert [ref.name for ref in changeset.changes[0].old] == [one.name, two.name]
     assert [ref.name for ref in changeset.changes[0].new] == [one.name]
@@ -236,7 +237,7 @@ def test_a_split_that_keeps_the_old_name_is_still_a_split(mingzhu: DutyList) -> 
     )
     revised = edits.edit(mingzhu, C, 2, 1, **attrs.asdict(kept, recurse=False))
     revised = edits.renumber(edits.insert(revised, C, 2, 2, part))
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert [change.kind for change in changeset.changes] == [ChangeKind.SPLIT]
     assert [ref.name for ref in changeset.changes[0].new] == [whole.name, part.name]
 
@@ -244,7 +245,7 @@ def test_a_split_that_keeps_the_old_name_is_still_a_split(mingzhu: DutyList) -> 
 def test_a_cooperative_item_taken_back_and_renamed_is_one_move(mingzhu: DutyList) -> None:
     revised = edits.move(mingzhu, (C, 2, 2), (R, 2, 0))
     revised = edits.renumber(edits.edit(revised, R, 2, 0, name="慈善助学资助工作"))
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert [change.kind for change in changeset.changes] == [ChangeKind.MOVED]
     assert changeset.changes[0].fields[0].field == "name"
 
@@ -257,7 +258,7 @@ def test_a_generated_3000_item_pair_is_aligned_without_comparing_all_pairs(
     old = generated_list(mingzhu, 3000)
     new = generated_revision(old, seed=3)
     started = time.perf_counter()
-    changeset = diff(old, new)
+    changeset = diff_lists(old, new)
     elapsed = time.perf_counter() - started
     # all-pairs similarity would be about 9 million comparisons: many seconds
     assert elapsed < 5

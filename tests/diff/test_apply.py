@@ -1,11 +1,12 @@
-"""Property tests: a change set is a patch, diff(a, a) is empty, diff(b, a) mirrors diff(a, b)."""
+"""Property tests: a change set is a patch; diff_lists(a, a) is empty and diff_lists(b, a) mirrors
+diff_lists(a, b)."""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dutylist.diff import apply, diff
+from dutylist.diff import apply, diff_lists
 from dutylist.diff.changes import ChangeSet
 from dutylist.diff.content import content
 from dutylist.model import DutyList, PartKind
@@ -17,7 +18,7 @@ _settings = settings(max_examples=150, deadline=None, suppress_health_check=[Hea
 
 
 def _mirror_view(changeset: ChangeSet) -> tuple[object, ...]:
-    """Return what must agree between diff(a, b) and the mirror of diff(b, a)."""
+    """Return what must agree between diff_lists(a, b) and the mirror of diff_lists(b, a)."""
     changes = sorted(
         (
             change.kind.value,
@@ -51,13 +52,13 @@ def _mirrored(changeset: ChangeSet) -> ChangeSet:
 @given(pairs)
 def test_apply_reproduces_the_new_content(pair: tuple[DutyList, DutyList]) -> None:
     old, new = pair
-    assert content(apply(old, diff(old, new))) == content(new)
+    assert content(apply(old, diff_lists(old, new))) == content(new)
 
 
 @_settings
 @given(duty_lists())
 def test_a_list_has_no_differences_with_itself(duty_list: DutyList) -> None:
-    changeset = diff(duty_list, duty_list)
+    changeset = diff_lists(duty_list, duty_list)
     assert changeset.is_empty
     assert changeset.changes == ()
     assert changeset.summary.parts == ()
@@ -67,7 +68,7 @@ def test_a_list_has_no_differences_with_itself(duty_list: DutyList) -> None:
 @given(pairs)
 def test_diff_mirrors_when_the_lists_swap(pair: tuple[DutyList, DutyList]) -> None:
     old, new = pair
-    forward, backward = diff(old, new), diff(new, old)
+    forward, backward = diff_lists(old, new), diff_lists(new, old)
     assert _mirror_view(backward) == _mirror_view(_mirrored(forward))
 
 
@@ -75,7 +76,7 @@ def test_diff_mirrors_when_the_lists_swap(pair: tuple[DutyList, DutyList]) -> No
 @given(pairs)
 def test_diff_is_empty_exactly_when_the_content_is_equal(pair: tuple[DutyList, DutyList]) -> None:
     old, new = pair
-    assert diff(old, new).is_empty == (content(old) == content(new))
+    assert diff_lists(old, new).is_empty == (content(old) == content(new))
 
 
 def test_a_change_set_from_another_list_is_refused(mingzhu: DutyList) -> None:
@@ -86,7 +87,7 @@ def test_a_change_set_from_another_list_is_refused(mingzhu: DutyList) -> None:
     from tests.diff import edits
 
     revised = edits.renumber(edits.remove(mingzhu, PartKind.BASIC, 0, 0))
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     empty_basic = edits.replace_part(
         mingzhu, attrs.evolve(edits.part(mingzhu, PartKind.BASIC), categories=())
     )
@@ -97,7 +98,7 @@ def test_a_change_set_from_another_list_is_refused(mingzhu: DutyList) -> None:
 def test_modified_items_always_name_a_field(mingzhu: DutyList) -> None:
     from tests.reports.revision_pair import make_revision
 
-    changeset = diff(mingzhu, make_revision(mingzhu))
+    changeset = diff_lists(mingzhu, make_revision(mingzhu))
     assert all(c.fields for c in changeset.changes if c.kind.value == "modified")
 
 
@@ -105,7 +106,7 @@ def test_modified_items_always_name_a_field(mingzhu: DutyList) -> None:
 @given(any_duty_lists(), any_duty_lists())
 def test_apply_works_on_anything_the_model_can_hold(old: DutyList, new: DutyList) -> None:
     # odd Unicode, missing and repeated parts, numbers that are None or repeat
-    assert content(apply(old, diff(old, new))) == content(new)
+    assert content(apply(old, diff_lists(old, new))) == content(new)
 
 
 def test_mirror_images_in_reading_order_are_told_apart_by_content() -> None:
@@ -142,5 +143,5 @@ def test_mirror_images_in_reading_order_are_told_apart_by_content() -> None:
         )
 
     old, new = duty_list(1), duty_list(2)
-    forward, backward = diff(old, new), diff(new, old)
+    forward, backward = diff_lists(old, new), diff_lists(new, old)
     assert _mirror_view(backward) == _mirror_view(_mirrored(forward))

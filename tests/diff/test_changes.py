@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dutylist import schemas
-from dutylist.diff import diff
+from dutylist.diff import diff_lists
 from dutylist.diff.changes import ChangeKind, ChangeSet
 from dutylist.diff.serialize import dumps, from_data, loads, to_data
 from dutylist.errors import FormatError
@@ -37,7 +37,7 @@ pairs = duty_lists().flatmap(lambda a: st.tuples(st.just(a), revisions(a)))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pairs)
 def test_json_validates_and_reads_back(pair: tuple[DutyList, DutyList]) -> None:
-    changeset = diff(*pair)
+    changeset = diff_lists(*pair)
     text = dumps(changeset)
     validate(json.loads(text))
     assert loads(text) == changeset
@@ -48,14 +48,14 @@ def test_the_reference_revision_validates(mingzhu: DutyList) -> None:
         edits.move(mingzhu, (PartKind.COOPERATIVE, 2, 2), (PartKind.RECALLED, 2, 0))
     )
     revised = edits.edit(revised, PartKind.BASIC, 0, 1, name="加强党的政治建设")
-    data = to_data(diff(mingzhu, revised))
+    data = to_data(diff_lists(mingzhu, revised))
     validate(data)
     assert data["is_empty"] is False
     assert [change["kind"] for change in data["changes"]] == ["added", "removed", "moved"]
 
 
 def test_an_empty_change_set_says_so(mingzhu: DutyList) -> None:
-    data = to_data(diff(mingzhu, mingzhu))
+    data = to_data(diff_lists(mingzhu, mingzhu))
     validate(data)
     assert data["is_empty"] is True
     assert data["changes"] == data["renumbered"] == data["categories"] == []
@@ -74,7 +74,7 @@ def test_a_cosmetic_change_is_classified_in_json(mingzhu: DutyList) -> None:
         edits.clause(clause.text.replace("，", ","), clause.number) for clause in item.local_duties
     )
     revised = edits.edit(mingzhu, PartKind.COOPERATIVE, 0, 1, local_duties=local)
-    data = to_data(diff(mingzhu, revised))
+    data = to_data(diff_lists(mingzhu, revised))
     assert [change["classification"] for change in data["changes"]] == ["cosmetic"]
 
 
@@ -104,6 +104,6 @@ def test_text_that_is_not_json_is_a_format_error() -> None:
 
 def test_a_changeset_counts_its_kinds(mingzhu: DutyList) -> None:
     revised = edits.renumber(edits.remove(mingzhu, PartKind.BASIC, 0, 0))
-    changeset: ChangeSet = diff(mingzhu, revised)
+    changeset: ChangeSet = diff_lists(mingzhu, revised)
     assert changeset.count(ChangeKind.REMOVED) == 1
     assert changeset.count(ChangeKind.ADDED) == 0

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dutylist.diff import apply, diff
+from dutylist.diff import apply, diff_lists
 from dutylist.diff.content import content
 from dutylist.model import DutyList
 from tests.diff.generated import generated_list
@@ -39,7 +39,7 @@ def sized_list(base: DutyList, size: int) -> DutyList:
 def _check(base: DutyList, size: int, seed: int) -> None:
     old = sized_list(base, size)
     new, expected = planted_revision(old, seed=seed)
-    changeset = diff(old, new)
+    changeset = diff_lists(old, new)
     assert canonical(changeset) == expected
     assert content(apply(old, changeset)) == content(new)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dutylist.diff import apply, diff
+from dutylist.diff import apply, diff_lists
 from dutylist.diff.changes import CategoryChange, CategoryChangeKind, CategoryRef
 from dutylist.diff.content import content
 from dutylist.model import DutyList, PartKind
@@ -28,7 +28,7 @@ def ref(part: PartKind, index: int, ordinal: int, title: str, count: int) -> Cat
 
 def test_swapped_categories_are_one_reorder_and_no_item_moves(mingzhu: DutyList) -> None:
     swapped = edits.arrange_categories(mingzhu, RECALLED, [1, 0, 2, 3, 4, 5, 6, 7, 8])
-    changeset = diff(mingzhu, swapped)
+    changeset = diff_lists(mingzhu, swapped)
     assert changeset.changes == ()
     assert changeset.categories == (
         CategoryChange(
@@ -65,7 +65,7 @@ def test_swapped_categories_are_one_reorder_and_no_item_moves(mingzhu: DutyList)
 def test_a_category_moved_far_is_the_one_reordered(mingzhu: DutyList) -> None:
     order = [0, 2, 3, 4, 5, 6, 7, 1, 8]  # 经济发展 (5 items) goes to the end
     moved = edits.arrange_categories(mingzhu, RECALLED, order)
-    changeset = diff(mingzhu, moved)
+    changeset = diff_lists(mingzhu, moved)
     reordered = [c for c in changeset.categories if c.kind is CategoryChangeKind.REORDERED]
     assert [(c.old.index, c.new.index) for c in reordered if c.old and c.new] == [(1, 7)]
     assert changeset.changes == ()
@@ -74,7 +74,7 @@ def test_a_category_moved_far_is_the_one_reordered(mingzhu: DutyList) -> None:
 
 def test_a_renamed_category_is_matched_by_its_items(mingzhu: DutyList) -> None:
     renamed = edits.rename_category(mingzhu, PartKind.COOPERATIVE, 2, "社会事务")
-    changeset = diff(mingzhu, renamed)
+    changeset = diff_lists(mingzhu, renamed)
     assert changeset.changes == ()
     old = mingzhu.parts[1].categories[2]
     assert changeset.categories == (
@@ -104,7 +104,7 @@ def test_a_renamed_category_is_matched_by_its_items(mingzhu: DutyList) -> None:
 def test_a_renamed_and_moved_category_is_one_category(mingzhu: DutyList) -> None:
     revised = edits.rename_category(mingzhu, RECALLED, 3, "城乡建设管理")
     revised = edits.arrange_categories(revised, RECALLED, [3, 0, 1, 2, 4, 5, 6, 7, 8])
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     kinds = sorted(c.kind.value for c in changeset.categories)
     assert "added" not in kinds
     assert "removed" not in kinds
@@ -129,7 +129,7 @@ def test_a_split_into_qualified_names_keeping_the_clauses(mingzhu: DutyList) -> 
     from dutylist.diff.changes import Change, ChangeKind, ItemRef
 
     revised = _qualified_split(mingzhu, 1, 7)
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     item = edits.item_at(mingzhu, PartKind.COOPERATIVE, 1, 7)
     parts = edits.part(revised, PartKind.COOPERATIVE).categories[1].items[7:9]
 
@@ -164,7 +164,7 @@ def test_a_split_into_qualified_names_keeping_the_clauses(mingzhu: DutyList) -> 
     assert "   原第13项：经济普查和农业普查工作\n" in text
     assert "   新第13项：经济普查和农业普查工作（宣传）\n" in text
     assert "   新第14项：经济普查和农业普查工作（排查）\n" in text
-    mirrored = diff(revised, mingzhu)
+    mirrored = diff_lists(revised, mingzhu)
     assert [change.kind for change in mirrored.changes] == [ChangeKind.MERGED]
     assert content(apply(mingzhu, changeset)) == content(revised)
 
@@ -175,7 +175,7 @@ def test_a_qualified_split_across_categories(mingzhu: DutyList) -> None:
     revised = _qualified_split(mingzhu, 0, 1)
     revised = edits.move(revised, (PartKind.COOPERATIVE, 0, 1), (PartKind.COOPERATIVE, 3, 0))
     revised = edits.renumber(revised)
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     (change,) = changeset.changes
     assert change.kind is ChangeKind.SPLIT
     assert sorted((ref.category, ref.name) for ref in change.new) == [
@@ -206,7 +206,7 @@ def test_a_category_split_in_two_is_a_split_record(mingzhu: DutyList) -> None:
     revised = edits.renumber(
         edits.replace_part(mingzhu, attrs.evolve(part, categories=tuple(categories)))
     )
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert [
         (c.kind, c.old and c.old.title, c.new and c.new.title) for c in changeset.categories
     ] == [
@@ -216,7 +216,7 @@ def test_a_category_split_in_two_is_a_split_record(mingzhu: DutyList) -> None:
     ]
     assert {c.kind for c in changeset.changes} == {ChangeKind.MOVED}
     assert "配合履职事项清单：类别「城乡建设」分设出「物业管理」\n" in render_text(changeset)
-    back = diff(revised, mingzhu)
+    back = diff_lists(revised, mingzhu)
     merged = [c for c in back.categories if c.kind is CategoryChangeKind.MERGED]
     assert [(c.old.title, c.new.title) for c in merged if c.old and c.new] == [
         ("物业管理", "城乡建设")

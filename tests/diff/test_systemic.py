@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dutylist.diff import apply, diff
+from dutylist.diff import apply, diff_lists
 from dutylist.diff.changes import ChangeKind, FieldOp, Systemic
 from dutylist.diff.content import content
 from dutylist.model import CooperativeItem, DutyList, PartKind, RecalledItem
@@ -28,7 +28,7 @@ def _naming(duty_list: DutyList, department: str) -> list[str]:
 
 def test_a_renamed_department_is_one_systemic_record(mingzhu: DutyList) -> None:
     revised = edits.rename_department(mingzhu, "区执法局", "区综合行政执法局")
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     touched = _naming(mingzhu, "区执法局")
     assert len(touched) == 16
     assert [change.kind for change in changeset.changes] == [ChangeKind.MODIFIED] * 16
@@ -66,10 +66,10 @@ def test_a_replacement_in_two_items_is_not_systemic(mingzhu: DutyList) -> None:
     for index in (0, 1):
         item = edits.item_at(mingzhu, PartKind.BASIC, 0, index)
         revised = edits.edit(revised, PartKind.BASIC, 0, index, name=item.name + "（试行）")
-    assert diff(mingzhu, revised).systemic == ()
+    assert diff_lists(mingzhu, revised).systemic == ()
     item = edits.item_at(mingzhu, PartKind.BASIC, 0, 2)
     revised = edits.edit(revised, PartKind.BASIC, 0, 2, name=item.name + "（试行）")
-    (record,) = diff(mingzhu, revised).systemic
+    (record,) = diff_lists(mingzhu, revised).systemic
     assert (record.old, record.new, record.fields, record.count) == ("", "（试行）", ("name",), 3)
 
 
@@ -77,7 +77,7 @@ def test_a_change_with_other_edits_stays_in_the_list(mingzhu: DutyList) -> None:
     revised = edits.rename_department(mingzhu, "区执法局", "区综合行政执法局")
     item = edits.item_at(revised, PartKind.COOPERATIVE, 5, 0)
     revised = edits.edit(revised, PartKind.COOPERATIVE, 5, 0, name=item.name + "和监督")
-    changeset = diff(mingzhu, revised)
+    changeset = diff_lists(mingzhu, revised)
     assert changeset.systemic[0].count == 16
     text = render_text(changeset, width=400)
     assert text.count("[变更]") == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dutylist.api import load
+from dutylist.io import load
 from dutylist.model import CooperativeItem, DutyList, RecalledItem
 from tests.builders import sample_spec
 from tests.builders.offices import (

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dutylist.api import load
 from dutylist.errors import ReadError
+from dutylist.io import load
 
 
 def test_ofd_is_refused_as_not_supported_yet(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import attrs
 
-from dutylist.diff import diff
+from dutylist.diff import diff_lists
 from dutylist.diff.changes import ChangeSet
 from dutylist.model import DutyList
 
@@ -63,4 +63,4 @@ def pair() -> tuple[DutyList, DutyList, ChangeSet]:
     old = strip_sources(read_text(SEED))
     new = make_revision(old)
     registry = default_registry()
-    return old, new, diff(old, new, registry=lambda name: registry.normalise(name).canonical)
+    return old, new, diff_lists(old, new, registry=lambda name: registry.normalise(name).canonical)

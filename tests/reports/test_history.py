@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from dutylist import schemas
-from dutylist.api import dump
 from dutylist.cli import main
 from dutylist.diff.history import History, history
+from dutylist.io import dump
 from dutylist.model import DutyList
 from dutylist.reports.history import render_html, render_markdown, render_text, to_data
 from tests.diff.series import planted_series

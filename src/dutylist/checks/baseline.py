@@ -7,7 +7,6 @@ findings need two baseline entries.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import unicodedata
@@ -28,6 +27,8 @@ BASELINE_VERSION = 1
 
 
 def _digest(text: str) -> str:
+    import hashlib  # noqa: PLC0415 - slow to import, needed only for baselines
+
     flat = unicodedata.normalize("NFKC", squash(text))
     return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:12]
 

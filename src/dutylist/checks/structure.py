@@ -6,7 +6,14 @@ from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.model import CooperativeItem, DutyList, Part, PartKind, RecalledItem
+from dutylist.model import (
+    FIELD_LABELS,
+    CooperativeItem,
+    DutyList,
+    Part,
+    PartKind,
+    RecalledItem,
+)
 from dutylist.parse.vocabulary import Role, header_role
 
 _REQUIRED: dict[PartKind, tuple[tuple[Role, ...], ...]] = {
@@ -26,17 +33,6 @@ _REQUIRED: dict[PartKind, tuple[tuple[Role, ...], ...]] = {
     ),
 }
 """For each part, the columns it needs; any role of a group will do."""
-
-_COLUMN_NAMES = {
-    Role.NUMBER: "序号",
-    Role.NAME: "事项名称",
-    Role.DEPARTMENTS: "对应上级部门",
-    Role.SUPERIOR_DUTIES: "上级部门职责",
-    Role.LOCAL_DUTIES: "街道配合职责",
-    Role.RECEIVING: "承接部门",
-    Role.WORKING_METHOD: "工作方式",
-    Role.RECEIVING_AND_METHOD: "承接部门及工作方式",
-}
 
 
 _FIELD_OF_ROLE = {
@@ -94,7 +90,7 @@ def missing_column(duty_list: DutyList, _: Context) -> Iterator[Issue]:
         for group in _REQUIRED[part.kind]:
             placed_by_content = None in roles and _filled(part, group)
             if not roles & set(group) and not placed_by_content:
-                name = " / ".join(_COLUMN_NAMES[role] for role in group)
+                name = " / ".join(FIELD_LABELS[role.value] for role in group)
                 yield Issue(
                     message=f"the {part.kind.value} part has no {name} column",
                     location=where(part, field="columns"),
@@ -131,16 +127,6 @@ def _empty_fields(item: CooperativeItem | RecalledItem) -> Iterator[str]:
         yield "working_method"
 
 
-_FIELD_NAMES = {
-    "name": "事项名称",
-    "departments": "对应上级部门",
-    "superior_duties": "上级部门职责",
-    "local_duties": "街道配合职责",
-    "receiving_departments": "承接部门",
-    "working_method": "工作方式",
-}
-
-
 def empty_cell(duty_list: DutyList, _: Context) -> Iterator[Issue]:
     """Report an item whose name, departments, duties, receiving department or method is empty.
 
@@ -152,7 +138,7 @@ def empty_cell(duty_list: DutyList, _: Context) -> Iterator[Issue]:
             fields += list(_empty_fields(item))
         for field in fields:
             yield Issue(
-                message=f"{item_label(item)}: {_FIELD_NAMES[field]} ({field}) is empty",
+                message=f"{item_label(item)}: {FIELD_LABELS[field]} ({field}) is empty",
                 location=where(part, category, item, field=field),
                 subject=field,
             )

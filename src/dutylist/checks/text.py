@@ -13,20 +13,22 @@ import attrs
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.departments.registry import clauses_of, departments_of
-from dutylist.model import Category, DutyList, Item, Part
+from dutylist.departments.registry import clauses_of
+from dutylist.model import Category, DutyList, Item, Part, department_field
 
 _SPACE = " \u3000\u00a0\t"
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》【】（）"
-_STRAY = re.compile(
+# Patterns spanning the CJK block take milliseconds to compile: kept as strings, compiled
+# (and cached) by the re module the first time a rule runs, not when dutylist is imported.
+_STRAY = (
     rf"^[{_SPACE}]+|[{_SPACE}]+$|[{_SPACE}]{{2,}}|(?<=[{_CJK}])[{_SPACE}]|[{_SPACE}](?=[{_CJK}])"
 )
 _PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"), ("‘", "’"))
 _CLOSING = "。；;！!？?…"
 _TRAILING_CLOSERS = "”’）)》】"
-_HALF_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!](?=[\u4e00-\u9fff“])")
+_HALF_PUNCT = r"(?<=[\u4e00-\u9fff])[,;:?!](?=[\u4e00-\u9fff“])"
 _FULL_WIDTH_NUMBER = re.compile(r"^[ \u3000]*(?:[(（][ \u3000]*)?[０-９]|^[ \u3000]*[0-9]{1,2}．")
-_REPEAT = re.compile(r"([\u4e00-\u9fff]{3,16})\1")
+_REPEAT = r"([\u4e00-\u9fff]{3,16})\1"
 
 
 @attrs.frozen
@@ -41,7 +43,7 @@ class _Text:
 def _item_texts(part: Part, category: Category, item: Item) -> Iterator[_Text]:
     label = item_label(item)
     yield _Text(item.name, where(part, category, item, field="name"), f"{label} name", "name")
-    cell = departments_of(item)
+    cell = department_field(item)
     if cell is not None:
         field, departments = cell
         for index, department in enumerate(departments, start=1):
@@ -84,7 +86,7 @@ def _texts(context: Context) -> list[_Text]:
 def stray_space(_: DutyList, context: Context) -> Iterator[Issue]:
     """Report leading, trailing, doubled or CJK-adjacent spaces (also U+3000)."""
     for text in _texts(context):
-        match = _STRAY.search(text.text)
+        match = re.search(_STRAY, text.text)
         if match is None:
             continue
         start = max(0, match.start() - 6)
@@ -158,7 +160,7 @@ def full_width_numbering(duty_list: DutyList, context: Context) -> Iterator[Issu
 def half_width_punctuation(_: DutyList, context: Context) -> Iterator[Issue]:
     """Report half-width punctuation (``,`` ``;`` ``:``) between Chinese characters."""
     for text in _texts(context):
-        match = _HALF_PUNCT.search(text.text)
+        match = re.search(_HALF_PUNCT, text.text)
         if match is not None:
             excerpt = text.text[max(0, match.start() - 4) : match.end() + 4]
             yield Issue(
@@ -200,7 +202,7 @@ def name_trailing_punctuation(_: DutyList, context: Context) -> Iterator[Issue]:
 def repeated_text(_: DutyList, context: Context) -> Iterator[Issue]:
     """Report words printed twice in a row (``主次街路主次街路``), three characters or more."""
     for text in _texts(context):
-        match = _REPEAT.search(text.text)
+        match = re.search(_REPEAT, text.text)
         if match is not None:
             yield Issue(
                 message=f"{text.what}: {match.group(1)!r} is printed twice in a row",

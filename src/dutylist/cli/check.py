@@ -5,9 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import attrs
 import click
 
-from dutylist.checks.findings import Report, Severity
+from dutylist.checks import check
+from dutylist.checks.baseline import read_baseline
+from dutylist.checks.baseline import write_baseline as store_baseline
+from dutylist.checks.findings import Severity
+from dutylist.checks.located import locate_in_json
 from dutylist.cli.batch_check import is_batch, run_batch_check
 from dutylist.cli.common import (
     EXIT_DIFFERENCES,
@@ -23,30 +28,13 @@ from dutylist.cli.common import (
     source_options,
     write_output,
 )
+from dutylist.config import find_config, load_config
 from dutylist.corpus.batch import CheckOptions
 from dutylist.corpus.sources import expand
+from dutylist.io import format_for
 from dutylist.messages import _, ngettext
-
-CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
-
-
-def _render_report(report: Report, output_format: str) -> str:
-    """Return a check report rendered in ``output_format`` (not ``text``)."""
-    if output_format == "json":
-        from dutylist.reports.findings.json import render_json  # noqa: PLC0415
-
-        return render_json(report)
-    if output_format == "github":
-        from dutylist.reports.findings.github import render_github  # noqa: PLC0415
-
-        return render_github(report)
-    if output_format == "junit":
-        from dutylist.reports.findings.junit import render_junit  # noqa: PLC0415
-
-        return render_junit(report)
-    from dutylist.reports.findings.sarif import render_sarif  # noqa: PLC0415
-
-    return render_sarif(report)
+from dutylist.reports.findings import RENDERERS
+from dutylist.reports.findings.text import print_text, render_text
 
 
 @click.command(name="check")
@@ -55,7 +43,7 @@ def _render_report(report: Report, output_format: str) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(CHECK_FORMATS),
+    type=click.Choice(list(RENDERERS)),
     default="text",
     show_default=True,
     help="Output: text, json, github (annotations), junit (XML) or sarif.",
@@ -130,17 +118,10 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
                 output_format=output_format,
                 output=output,
                 jobs=jobs,
-                render=_render_report,
+                render=lambda merged, name: RENDERERS[name](merged),
             )
         sys.exit(code)
     (source,) = sources
-    import attrs  # noqa: PLC0415
-
-    from dutylist.checks import check  # noqa: PLC0415
-    from dutylist.checks.baseline import read_baseline  # noqa: PLC0415
-    from dutylist.checks.baseline import write_baseline as store_baseline  # noqa: PLC0415
-    from dutylist.config import find_config, load_config  # noqa: PLC0415
-    from dutylist.io import format_for  # noqa: PLC0415
 
     for target in (output, write_baseline):
         if target is not None:
@@ -155,8 +136,6 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
         )
         report = attrs.evolve(check(duty_list, config), source=None if source == STDIO else source)
         if source != STDIO and format_for(source, from_format).name == "json":
-            from dutylist.checks.located import locate_in_json  # noqa: PLC0415
-
             report = locate_in_json(report, duty_list, source)
         if baseline is not None:
             report = read_baseline(baseline).apply(report)
@@ -172,15 +151,12 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             )
             sys.exit(EXIT_OK)
         if output_format == "text" and output is None:
-            from dutylist.reports.findings.text import print_text  # noqa: PLC0415
-
             print_text(report, show_accepted=show_accepted)
         else:
-            if output_format == "text":
-                from dutylist.reports.findings.text import render_text  # noqa: PLC0415
-
-                rendered = render_text(report, show_accepted=show_accepted)
-            else:
-                rendered = _render_report(report, output_format)
+            rendered = (
+                render_text(report, show_accepted=show_accepted)  # the one option of one format
+                if output_format == "text"
+                else RENDERERS[output_format](report)
+            )
             write_output(output, rendered.encode("utf-8"))
     sys.exit(EXIT_OK if report.ok else EXIT_DIFFERENCES)

@@ -18,8 +18,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from dutylist.io import FORMATS, sniff_format
+from dutylist.config import find_config
+from dutylist.errors import DutylistError
+from dutylist.io import FORMATS, format_for, read, sniff_format
+from dutylist.io.files import write_atomically
 from dutylist.messages import _
+from dutylist.parse.vocabulary import using_words
 
 if TYPE_CHECKING:
     from dutylist.model import DutyList
@@ -48,8 +52,6 @@ def fail(message: str) -> NoReturn:
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn dutylist errors into one line on stderr and exit code 2 (unless ``--debug``)."""
-    from dutylist.errors import DutylistError  # noqa: PLC0415
-
     debug = bool(click.get_current_context().find_root().obj.get("debug"))
     try:
         yield
@@ -111,11 +113,6 @@ def load_list(path: str, format_name: str | None, rendering: str | None = None) 
     configuration (``[tool.dutylist.headers]``, found from the file's folder, or the
     current one for standard input) are known while reading.
     """
-    import dutylist.checks  # noqa: F401, PLC0415 - before dutylist.config, which it imports
-    from dutylist.config import find_config  # noqa: PLC0415
-    from dutylist.io import format_for, read  # noqa: PLC0415
-    from dutylist.parse.vocabulary import using_words  # noqa: PLC0415
-
     name = display_name(path)
     source: str | _Stdin = path
     if path == STDIO:
@@ -145,8 +142,6 @@ def write_output(output: str | None, data: bytes) -> None:
     A regular file is replaced atomically; a device or pipe (``/dev/stdout``,
     ``/dev/null``) is written directly.
     """
-    from dutylist.io.files import write_atomically  # noqa: PLC0415
-
     if output is None or output == STDIO:
         sys.stdout.flush()
         stream = sys.stdout.buffer

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import attrs
 import click
 
 from dutylist.cli.common import (
@@ -19,7 +20,10 @@ from dutylist.cli.common import (
     writable_format_option,
     write_output,
 )
+from dutylist.errors import UsageError
+from dutylist.io import dump
 from dutylist.messages import _
+from dutylist.reports.summary import print_summary
 
 if TYPE_CHECKING:
     from dutylist.model import DutyList
@@ -60,10 +64,6 @@ def convert(  # noqa: PLR0913, PLR0917
 
     Either may be - (standard input or output); name the format with --from or --to.
     """
-    import attrs  # noqa: PLC0415
-
-    from dutylist.api import dump  # noqa: PLC0415
-
     refuse_overwriting_inputs(output, source)
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
@@ -85,9 +85,6 @@ def _dumped(duty_list: DutyList, to_format: str | None) -> bytes:
     import tempfile  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    from dutylist.api import dump  # noqa: PLC0415
-    from dutylist.errors import UsageError  # noqa: PLC0415
-
     if to_format is None:
         raise UsageError(_("写到标准输出（-）时请用 --to 指定格式"))
     with tempfile.TemporaryDirectory(prefix="dutylist-") as folder:
@@ -101,8 +98,6 @@ def _dumped(duty_list: DutyList, to_format: str | None) -> bytes:
 @source_options
 def show(source: str, from_format: str | None, rendering: str | None) -> None:
     """Summarise SOURCE: parts, categories with declared and actual counts, totals."""
-    from dutylist.reports.summary import print_summary  # noqa: PLC0415
-
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
     print_summary(duty_list)

@@ -7,6 +7,10 @@ from pathlib import Path
 import click
 
 from dutylist.cli.common import load_list, registry_option, reported_errors, source_options
+from dutylist.config import find_config
+from dutylist.departments.registry import Registry, default_registry
+from dutylist.departments.view import department_views
+from dutylist.reports.departments import print_departments, render_departments_json
 
 
 @click.command(name="departments")
@@ -29,20 +33,12 @@ def departments_command(
     output_format: str,
 ) -> None:
     """Show each department in SOURCE: items it leads, cooperates on, receives; spellings."""
-    from dutylist.config import find_config  # noqa: PLC0415
-    from dutylist.departments.registry import Registry, default_registry  # noqa: PLC0415
-    from dutylist.departments.view import department_views  # noqa: PLC0415
-
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
         files = (*find_config(source).registry_files, *map(Path, registry_files))
         registry = Registry.from_files(files) if files else default_registry()
         views = department_views(duty_list, registry)
     if output_format == "json":
-        from dutylist.reports.departments import render_departments_json  # noqa: PLC0415
-
         click.echo(render_departments_json(views), nl=False)
     else:
-        from dutylist.reports.departments import print_departments  # noqa: PLC0415
-
         print_departments(views)

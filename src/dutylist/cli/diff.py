@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+import attrs
 import click
 
 from dutylist.cli.common import (
@@ -21,7 +22,12 @@ from dutylist.cli.common import (
     reported_errors,
     write_output,
 )
+from dutylist.departments.registry import default_registry
+from dutylist.diff import diff_lists
+from dutylist.diff.filters import filter_changes
 from dutylist.messages import _
+from dutylist.reports.changes import RENDERERS, render_changes, render_redline
+from dutylist.reports.changes.text import print_text
 
 if TYPE_CHECKING:
     from dutylist.model import DutyList
@@ -48,7 +54,7 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "markdown", "html", "docx", "json"]),
+    type=click.Choice(list(RENDERERS)),
     default="text",
     show_default=True,
     help="Report: text, markdown, html (one file), docx (新旧对照表) or json (the change set).",
@@ -86,10 +92,6 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     label, title, date and file. Exit 0, or with --exit-code 1 when the lists differ; 2
     on unusable input.
     """
-    from dutylist.departments.registry import default_registry  # noqa: PLC0415
-    from dutylist.diff import diff  # noqa: PLC0415
-    from dutylist.reports.changes import render_changes  # noqa: PLC0415
-
     if output is not None:
         refuse_overwriting_inputs(output, old, new)
     if output_format == "docx" and output is None:
@@ -107,10 +109,8 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         after = _named(load_list(new, from_format, rendering), new, labels[1:2])
         registry = default_registry()
         canonical = lambda name: registry.normalise(name).canonical  # noqa: E731
-        changeset = diff(before, after, registry=canonical)
+        changeset = diff_lists(before, after, registry=canonical)
         if substantive_only or department:
-            from dutylist.diff.filters import filter_changes  # noqa: PLC0415
-
             changeset = filter_changes(
                 changeset,
                 substantive_only=substantive_only,
@@ -118,19 +118,19 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
                 registry=canonical,
             )
         if output_format == "text" and output is None:
-            from dutylist.reports.changes.text import print_text  # noqa: PLC0415
-
             print_text(changeset)
         else:
-            rendered = render_changes(changeset, output_format, new=after, redline=redline)
+            rendered = (
+                render_redline(changeset, after)
+                if redline
+                else render_changes(changeset, output_format)
+            )
             write_output(output, rendered)
     sys.exit(EXIT_DIFFERENCES if exit_code and not changeset.is_empty else EXIT_OK)
 
 
 def _named(duty_list: DutyList, path: str, label: tuple[str, ...]) -> DutyList:
     """Return ``duty_list`` named for the report: the file compared, ``--label`` if given."""
-    import attrs  # noqa: PLC0415
-
     metadata = attrs.evolve(duty_list.metadata, source_file=display_name(path))
     if label:
         metadata = attrs.evolve(metadata, version=label[0])

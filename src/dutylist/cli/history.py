@@ -12,6 +12,11 @@ from dutylist.cli.common import (
     rendering_option,
     reported_errors,
 )
+from dutylist.departments.registry import default_registry
+from dutylist.diff.history import history
+from dutylist.io.files import write_atomically
+from dutylist.messages import _
+from dutylist.reports.history import render_history
 
 
 @click.command(name="history")
@@ -47,12 +52,6 @@ def history_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     the file name) and date. Without --item, lists the items that changed.
     """
     from pathlib import Path  # noqa: PLC0415
-
-    from dutylist.departments.registry import default_registry  # noqa: PLC0415
-    from dutylist.diff.history import history  # noqa: PLC0415
-    from dutylist.io.files import write_atomically  # noqa: PLC0415
-    from dutylist.messages import _  # noqa: PLC0415
-    from dutylist.reports.history import render_history  # noqa: PLC0415
 
     if output is not None:
         refuse_overwriting_inputs(output, *versions)

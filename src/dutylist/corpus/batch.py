@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -122,6 +121,9 @@ def run_batch(
         done: Iterable[T] = map(work, paths)
         yield from _merge(sources, done, unreadable)
         return
+    # concurrent.futures.process imports multiprocessing, socket, logging: 50 ms at start-up.
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     chunk = max(1, min(16, len(paths) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from _merge(sources, pool.map(work, paths, chunksize=chunk), unreadable)

@@ -14,9 +14,7 @@ import enum
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +30,9 @@ from dutylist.model import (
     DutyList,
     Item,
     Part,
-    PartKind,
     RecalledItem,
+    clause_fields,
+    department_field,
 )
 
 
@@ -311,11 +310,16 @@ def default_registry() -> Registry:
 
 
 def _packaged_data() -> Mapping[str, Any]:
+    # importlib.resources imports tempfile, shutil, random …: imported when first needed.
+    from importlib import resources  # noqa: PLC0415
+
     text = resources.files("dutylist").joinpath("data/departments.toml").read_text("utf-8")
     return _parse_toml(text, "dutylist/data/departments.toml")
 
 
 def _parse_toml(text: str, name: str) -> Mapping[str, Any]:
+    import tomllib  # noqa: PLC0415 - needed only when a registry is read
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -447,27 +451,11 @@ class Occurrence:
     """True for a cell department marked ``牵头``."""
 
 
-_CLAUSE_FIELDS = {
-    PartKind.COOPERATIVE: ("superior_duties", "local_duties"),
-    PartKind.RECALLED: ("working_method",),
-}
-
-
 def clauses_of(item: Item) -> Iterator[tuple[str, int, Clause]]:
     """Yield ``(field, 1-based index, clause)`` for every clause of ``item``."""
-    for field in _CLAUSE_FIELDS.get(item.kind, ()):
-        clauses: tuple[Clause, ...] = getattr(item, field)
+    for field, clauses in clause_fields(item):
         for index, clause in enumerate(clauses, start=1):
             yield field, index, clause
-
-
-def departments_of(item: Item) -> tuple[str, tuple[Department, ...]] | None:
-    """Return ``(field, departments)`` of an item's department cell, or None (basic items)."""
-    if isinstance(item, CooperativeItem):
-        return "departments", item.departments
-    if isinstance(item, RecalledItem):
-        return "receiving_departments", item.receiving_departments
-    return None
 
 
 def occurrences(
@@ -485,7 +473,7 @@ def occurrences(
         if text:
             for _, _, resolution in registry.mentions(item.name):
                 yield _occurrence(site, resolution, Position.TEXT, "name")
-        cell = departments_of(item)
+        cell = department_field(item)
         if cell is not None:
             field, departments = cell
             position = Position.CELL if field == "departments" else Position.RECEIVING

@@ -1,4 +1,4 @@
-"""Compare two versions of a duty list: :func:`diff` returns a ChangeSet, :func:`apply` replays it.
+"""Compare two versions of a list: :func:`diff_lists` makes a ChangeSet, :func:`apply` replays it.
 
 The modules: :mod:`~dutylist.diff.align` matches items by content,
 :mod:`~dutylist.diff.fields` compares matched pairs, :mod:`~dutylist.diff.inline` makes
@@ -9,9 +9,6 @@ character-level diffs of Chinese text, :mod:`~dutylist.diff.compute` assembles t
 
 from __future__ import annotations
 
-import sys
-import types
-
 from dutylist.diff.changes import (
     Change,
     ChangeClass,
@@ -21,44 +18,9 @@ from dutylist.diff.changes import (
     ItemRef,
     Renumbered,
 )
+from dutylist.diff.compute import diff_lists
 from dutylist.diff.fields import Registry
-from dutylist.model import DutyList
-
-
-def diff(old: DutyList, new: DutyList, *, registry: Registry | None = None) -> ChangeSet:
-    """Return what changed from ``old`` to ``new``.
-
-    Args:
-        old: the published version.
-        new: the revision.
-        registry: maps a printed department name to its canonical name (None when
-            unknown); with it, a department respelled is a cosmetic change.
-    """
-    import gc  # noqa: PLC0415
-
-    from dutylist.diff.compute import compute  # noqa: PLC0415
-
-    # The diff builds many small objects around immutable data and frees them all at the
-    # end: the cyclic collector would walk the whole heap again and again for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return compute(old, new, registry)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def apply(old: DutyList, changeset: ChangeSet) -> DutyList:
-    """Return ``old`` with ``changeset`` applied: a list with the new version's content.
-
-    Raises:
-        dutylist.errors.UsageError: the change set was not made from ``old``.
-    """
-    from dutylist.diff.patch import apply_changes  # noqa: PLC0415
-
-    return apply_changes(old, changeset)
-
+from dutylist.diff.patch import apply
 
 __all__ = [
     "Change",
@@ -70,22 +32,5 @@ __all__ = [
     "Registry",
     "Renumbered",
     "apply",
-    "diff",
+    "diff_lists",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """This package, callable as :func:`diff`.
-
-    ``dutylist.diff`` is both this package and, as the issue's API names it, the function
-    ``dutylist.diff(old, new)``. Whichever the attribute holds after imports, calling it
-    compares two lists.
-    """
-
-    def __call__(
-        self, old: DutyList, new: DutyList, *, registry: Registry | None = None
-    ) -> ChangeSet:
-        return diff(old, new, registry=registry)
-
-
-sys.modules[__name__].__class__ = _CallableModule

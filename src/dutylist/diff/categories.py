@@ -260,8 +260,8 @@ def kept_in_order(
     Pairs lying on every longest increasing subsequence are kept; the others are
     considered in the order of ``priority`` and kept when they fit. When ``priority`` gives
     a pair and its mirror image the same key (it must not depend on which list is called
-    old), ``diff(b, a)`` keeps exactly the pairs ``diff(a, b)`` keeps. O(n log n) while few
-    pairs are contested.
+    old), ``diff_lists(b, a)`` keeps exactly the pairs ``diff_lists(a, b)`` keeps.
+    O(n log n) while few pairs are contested.
     """
     values = [j for _, j in pairs]
     ending = _run_lengths(values)

@@ -17,22 +17,43 @@ from collections.abc import Iterable
 from dutylist.diff.align import Alignment, Entry, align
 from dutylist.diff.categories import align_categories, kept_in_order
 from dutylist.diff.changes import (
-    CategorySummary,
     Change,
     ChangeKind,
     ChangeSet,
-    DepartmentSummary,
     ItemRef,
     ListRef,
-    PartSummary,
     Renumbered,
-    Summary,
-    Tally,
 )
 from dutylist.diff.content import PART_ORDER, department_names
 from dutylist.diff.fields import Registry, compare_items
+from dutylist.diff.summary import CategorySummary, DepartmentSummary, PartSummary, Summary, Tally
 from dutylist.diff.systemic import find_systemic
 from dutylist.model import DutyList, Item, PartKind
+
+
+def diff_lists(old: DutyList, new: DutyList, *, registry: Registry | None = None) -> ChangeSet:
+    """Return what changed from ``old`` to ``new``.
+
+    Items are matched by content, not by number, so renumbering is summarised rather
+    than reported as edits.
+
+    Args:
+        old: the published version.
+        new: the revision.
+        registry: maps a printed department name to its canonical name (None when
+            unknown); with it, a department respelled is a cosmetic change.
+    """
+    import gc  # noqa: PLC0415
+
+    # The diff builds many small objects around immutable data and frees them all at the
+    # end: the cyclic collector would walk the whole heap again and again for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return compute(old, new, registry)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def compute(old: DutyList, new: DutyList, registry: Registry | None = None) -> ChangeSet:

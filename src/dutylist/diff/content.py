@@ -22,17 +22,21 @@ from collections.abc import Hashable
 import attrs
 
 from dutylist.model import (
+    CLAUSE_FIELDS as ITEM_CLAUSE_FIELDS,
+)
+from dutylist.model import (
     Clause,
-    CooperativeItem,
     Department,
     DutyList,
     Item,
     Part,
     PartKind,
     RecalledItem,
+    clause_fields,
+    department_field,
 )
 
-CLAUSE_FIELDS = ("superior_duties", "local_duties", "working_method")
+CLAUSE_FIELDS = tuple(field for fields in ITEM_CLAUSE_FIELDS.values() for field in fields)
 """The item fields that hold clauses, in the order they are compared and shown."""
 
 
@@ -95,20 +99,8 @@ def _clauses(clauses: tuple[Clause, ...]) -> Hashable:
 
 def departments_of(item: Item) -> tuple[Department, ...]:
     """Return the departments column of an item (对应上级部门 or 承接部门; none for basic)."""
-    if isinstance(item, CooperativeItem):
-        return item.departments
-    if isinstance(item, RecalledItem):
-        return item.receiving_departments
-    return ()
-
-
-def clause_fields(item: Item) -> tuple[tuple[str, tuple[Clause, ...]], ...]:
-    """Return the clause fields an item has, as (field name, clauses) pairs."""
-    if isinstance(item, CooperativeItem):
-        return (("superior_duties", item.superior_duties), ("local_duties", item.local_duties))
-    if isinstance(item, RecalledItem):
-        return (("working_method", item.working_method),)
-    return ()
+    cell = department_field(item)
+    return () if cell is None else cell[1]
 
 
 def clause_text(clause: Clause) -> str:

@@ -18,9 +18,9 @@ import difflib
 from collections.abc import Callable
 
 from dutylist.diff.changes import ChangeClass, FieldChange, FieldOp
-from dutylist.diff.content import clause_fields, clause_text, departments_of
+from dutylist.diff.content import clause_text, departments_of
 from dutylist.diff.inline import classify, inline_diff, normalize
-from dutylist.model import Clause, Department, Item, RecalledItem
+from dutylist.model import Clause, Department, Item, RecalledItem, clause_fields
 
 Registry = Callable[[str], "str | None"]
 """Maps a printed department name to its canonical name (None when unknown)."""

@@ -10,8 +10,10 @@ from __future__ import annotations
 import attrs
 
 from dutylist.diff.changes import ChangeClass, ChangeSet, Systemic
+from dutylist.diff.compute import summarize
 from dutylist.diff.content import department_names
 from dutylist.diff.fields import Registry
+from dutylist.diff.systemic import SYSTEMIC_ITEMS
 
 
 def filter_changes(
@@ -32,7 +34,6 @@ def filter_changes(
             and renumbering, which touch no department, are left out.
         registry: maps a printed department name to its canonical name.
     """
-    from dutylist.diff.compute import summarize  # noqa: PLC0415
 
     def canonical(name: str) -> str:
         return (registry(name) if registry else None) or name
@@ -70,6 +71,4 @@ def filter_changes(
 
 def _still_systemic(records: tuple[Systemic, ...]) -> tuple[Systemic, ...]:
     """Keep the records that still touch several items after filtering."""
-    from dutylist.diff.systemic import SYSTEMIC_ITEMS  # noqa: PLC0415
-
     return tuple(record for record in records if record.count >= SYSTEMIC_ITEMS)

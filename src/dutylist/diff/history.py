@@ -19,6 +19,7 @@ import attrs
 
 from dutylist.diff.align import Entry, entries
 from dutylist.diff.changes import ChangeKind, ChangeSet, ItemRef
+from dutylist.diff.compute import compute_aligned
 from dutylist.diff.fields import Registry
 from dutylist.model import DutyList, PartKind
 
@@ -143,8 +144,6 @@ def history(
         labels: a label per version (default: each list's own version, else ``v1``, ``v2`` …).
         registry: maps a printed department name to its canonical name (as for diff).
     """
-    from dutylist.diff.compute import compute_aligned  # noqa: PLC0415
-
     builder = _Builder()
     named = [
         version_of(duty_list, index, labels[index] if labels else None)

@@ -17,8 +17,8 @@ from dutylist.errors import UsageError
 from dutylist.model import Category, DutyList, Item, Part, PartKind
 
 
-def apply_changes(old: DutyList, changeset: ChangeSet) -> DutyList:
-    """Return ``old`` with ``changeset`` applied.
+def apply(old: DutyList, changeset: ChangeSet) -> DutyList:
+    """Return ``old`` with ``changeset`` applied: a list with the new version's content.
 
     Raises:
         UsageError: the change set does not fit ``old`` (it was made from another list).

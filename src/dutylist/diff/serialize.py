@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dutylist.codec import make_converter
 from dutylist.diff.changes import ChangeSet
 from dutylist.errors import FormatError
 from dutylist.location import Location
@@ -19,8 +20,6 @@ def to_data(changeset: ChangeSet) -> dict[str, Any]:
     Each change also carries its ``classification`` (substantive or cosmetic), and the
     whole set an ``is_empty`` flag, so consumers need not recompute them.
     """
-    from dutylist.codec import make_converter  # noqa: PLC0415
-
     data: dict[str, Any] = make_converter().unstructure(changeset)
     for change, raw in zip(changeset.changes, data["changes"], strict=True):
         raw["classification"] = change.classification.value
@@ -39,8 +38,6 @@ def from_data(data: object, *, source: str | None = None) -> ChangeSet:
         FormatError: the data is not a change set; the message names the JSON path.
     """
     import cattrs  # noqa: PLC0415
-
-    from dutylist.codec import make_converter  # noqa: PLC0415
 
     where = Location(file=source)
     if not isinstance(data, dict) or data.get("changeset_version") != CHANGESET_VERSION:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO, TypeAlias
@@ -71,6 +70,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         mode = stat.S_IMODE(target.stat().st_mode)
         if not mode & 0o222:
             raise WriteError("file is read-only", where)
+    import tempfile  # noqa: PLC0415 - slow to import, needed only when writing
+
     folder = target.parent
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)

@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import islice
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
-from lxml import html as lxml_html
 
 from dutylist.errors import FormatError, ReadError
 from dutylist.io.files import Source, read_source, source_name
@@ -33,6 +32,9 @@ from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import AnyBlock, Aside, Paragraph, Row
 from dutylist.parse.vocabulary import is_header_row, part_kind_of_title, squash
+
+if TYPE_CHECKING:
+    from lxml import html as lxml_html
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -309,6 +311,8 @@ def read_html_blocks(source: Source) -> tuple[list[AnyBlock], tuple[str, ...]]:
     text = decode(data, name)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
+        from lxml import html as lxml_html  # noqa: PLC0415 - heavy, only when reading HTML
+
         root = cast("lxml_html.HtmlElement", lxml_html.document_fromstring(text))
     except Exception as exc:  # noqa: BLE001 - lxml raises several kinds for unusable input
         raise ReadError(_("无法解析网页：{error}").format(error=exc), Location(file=name)) from None

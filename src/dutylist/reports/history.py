@@ -11,9 +11,12 @@ import json
 from collections import Counter
 from typing import Any
 
+from dutylist.codec import make_converter
 from dutylist.diff.history import Event, EventKind, History, Lineage
+from dutylist.errors import UsageError
 from dutylist.messages import _
 from dutylist.model import PartKind
+from dutylist.reports.changes.markdown import escape
 
 HISTORY_VERSION = 1
 """The version of the history's JSON layout."""
@@ -92,8 +95,6 @@ def render_text(history: History, lineages: tuple[Lineage, ...] | None = None) -
 
 def render_markdown(history: History, lineages: tuple[Lineage, ...] | None = None) -> str:
     """Return the history as Markdown: a table of events per lineage."""
-    from dutylist.reports.changes.markdown import escape  # noqa: PLC0415
-
     lines = [f"# {_('清单事项沿革')}", "", f"**{escape(headline(history))}**", ""]
     lines.append(
         "- " + " → ".join(escape(version_text(history, i)) for i in range(len(history.versions)))
@@ -148,8 +149,6 @@ def render_html(history: History, lineages: tuple[Lineage, ...] | None = None) -
 
 def to_data(history: History, lineages: tuple[Lineage, ...] | None = None) -> dict[str, Any]:
     """Return the history as JSON-ready data (``schemas/history.schema.json``)."""
-    from dutylist.codec import make_converter  # noqa: PLC0415
-
     converter = make_converter()
     chosen = history.lineages if lineages is None else lineages
     return {
@@ -172,8 +171,6 @@ def render_history(
     Raises:
         dutylist.errors.UsageError: the format is unknown.
     """
-    from dutylist.errors import UsageError  # noqa: PLC0415
-
     renderers = {
         "text": render_text,
         "markdown": render_markdown,

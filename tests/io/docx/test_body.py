@@ -16,19 +16,21 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import dutylist.io.docx.read as docx_module
+import dutylist.io.docx.walk as walk_module
 from dutylist.io.docx.body import can_transform
 from dutylist.io.docx.numbering import W_NS, Numbering
-from dutylist.io.docx.read import _PARSER, _BodyReader
+from dutylist.io.docx.walk import BodyReader
 from dutylist.parse.rows import Block, Row
 from tests.builders import LAYOUT_VARIANTS, build_docx, sample_spec
 
 SPEC = sample_spec()
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def _both_ways(body: etree._Element) -> tuple[list[Block], list[Block]]:
     """Return the blocks read with the fast path and with the element walk only."""
-    fast = _BodyReader("list.docx", Numbering(), plain=True)
-    slow = _BodyReader("list.docx", Numbering(), plain=False)
+    fast = BodyReader("list.docx", Numbering(), plain=True)
+    slow = BodyReader("list.docx", Numbering(), plain=False)
     fast_blocks, slow_blocks = list(fast.blocks(body)), list(slow.blocks(body))
     assert (fast.tables, fast.tracked) == (slow.tables, slow.tracked)
     return fast_blocks, slow_blocks
@@ -37,13 +39,13 @@ def _both_ways(body: etree._Element) -> tuple[list[Block], list[Block]]:
 def _plain_tables(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the tables the fast path reads."""
     calls: list[int] = []
-    original = docx_module.plain_table_rows
+    original = walk_module.plain_table_rows
 
     def counted(tbl: etree._Element, name: str, index: int) -> object:
         calls.append(index)
         return original(tbl, name, index)
 
-    monkeypatch.setattr(docx_module, "plain_table_rows", counted)
+    monkeypatch.setattr(walk_module, "plain_table_rows", counted)
     return calls
 
 

@@ -249,7 +249,7 @@ def _clause_texts(duty_list: DutyList) -> list[tuple[str, str, int | None, str]]
 
 @pytest.mark.parametrize("example", ["mingzhu.json", "mingzhu-revised.json"])
 def test_every_example_writes_its_clause_texts(example: str) -> None:
-    from dutylist.api import load
+    from dutylist.io import load
 
     duty_list = load(Path(__file__).resolve().parents[3] / "examples" / example)
     assert _clause_texts(_read_back(duty_list)) == _clause_texts(duty_list)

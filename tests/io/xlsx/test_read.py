@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dutylist.api import load
 from dutylist.errors import ReadError
+from dutylist.io import load
 from dutylist.io.xlsx.read import MAX_UNPACKED_BYTES, read_xlsx
 from tests.builders import OLE2_MAGIC, sample_spec
 from tests.builders.offices import Office, build_xlsx_office, expected_items

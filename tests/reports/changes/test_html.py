@@ -5,7 +5,7 @@ from __future__ import annotations
 import html.parser
 import re
 
-from dutylist.diff import diff
+from dutylist.diff import diff_lists
 from dutylist.reports.changes.html import render_html
 from tests.reports.revision_pair import EXPECTED, pair
 
@@ -70,6 +70,6 @@ def test_edits_are_highlighted_on_both_sides() -> None:
 
 def test_text_is_escaped() -> None:
     old, _, _ = pair()
-    text = render_html(diff(old, old))
+    text = render_html(diff_lists(old, old))
     assert re.search(r"<title>[^<]*</title>", text)
     assert "两个版本内容相同" in text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dutylist.diff import diff
+from dutylist.diff import diff_lists
 from dutylist.diff.changes import ChangeKind
 from dutylist.reports.changes.markdown import escape, render_markdown
 from tests.reports.revision_pair import EXPECTED, pair
@@ -37,7 +37,7 @@ def test_every_kind_is_in_the_reference_revision() -> None:
 
 def test_no_differences_says_so() -> None:
     old, _, _ = pair()
-    text = render_markdown(diff(old, old))
+    text = render_markdown(diff_lists(old, old))
     assert "## 事项变更" not in text
     assert "no differences" in text
 
@@ -63,7 +63,7 @@ def test_category_ordinals_shifted_by_an_insertion_are_one_line() -> None:
         items=(BasicItem(number=1, name="组织开展基层治理能力提升行动"),),
     )
     revised = edits.replace_part(old, attrs.evolve(part, categories=(added, *shifted)))
-    changeset = diff(old, edits.renumber(revised))
+    changeset = diff_lists(old, edits.renumber(revised))
     text = render_markdown(changeset)
     kinds = [change.kind.value for change in changeset.categories]
     assert kinds.count("added") == 1

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from dutylist.reports.changes.redline import AUTHOR, render_redline
+from dutylist.reports.changes.redline import render_redline
+from dutylist.reports.changes.revisions import AUTHOR
 from tests.diff.revisions import revisions
 from tests.reports.revision_pair import pair
 from tests.strategies import duty_lists
@@ -117,9 +118,9 @@ def _rows(root: etree._Element) -> list[list[str]]:
 
 
 def _plain(duty_list) -> etree._Element:
-    from dutylist.diff import diff
+    from dutylist.diff import diff_lists
 
-    data = render_redline(diff(duty_list, duty_list), duty_list)
+    data = render_redline(diff_lists(duty_list, duty_list), duty_list)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         return etree.fromstring(package.read("word/document.xml"))
 
@@ -141,10 +142,10 @@ def _document(data: bytes) -> etree._Element:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(duty_lists(max_categories=2).flatmap(lambda a: st.tuples(st.just(a), revisions(a))))
 def test_accept_and_reject_give_either_version_of_generated_pairs(pair_: tuple) -> None:
-    from dutylist.diff import diff
+    from dutylist.diff import diff_lists
 
     old, new = pair_
-    redline = _document(render_redline(diff(old, new), new))
+    redline = _document(render_redline(diff_lists(old, new), new))
     items = lambda rows: [row for row in rows if len(row) > 1]  # noqa: E731
     assert items(_rows(_resolve(redline, accept=True))) == items(_rows(_plain(new)))
     assert items(_rows(_resolve(redline, accept=False))) == items(_rows(_plain(old)))

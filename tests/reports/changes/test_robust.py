@@ -5,23 +5,30 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
-from dutylist.diff import diff
+from dutylist.diff import diff_lists
+from dutylist.errors import UsageError
 from dutylist.model import DutyList
-from dutylist.reports.changes import CHANGE_FORMATS, render_changes
+from dutylist.reports.changes import RENDERERS, render_changes, render_redline
 from tests.strategies import any_duty_lists
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_duty_lists(), any_duty_lists())
 def test_every_format_renders(old: DutyList, new: DutyList) -> None:
-    changeset = diff(old, new)
-    for name in CHANGE_FORMATS:
+    changeset = diff_lists(old, new)
+    for name in RENDERERS:
         data = render_changes(changeset, name)
         if name == "docx":
             assert zipfile.is_zipfile(io.BytesIO(data))
         else:
             data.decode("utf-8")
-    redline = render_changes(changeset, "docx", new=new, redline=True)
+    redline = render_redline(changeset, new)
     assert zipfile.is_zipfile(io.BytesIO(redline))
+
+
+def test_an_unknown_format_is_a_usage_error_naming_the_known_ones() -> None:
+    with pytest.raises(UsageError, match="markdown"):
+        render_changes(diff_lists(DutyList(title="x"), DutyList(title="x")), "pdf")

@@ -28,4 +28,4 @@ def test_accepted_findings_are_counted_not_printed(report):
 
 
 def test_colour_on_request(report):
-    assert "\x1b[" in render_text(report, colour=True)
+    assert "\x1b[" in render_text(report, color=True)

@@ -15,12 +15,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from dutylist.io.docx.numbering import W_NS, w
 from dutylist.location import Location
 from dutylist.parse.rows import Cell, Row
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 PLAIN_TABLE_EXCEPTIONS = (
     *(w(tag) for tag in ("sdt", "customXml", "hyperlink", "smartTag", "fldSimple", "dir")),
@@ -77,6 +79,8 @@ _STYLESHEET = f"""\
 
 @functools.cache
 def _transform() -> etree.XSLT:
+    from lxml import etree  # noqa: PLC0415 - lxml takes long to import
+
     # The stylesheet reads no other document and writes nothing; the input cannot make it.
     return etree.XSLT(etree.fromstring(_STYLESHEET.encode("utf-8")), regexp=False)
 
@@ -135,14 +139,13 @@ def plain_table_rows(tbl: etree._Element, name: str, index: int) -> Iterator[Row
     of the cell that starts the merge.
     """
     text = bytes(_transform()(tbl)).decode("utf-8")
-    merged: dict[int, Cell] = {}
+    merges = MergedCells()
     for row_index, row in enumerate(text.split(_ROW)[1:], start=1):
         cells: list[Cell] = []
         column = 0
         for tc in row.split(_CELL)[1:]:
             if tc[0] == _END:  # no merge: the common case
-                merged.pop(column, None)
-                cells.append(tuple(tc[1:].split("\n")[1:]))
+                cells.append(merges.take(column, None, tuple(tc[1:].split("\n")[1:])))
                 column += 1
                 continue
             properties, _, content = tc.partition(_END)
@@ -150,24 +153,48 @@ def plain_table_rows(tbl: etree._Element, name: str, index: int) -> Iterator[Row
             vmerge: str | None = None
             for field in properties.split(_FIELD)[:-1]:
                 if field[0] == "S":
-                    span = max(1, _int_val(field[1:], 1))
+                    span = max(1, int_val(field[1:], 1))
                 else:
                     vmerge = field[1:] if field[0] == "V" else "continue"
-            if vmerge == "continue":
-                cell = merged.get(column, ())
-            else:
-                cell = tuple(content.split("\n")[1:])
-                if vmerge is not None:
-                    merged[column] = cell
-                else:
-                    merged.pop(column, None)
-            cells.append(cell)
+            lines = None if vmerge == "continue" else tuple(content.split("\n")[1:])
+            cells.append(merges.take(column, vmerge, lines))
             column += span
         yield Row(cells=tuple(cells), location=Location(file=name, table=index, row=row_index))
 
 
-def _int_val(value: str, default: int) -> int:
+def int_val(value: str | None, default: int) -> int:
+    """Return a ``w:val`` as an integer: ``default`` when it is absent, empty or no number."""
     try:
         return int(value) if value else default
     except ValueError:
         return default
+
+
+class MergedCells:
+    """The ``w:vMerge`` bookkeeping of one table, for both ways of reading it.
+
+    A cell that continues a vertical merge repeats the text of the cell that starts it;
+    a cell without ``w:vMerge`` ends the merge of its column.
+    """
+
+    def __init__(self) -> None:
+        """Start a table: no merge is open."""
+        self._open: dict[int, Cell] = {}
+
+    def take(self, column: int, vmerge: str | None, text: Cell | None) -> Cell:
+        """Return the text of the cell at ``column``, given its ``w:vMerge`` value.
+
+        Args:
+            column: the grid column the cell starts at.
+            vmerge: the cell's ``w:vMerge`` value (``continue`` when the element has
+                none), or None without the element.
+            text: the cell's own paragraphs; not needed when it continues a merge.
+        """
+        if vmerge == "continue":
+            return self._open.get(column, ())
+        cell = text or ()
+        if vmerge is None:
+            self._open.pop(column, None)
+        else:
+            self._open[column] = cell
+        return cell

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import attrs
-from lxml import etree
 
 from dutylist.numerals import to_chinese_number
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

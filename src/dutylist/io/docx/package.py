@@ -10,26 +10,15 @@ lists give equal bytes.
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
-
-from lxml import etree
 
 from dutylist.io.docx.numbering import W_NS, w
+from dutylist.io.docx.styling import BODY_FONT, FONT_SLOTS, HEADING_FONT, set_fonts
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from lxml import etree
 
-BODY_FONT = "仿宋_GB2312"
-"""The font of body text (tables, front matter)."""
-HEADING_FONT = "黑体"
-"""The font of the title, part headings, header rows and category rows."""
-
-PAGE_MM = (210.0, 297.0)
-"""The short and long sides of A4 paper in millimetres."""
-MARGINS_MM = (25.0, 20.0)
-"""Page margins in millimetres: top and bottom, left and right."""
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 """The ``xml:space`` attribute (``preserve`` keeps a text's outer spaces)."""
 
@@ -74,6 +63,8 @@ _STYLES = f"""<w:styles xmlns:w="{W_NS}">
 
 def element(tag: str, parent: etree._Element | None = None, **values: str) -> etree._Element:
     """Return a new ``w:`` element (a child of ``parent`` if given) with ``w:`` attributes."""
+    from lxml import etree  # noqa: PLC0415 - lxml takes long to import
+
     attributes = {w(name): value for name, value in values.items()}
     if parent is None:
         return etree.Element(w(tag), attributes, nsmap={"w": W_NS})
@@ -106,7 +97,7 @@ def _trim_template(document: Document) -> None:
     properties.comments = ""
 
 
-def set_fonts(document: Document) -> None:
+def set_document_fonts(document: Document) -> None:
     """Set 仿宋_GB2312 as the body font and add the list's paragraph styles."""
     _trim_template(document)
     styles = document.styles.element
@@ -114,30 +105,17 @@ def set_fonts(document: Document) -> None:
         for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
             fonts.attrib.pop(w(theme), None)
     defaults = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
-    normal = document.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts()
-    for fonts in (defaults, normal):
-        if fonts is not None:
-            for attribute in ("ascii", "hAnsi", "eastAsia"):
-                fonts.set(w(attribute), BODY_FONT)
+    if defaults is not None:
+        for slot in FONT_SLOTS[:3]:
+            defaults.set(w(slot), BODY_FONT)
+    set_fonts(document.styles["Normal"].element.get_or_add_rPr(), BODY_FONT, FONT_SLOTS[:3])
     size = document.styles["Normal"].element.get_or_add_rPr()
     for tag in ("sz", "szCs"):
         element(tag, size, val="24")
+    from lxml import etree  # noqa: PLC0415
+
     for style in etree.fromstring(_STYLES):
         styles.append(style)
-
-
-def page_setup(section: object, landscape: bool) -> None:
-    """Make a python-docx section A4, portrait or landscape, with the list's margins."""
-    from docx.enum.section import WD_ORIENT  # noqa: PLC0415
-    from docx.section import Section  # noqa: PLC0415
-    from docx.shared import Mm  # noqa: PLC0415
-
-    assert isinstance(section, Section)  # noqa: S101 - python-docx returns sections
-    short, long = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (long, short) if landscape else (short, long)
-    section.top_margin = section.bottom_margin = Mm(MARGINS_MM[0])
-    section.left_margin = section.right_margin = Mm(MARGINS_MM[1])
 
 
 def page_number_footer(section: object) -> None:
@@ -175,6 +153,9 @@ _CUSTOM_REL = (
 
 def _custom_properties(properties: dict[str, str]) -> bytes:
     """Return ``docProps/custom.xml`` holding ``properties`` as text properties."""
+    # xml.sax.saxutils imports urllib.request (and with it http, ssl, email): 25 ms.
+    from xml.sax.saxutils import escape, quoteattr  # noqa: PLC0415
+
     entries = "".join(
         '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" '
         f"pid={quoteattr(str(pid))} name={quoteattr(name)}><vt:lpwstr>{escape(value)}"
@@ -194,6 +175,8 @@ def finish_package(data: bytes, properties: dict[str, str]) -> bytes:
 
     Fixed timestamps make equal lists give equal bytes.
     """
+    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
+
     extra = {
         "[Content_Types].xml": (
             b"</Types>",

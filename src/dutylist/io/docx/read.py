@@ -13,8 +13,8 @@ It knows nothing of duty lists, only of WordprocessingML:
 - text boxes, headers and footers are not read; nested tables, content controls,
   hyperlinks and smart tags are read through.
 
-Plain tables (most of them) are read in C by :mod:`dutylist.io.docx.body`, with the same
-result as the element walk here, which reads the rest.
+The body is read by :class:`dutylist.io.docx.walk.BodyReader`, which hands plain tables
+(most of them) to the stylesheet of :mod:`dutylist.io.docx.body`.
 """
 
 from __future__ import annotations
@@ -23,63 +23,32 @@ import contextlib
 import datetime as dt
 import io
 import re
-import zipfile
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
-from lxml import etree
 
 from dutylist.errors import FormatError, ReadError
-from dutylist.io.docx.body import PLAIN_TABLE_EXCEPTIONS, can_transform, plain_table_rows
-from dutylist.io.docx.numbering import VAL, Numbering, w
+from dutylist.io.docx.body import can_transform
+from dutylist.io.docx.numbering import Numbering, w
+from dutylist.io.docx.walk import BodyReader
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
 from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
-from dutylist.parse.rows import Block, Cell, Paragraph, Row
+from dutylist.parse.rows import Block
+
+if TYPE_CHECKING:
+    import zipfile
+
+    from lxml import etree
 
 CONVERT_HINT = "libreoffice --headless --convert-to docx FILE"
 """The command that turns a .doc, .wps or .rtf file into a .docx."""
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 TRACKED_CHANGES_WARNING = "tracked changes accepted: inserted text kept, deleted text dropped"
 
-_P = w("p")
-_R = w("r")
-_T = w("t")
-_BR = w("br")
-_CR = w("cr")
-_TAB = w("tab")
-_NO_BREAK_HYPHEN = w("noBreakHyphen")
-_PPR = w("pPr")
-_TBL = w("tbl")
-_TR = w("tr")
-_TC = w("tc")
-_TRPR = w("trPr")
-_TCPR = w("tcPr")
-_GRID_SPAN = w("gridSpan")
-_GRID_BEFORE = w("gridBefore")
-_VMERGE = w("vMerge")
-_INS = w("ins")
-_DEL = w("del")
-_MOVE_FROM = w("moveFrom")
-_MOVE_TO = w("moveTo")
-_SDT = w("sdt")
-_SDT_CONTENT = w("sdtContent")
-_CUSTOM_XML = w("customXml")
 _BODY = w("body")
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_MC_ALTERNATE = f"{_MC}AlternateContent"
-_MC_FALLBACK = f"{_MC}Fallback"
-_REVISIONS = frozenset([_INS, _DEL, _MOVE_FROM, _MOVE_TO])
-# Inline containers whose runs are part of the paragraph text.
-_INLINE_CONTAINERS = frozenset(
-    [w("hyperlink"), w("smartTag"), w("fldSimple"), w("dir"), w("bdo"), _CUSTOM_XML]
-)
-# The text of a run's children other than w:t.
-_RUN_TEXT = {_BR: "\n", _CR: "\n", _TAB: "\t", _NO_BREAK_HYPHEN: "-"}
-
 _DOCUMENT_PART = "word/document.xml"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def _convert_hint(name: str) -> str:
@@ -94,6 +63,8 @@ _OFFICE_DOCUMENT = re.compile(
 
 def _main_part(package: zipfile.ZipFile) -> str:
     """Return the name of the main document part (``word/document.xml`` almost always)."""
+    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
+
     if "_rels/.rels" in package.NameToInfo:
         with contextlib.suppress(zipfile.BadZipFile, OSError, EOFError):
             match = _OFFICE_DOCUMENT.search(package.read("_rels/.rels"))
@@ -105,6 +76,8 @@ def _main_part(package: zipfile.ZipFile) -> str:
 
 
 def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
+    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
+
     where = Location(file=name)
     if data.startswith(OLE2_MAGIC):
         raise ReadError(
@@ -134,6 +107,8 @@ def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
 
 def _read_part(package: zipfile.ZipFile, part: str, name: str) -> bytes | None:
     """Return the bytes of ``part``, or None when the package lacks it."""
+    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
+
     if part not in package.NameToInfo:
         return None
     try:
@@ -146,174 +121,16 @@ def _read_part(package: zipfile.ZipFile, part: str, name: str) -> bytes | None:
 
 def _parse_part(data: bytes | None, part: str, name: str) -> etree._Element | None:
     """Return the root element of a part read by :func:`_read_part`."""
+    from lxml import etree  # noqa: PLC0415 - lxml takes long to import
+
     if data is None:
         return None
     where = Location(file=name)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        return etree.fromstring(data, _PARSER)
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise FormatError(f"damaged .docx document: invalid XML in {part} ({exc})", where) from None
-
-
-class _BodyReader:
-    """Walk a document body and yield its paragraphs and table rows."""
-
-    def __init__(self, name: str, numbering: Numbering, *, plain: bool = False) -> None:
-        self.name = name
-        self.numbering = numbering
-        self.numbered = numbering.enabled
-        # Plain tables go to libxslt; the caller checks that none of their paragraphs is
-        # numbered automatically (see _may_number).
-        self.plain = plain
-        self.here = Location(file=name)
-        self.tables = 0
-        self.tracked = False
-
-    # -- paragraphs ----------------------------------------------------------------------
-
-    def _inline(self, parent: etree._Element, out: list[str]) -> None:
-        for child in parent:
-            tag = child.tag
-            if tag == _R:
-                for piece in child:
-                    kind = piece.tag
-                    if kind == _T:
-                        out.append(piece.text or "")
-                    elif kind in _RUN_TEXT:
-                        out.append(_RUN_TEXT[kind])
-                    # drawings, pictures (text boxes), field codes, deleted text: not text
-            elif tag in _INLINE_CONTAINERS:
-                self._inline(child, out)
-            elif tag in _REVISIONS:
-                self.tracked = True
-                if tag in (_INS, _MOVE_TO):
-                    self._inline(child, out)
-            elif tag == _SDT:
-                for content in child.iterchildren(_SDT_CONTENT):
-                    self._inline(content, out)
-            elif tag == _MC_ALTERNATE:  # newer markup and its plain fallback: read the latter
-                for fallback in child.iterchildren(_MC_FALLBACK):
-                    self._inline(fallback, out)
-
-    def paragraph(self, p: etree._Element) -> list[str]:
-        """Return the lines of a paragraph (``w:br`` starts a new line), number first."""
-        out: list[str] = []
-        self._inline(p, out)
-        lines = "".join(out).split("\n")
-        if self.numbered:
-            label = self.numbering.label(next(p.iterchildren(_PPR), None))
-            if label and lines[0].strip():
-                lines[0] = label + lines[0]
-        return lines
-
-    # -- tables --------------------------------------------------------------------------
-
-    def _children(self, parent: etree._Element, tag: str) -> Iterator[etree._Element]:
-        """Yield the ``tag`` children of ``parent``, looking through content controls."""
-        for child in parent:
-            if child.tag == tag:
-                yield child
-            elif child.tag == _SDT:
-                for content in child.iterchildren(_SDT_CONTENT):
-                    yield from self._children(content, tag)
-            elif child.tag == _CUSTOM_XML:
-                yield from self._children(child, tag)
-
-    def cell(self, parent: etree._Element) -> list[str]:
-        """Return the paragraphs of a cell; nested tables add their paragraphs in order."""
-        out: list[str] = []
-        for child in parent:
-            tag = child.tag
-            if tag == _P:
-                out += self.paragraph(child)
-            elif tag == _TBL:
-                for tr in self._children(child, _TR):
-                    for tc in self._children(tr, _TC):
-                        out += self.cell(tc)
-            elif tag == _SDT:
-                for content in child.iterchildren(_SDT_CONTENT):
-                    out += self.cell(content)
-            elif tag == _CUSTOM_XML:
-                out += self.cell(child)
-        return out
-
-    def table(self, tbl: etree._Element, index: int) -> Iterator[Row]:
-        """Yield the rows of a body table; rows deleted as tracked changes are skipped."""
-        if self.plain and next(tbl.iterdescendants(*PLAIN_TABLE_EXCEPTIONS), None) is None:
-            yield from plain_table_rows(tbl, self.name, index)
-            return
-        merged: dict[int, Cell] = {}
-        for row_index, tr in enumerate(self._children(tbl, _TR), start=1):
-            column = 0
-            for tr_pr in tr.iterchildren(_TRPR):
-                for prop in tr_pr.iterchildren(_DEL, _INS, _GRID_BEFORE):
-                    if prop.tag == _GRID_BEFORE:
-                        column = _int_val(prop, 0)
-                    else:
-                        self.tracked = True
-                        if prop.tag == _DEL:
-                            break
-                else:
-                    continue
-                break  # a deleted row
-            else:
-                yield self._row(
-                    tr, column, merged, Location(file=self.name, table=index, row=row_index)
-                )
-
-    def _row(
-        self, tr: etree._Element, column: int, merged: dict[int, Cell], where: Location
-    ) -> Row:
-        cells: list[Cell] = []
-        for tc in self._children(tr, _TC):
-            span = 1
-            vmerge: str | None = None
-            for tc_pr in tc.iterchildren(_TCPR):
-                for prop in tc_pr.iterchildren(_GRID_SPAN, _VMERGE):
-                    if prop.tag == _GRID_SPAN:
-                        span = max(1, _int_val(prop, 1))
-                    else:
-                        vmerge = prop.get(VAL, "continue")
-            if vmerge == "continue":
-                cell = merged.get(column, ())
-                if self.numbered:
-                    self.cell(tc)  # keeps automatic numbering counters in step
-            else:
-                cell = tuple(self.cell(tc))
-                if vmerge is not None:
-                    merged[column] = cell
-                else:
-                    merged.pop(column, None)
-            cells.append(cell)
-            column += span
-        return Row(cells=tuple(cells), location=where)
-
-    # -- body ----------------------------------------------------------------------------
-
-    def blocks(self, parent: etree._Element) -> Iterator[Block]:
-        """Yield the paragraphs and table rows of the body in order."""
-        for child in parent:
-            tag = child.tag
-            if tag == _P:
-                for line in self.paragraph(child):
-                    yield Paragraph(text=line, location=self.here)
-            elif tag == _TBL:
-                self.tables += 1
-                yield from self.table(child, self.tables)
-            elif tag == _SDT:
-                content = child.find(_SDT_CONTENT)
-                if content is not None:
-                    yield from self.blocks(content)
-            elif tag == _CUSTOM_XML:
-                yield from self.blocks(child)
-
-
-def _int_val(element: etree._Element | None, default: int) -> int:
-    value = None if element is None else element.get(VAL)
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
 
 
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
@@ -399,7 +216,7 @@ def read_docx_blocks(source: Source) -> list[Block]:
         FormatError: the document's XML is invalid.
     """
     name, body, numbering, _metadata, plain = _open_body(source)
-    return list(_BodyReader(name, numbering, plain=plain).blocks(body))
+    return list(BodyReader(name, numbering, plain=plain).blocks(body))
 
 
 _NO_TABLES = "no tables found: dutylist reads lists laid out as tables"
@@ -418,7 +235,7 @@ def read_docx_report(source: Source) -> tuple[DutyList, tuple[str, ...]]:
     """
     name, body, numbering, metadata, plain = _open_body(source)
     where = Location(file=name)
-    reader = _BodyReader(name, numbering, plain=plain)
+    reader = BodyReader(name, numbering, plain=plain)
     try:
         duty_list = assemble(reader.blocks(body), metadata=metadata)
     except FormatError as exc:

@@ -14,23 +14,20 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Sequence
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from dutylist.errors import WriteError
 from dutylist.io.docx.numbering import W_NS, w
 from dutylist.io.docx.package import (
-    MARGINS_MM,
-    PAGE_MM,
     PUBLISHED_PROPERTY,
     VERSION_PROPERTY,
     XML_SPACE,
     element,
     finish_package,
     page_number_footer,
-    page_setup,
-    set_fonts,
+    set_document_fonts,
 )
+from dutylist.io.docx.styling import LIST_MARGINS_MM, PAGE_MM, page_setup
 from dutylist.io.files import write_atomically
 from dutylist.io.layout import cell_paragraphs, column_roles, lines, overflow, part_columns
 from dutylist.location import Location
@@ -41,6 +38,9 @@ from dutylist.model import (
     Part,
 )
 from dutylist.parse.vocabulary import Role, squash
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 # Relative column widths; the number column has a fixed width.
 _WEIGHTS = {
@@ -81,7 +81,7 @@ def _paragraph(parent: etree._Element, text: str, style: str) -> etree._Element:
 def _widths(roles: Sequence[Role], landscape: bool) -> list[int]:
     """Return column widths in twentieths of a point that fill the text width."""
     page = PAGE_MM[1] if landscape else PAGE_MM[0]
-    text_width = page - 2 * MARGINS_MM[1]
+    text_width = page - 2 * LIST_MARGINS_MM[1]
     fixed = sum(_NUMBER_WIDTH_MM for role in roles if role is Role.NUMBER)
     weights = [_WEIGHTS.get(role, 1.6) for role in roles if role is not Role.NUMBER]
     unit = (text_width - fixed) / sum(weights) if weights else 0.0
@@ -96,6 +96,8 @@ class _TableWriter:
     """Build the ``w:tbl`` of one part."""
 
     def __init__(self, part: Part, columns: tuple[str, ...], landscape: bool) -> None:
+        from lxml import etree  # noqa: PLC0415 - lxml takes long to import
+
         self.part = part
         self.columns = columns
         more = overflow(part, len(columns))
@@ -192,7 +194,7 @@ def docx_bytes(duty_list: DutyList) -> bytes:
 
     document = Document()
     document.core_properties.title = duty_list.title
-    set_fonts(document)
+    set_document_fonts(document)
     body = document.element.body
     end = body.find(w("sectPr"))
     assert end is not None  # noqa: S101 - the template always has one
@@ -206,7 +208,7 @@ def docx_bytes(duty_list: DutyList) -> bytes:
 
     columns_of = [part_columns(part) for part in duty_list.parts]
     landscape = [len(columns) >= _LANDSCAPE_COLUMNS for columns in columns_of]
-    page_setup(document.sections[0], landscape[0] if landscape else False)
+    page_setup(document.sections[0], landscape=landscape[0] if landscape else False)
     page_number_footer(document.sections[0])
     if duty_list.title:
         paragraph(duty_list.title, "DutyListTitle")
@@ -214,7 +216,7 @@ def docx_bytes(duty_list: DutyList) -> bytes:
         paragraph(line, "Normal")
     for index, part in enumerate(duty_list.parts):
         if index > 0:  # each part starts on a new page, in its own orientation
-            page_setup(document.add_section(WD_SECTION.NEW_PAGE), landscape[index])
+            page_setup(document.add_section(WD_SECTION.NEW_PAGE), landscape=landscape[index])
         if part.title:
             paragraph(part.title, "DutyListPartTitle")
         add(_TableWriter(part, columns_of[index], landscape[index]).write())

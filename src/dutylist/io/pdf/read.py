@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
-import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -71,6 +70,8 @@ def _pdfplumber(where: Location) -> tuple[ModuleType, tuple[type[Exception], ...
     except ImportError:
         message = _("读取 PDF 需要可选组件 dutylist[pdf]，请先安装：{hint}")
         raise ReadError(message.format(hint=EXTRA_HINT), where) from None
+    import logging  # noqa: PLC0415 - about 10 ms at start-up; only PDF reading needs it
+
     # pdfminer logs what it repairs; a library must not print it (no handler: no output).
     logging.getLogger("pdfminer").addHandler(logging.NullHandler())
     return pdfplumber, (PdfminerException, MalformedPDFException, *_DAMAGE)

@@ -22,10 +22,12 @@ from dutylist.diff.changes import (
     Renumbered,
     Systemic,
 )
-from dutylist.diff.content import clause_fields, clause_text, departments_of
+from dutylist.diff.content import CLAUSE_FIELDS, clause_text, departments_of
 from dutylist.diff.inline import normalize
+from dutylist.diff.systemic import explained
 from dutylist.messages import _
-from dutylist.model import Item, PartKind, RecalledItem
+from dutylist.model import DEPARTMENT_FIELDS, Item, PartKind, RecalledItem, clause_fields
+from dutylist.model import FIELD_LABELS as ITEM_LABELS
 
 KIND_LABELS = {
     ChangeKind.ADDED: "新增",
@@ -38,16 +40,13 @@ KIND_LABELS = {
 """The adjustment types (调整类型) of a revision request, by change kind."""
 
 FIELD_LABELS = {
-    "name": "事项名称",
+    **{field: ITEM_LABELS[field] for field in ("name", *CLAUSE_FIELDS)},
     "departments": "部门",
-    "superior_duties": "上级部门职责",
-    "local_duties": "街道配合职责",
-    "working_method": "工作方式",
     "discontinued": "不再开展",
     "remarks": "备注",
     "basis": "履职依据",
 }
-"""Column names of the fields a change can touch."""
+"""Column names of the fields a change can touch (``departments`` as the part names it)."""
 
 OP_LABELS = {
     FieldOp.CHANGED: "修改",
@@ -71,6 +70,18 @@ CATEGORY_LABELS = {
 
 PART_LABELS = {kind: kind.chinese for kind in PartKind}
 """The parts' Chinese titles."""
+
+TALLY_COLUMNS = (
+    ("added", "新增"),
+    ("removed", "取消"),
+    ("modified", "变更"),
+    ("moved_in", "转入"),
+    ("moved_out", "转出"),
+    ("split", "分设"),
+    ("merged", "合并"),
+    ("renumbered", "仅序号变化"),
+)
+"""The columns of the per-part summary table."""
 
 
 def version_line(ref: ListRef) -> str:
@@ -121,7 +132,7 @@ def field_label(field: str, part: PartKind | None = None) -> str:
     if field.endswith(".numbering"):
         return field_label(field.removesuffix(".numbering"), part) + "编号"
     if field == "departments":
-        return "承接部门" if part is PartKind.RECALLED else "对应上级部门"
+        return ITEM_LABELS[DEPARTMENT_FIELDS.get(part or PartKind.COOPERATIVE, field)]
     return FIELD_LABELS.get(field, field)
 
 
@@ -161,7 +172,7 @@ class ItemLine:
 
 def item_lines(item: Item) -> list[ItemLine]:
     """Return the item's content as labelled lines (name first, then departments, clauses)."""
-    lines = [ItemLine(label="事项名称", text=item.name)]
+    lines = [ItemLine(label=ITEM_LABELS["name"], text=item.name)]
     departments = departments_of(item)
     if departments:
         names = "、".join(f"{d.name}牵头" if d.lead else d.name for d in departments)
@@ -331,8 +342,6 @@ def category_lines(changeset: ChangeSet) -> list[str]:
 
 def _grouped_changes(changeset: ChangeSet) -> set[int]:
     """Return the 0-based places of the changes shown under a systemic record instead."""
-    from dutylist.diff.systemic import explained  # noqa: PLC0415
-
     if not changeset.systemic:
         return set()
     touched = {index for record in changeset.systemic for index in record.changes}

@@ -12,12 +12,19 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
-from dutylist.diff.content import clause_fields, clause_text, department_names, departments_of
+from dutylist.diff.content import clause_text, department_names, departments_of
+from dutylist.io.docx.styling import (
+    BODY_FONT,
+    HEADING_FONT,
+    REPORT_MARGINS_MM,
+    page_setup,
+    set_fonts,
+)
 from dutylist.messages import _
-from dutylist.model import Item, RecalledItem
+from dutylist.model import Item, RecalledItem, clause_fields
 from dutylist.parse.cells import DISCONTINUED_MARK
 from dutylist.reports.changes.common import (
     PART_LABELS,
@@ -36,14 +43,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from docx.document import Document
-    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
 
-BODY_FONT = "仿宋_GB2312"
-"""The body font of official documents."""
-HEADING_FONT = "黑体"
-"""The heading font."""
 DELETED_COLOR = "C00000"
 """Struck-through deletions: dark red."""
 INSERTED_COLOR = "0070C0"
@@ -212,14 +214,7 @@ def numbers_text(change: Change, side: str) -> str:
 
 def setup_page(document: Document) -> None:
     """Make the document's page landscape A4 with 2 cm margins."""
-    from docx.enum.section import WD_ORIENT  # noqa: PLC0415
-    from docx.shared import Cm  # noqa: PLC0415
-
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.0))
+    page_setup(document.sections[0], landscape=True, margins_mm=REPORT_MARGINS_MM)
 
 
 def setup_styles(document: Document) -> None:
@@ -229,19 +224,7 @@ def setup_styles(document: Document) -> None:
     normal: Any = document.styles["Normal"]
     normal.font.name = BODY_FONT
     normal.font.size = Pt(10.5)
-    _east_asian(normal.element, BODY_FONT)
-
-
-def _east_asian(element: BaseOxmlElement, font: str) -> None:
-    from docx.oxml.ns import qn  # noqa: PLC0415
-
-    properties = cast("Any", element).get_or_add_rPr()
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = properties.makeelement(qn("w:rFonts"), {})
-        properties.insert(0, fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), font)
+    set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
 
 
 def _run(  # noqa: PLR0913 - keyword-only styling options
@@ -259,7 +242,7 @@ def _run(  # noqa: PLR0913 - keyword-only styling options
     run = paragraph.add_run(xml_text(text))
     run.font.size = Pt(size)
     run.bold = bold or None
-    _east_asian(run._element, font)  # noqa: SLF001 - python-docx has no API for eastAsia
+    set_fonts(run._element.get_or_add_rPr(), font)  # noqa: SLF001 - no API for eastAsia
     if mark == "del":
         run.font.strike = True
         run.font.color.rgb = RGBColor.from_string(DELETED_COLOR)

@@ -24,6 +24,7 @@ from dutylist.model import Item, PartKind
 from dutylist.reports.changes.common import (
     OP_LABELS,
     PART_LABELS,
+    TALLY_COLUMNS,
     anchor,
     category_lines,
     changes_by_part,
@@ -42,18 +43,6 @@ from dutylist.reports.changes.common import (
 
 Segment = tuple[str, str]
 """A piece of text and its mark: ``""``, ``"del"`` or ``"ins"``."""
-
-TALLY_COLUMNS = (
-    ("added", "新增"),
-    ("removed", "取消"),
-    ("modified", "变更"),
-    ("moved_in", "转入"),
-    ("moved_out", "转出"),
-    ("split", "分设"),
-    ("merged", "合并"),
-    ("renumbered", "仅序号变化"),
-)
-"""The columns of the per-part summary table."""
 
 
 def render_html(changeset: ChangeSet) -> str:

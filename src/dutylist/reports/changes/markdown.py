@@ -10,9 +10,11 @@ import re
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
 from dutylist.messages import _
+from dutylist.model import PartKind
 from dutylist.reports.changes.common import (
     OP_LABELS,
     PART_LABELS,
+    TALLY_COLUMNS,
     anchor,
     category_lines,
     changes_by_part,
@@ -30,16 +32,6 @@ from dutylist.reports.changes.common import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_~|\[\]<>#])")
-_TALLY_COLUMNS = (
-    ("added", "新增"),
-    ("removed", "取消"),
-    ("modified", "变更"),
-    ("moved_in", "转入"),
-    ("moved_out", "转出"),
-    ("split", "分设"),
-    ("merged", "合并"),
-    ("renumbered", "仅序号变化"),
-)
 
 
 def escape(text: str) -> str:
@@ -85,10 +77,10 @@ def render_markdown(changeset: ChangeSet) -> str:
 
 def _summary(changeset: ChangeSet) -> list[str]:
     lines = ["## 统计", ""]
-    header = "| 部分 | " + " | ".join(label for _, label in _TALLY_COLUMNS) + " |"
-    lines += [header, "|" + "---|" * (len(_TALLY_COLUMNS) + 1)]
+    header = "| 部分 | " + " | ".join(label for _, label in TALLY_COLUMNS) + " |"
+    lines += [header, "|" + "---|" * (len(TALLY_COLUMNS) + 1)]
     for entry in changeset.summary.parts:
-        counts = " | ".join(str(getattr(entry.tally, name)) for name, _ in _TALLY_COLUMNS)
+        counts = " | ".join(str(getattr(entry.tally, name)) for name, _ in TALLY_COLUMNS)
         lines.append(f"| {PART_LABELS[entry.part]} | {counts} |")
     lines.append("")
     if changeset.summary.departments:
@@ -132,7 +124,6 @@ def _change(index: int, change: Change) -> list[str]:
 
 
 def _field(change: FieldChange, part: object) -> str:
-    from dutylist.model import PartKind  # noqa: PLC0415
 
     label = field_label(change.field, part if isinstance(part, PartKind) else None)
     place = clause_place(change)

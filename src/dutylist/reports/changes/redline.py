@@ -16,8 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-import attrs
-
 from dutylist.diff.changes import (
     CategoryChangeKind,
     Change,
@@ -29,39 +27,28 @@ from dutylist.diff.changes import (
     InlineEdit,
     ItemRef,
 )
-from dutylist.diff.content import clause_fields, clause_text, departments_of, merged_parts
+from dutylist.diff.content import clause_text, departments_of, merged_parts
 from dutylist.diff.inline import inline_diff
-from dutylist.model import Category, Clause, DutyList, Item, Part, PartKind, RecalledItem
+from dutylist.model import (
+    FIELD_LABELS,
+    Category,
+    Clause,
+    DutyList,
+    Item,
+    Part,
+    PartKind,
+    RecalledItem,
+    clause_fields,
+)
+from dutylist.parse.vocabulary import USUAL_COLUMNS
 from dutylist.reports.changes.common import version_lines
-from dutylist.reports.changes.docx import BODY_FONT, HEADING_FONT, xml_text
+from dutylist.reports.changes.docx import setup_page, setup_styles
+from dutylist.reports.changes.revisions import Cell, Para, Segment, Writer
 
 if TYPE_CHECKING:
-    from docx.document import Document
     from docx.table import Table
-    from lxml import etree
-
-AUTHOR = "dutylist"
-"""The author named on every tracked change."""
-
-Segment = tuple[str, str]
-"""Text and its mark: ``""``, ``"del"`` or ``"ins"``."""
 
 
-@attrs.frozen
-class Para:
-    """A paragraph of a cell: its segments and whether the whole paragraph is tracked."""
-
-    segments: tuple[Segment, ...]
-    mark: str = ""
-
-
-Cell = list[Para]
-
-_COLUMNS = {
-    PartKind.BASIC: ("序号", "事项名称"),
-    PartKind.COOPERATIVE: ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"),
-    PartKind.RECALLED: ("序号", "事项名称", "承接部门及工作方式"),
-}
 _WIDTHS_CM = {
     PartKind.BASIC: (2.0, 23.7),
     PartKind.COOPERATIVE: (1.5, 4.2, 3.0, 8.5, 8.5),
@@ -73,10 +60,8 @@ def render_redline(changeset: ChangeSet, new: DutyList, when: dt.datetime | None
     """Return ``new`` as a .docx whose tracked changes lead from the old list to it."""
     import docx  # noqa: PLC0415
 
-    from dutylist.reports.changes.docx import setup_page, setup_styles  # noqa: PLC0415
-
     stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    writer = _Writer(stamp)
+    writer = Writer(stamp)
     document = docx.Document()
     setup_page(document)
     setup_styles(document)
@@ -89,9 +74,9 @@ def render_redline(changeset: ChangeSet, new: DutyList, when: dt.datetime | None
     for kind in kinds:
         part = parts.get(kind) or Part(kind=kind, title=kind.chinese)
         writer.heading(document, part.title or kind.chinese, size=16)
-        table = document.add_table(rows=0, cols=len(_COLUMNS[kind]))
+        table = document.add_table(rows=0, cols=len(USUAL_COLUMNS[kind]))
         table.style = "Table Grid"
-        writer.row(table, [[Para(((title, ""),))] for title in _COLUMNS[kind]], header=True)
+        writer.row(table, [[Para(((title, ""),))] for title in USUAL_COLUMNS[kind]], header=True)
         for row_kind, cells in _rows(changeset, part):
             if row_kind == "heading":
                 writer.heading_row(table, cells[0])
@@ -235,11 +220,12 @@ def _cells(
             clauses["superior_duties"] or [Para((("", ""),))],
             clauses["local_duties"] or [Para((("", ""),))],
         ]
-    head = Para((("承接部门：", ""), *department_para.segments))
+    head = Para(((f"{FIELD_LABELS['receiving_departments']}：", ""), *department_para.segments))
     method = clauses["working_method"]
     if isinstance(item, RecalledItem) and item.discontinued and not method:
         method = [Para((("不再开展此项工作", ""),))]
-    return [number, [name], [head, Para((("工作方式：", ""),)), *method]]
+    method_label = Para(((f"{FIELD_LABELS['working_method']}：", ""),))
+    return [number, [name], [head, method_label, *method]]
 
 
 def _field_para(text: str, change: FieldChange | None) -> Para:
@@ -313,97 +299,6 @@ def _whole(item: Item, mark: str) -> list[Cell]:
 
 
 # -- WordprocessingML ---------------------------------------------------------------------------
-
-
-class _Writer:
-    """Writes paragraphs and rows with tracked changes, numbering the revisions."""
-
-    def __init__(self, stamp: str) -> None:
-        self.stamp = stamp
-        self.next_id = 1
-
-    def revision(self, tag: str) -> etree._Element:
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-        from docx.oxml.ns import qn  # noqa: PLC0415
-
-        element = OxmlElement(f"w:{tag}")
-        element.set(qn("w:id"), str(self.next_id))
-        element.set(qn("w:author"), AUTHOR)
-        element.set(qn("w:date"), self.stamp)
-        self.next_id += 1
-        return element
-
-    def run(
-        self, text: str, mark: str, *, font: str = BODY_FONT, size: float = 10.5
-    ) -> etree._Element:
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-        from docx.oxml.ns import qn  # noqa: PLC0415
-
-        run = OxmlElement("w:r")
-        properties = OxmlElement("w:rPr")
-        fonts = OxmlElement("w:rFonts")
-        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(attribute), font)
-        properties.append(fonts)
-        for tag in ("w:sz", "w:szCs"):
-            measure = OxmlElement(tag)
-            measure.set(qn("w:val"), str(round(size * 2)))
-            properties.append(measure)
-        run.append(properties)
-        body = OxmlElement("w:delText" if mark == "del" else "w:t")
-        body.set(qn("xml:space"), "preserve")
-        body.text = xml_text(text)
-        run.append(body)
-        if not mark:
-            return run
-        wrapper = self.revision(mark)
-        wrapper.append(run)
-        return wrapper
-
-    def paragraph(self, element: etree._Element, para: Para, *, font: str = BODY_FONT) -> None:
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-
-        if para.mark:
-            properties = cast("Any", element).get_or_add_pPr()
-            marks = OxmlElement("w:rPr")
-            marks.append(self.revision(para.mark))
-            properties.append(marks)
-        for text, mark in para.segments:
-            if text:
-                element.append(self.run(text, mark, font=font))
-
-    def heading(self, document: Document, text: str, *, size: float) -> None:
-        from docx.shared import Pt  # noqa: PLC0415
-
-        paragraph = document.add_paragraph()
-        paragraph.paragraph_format.space_before = Pt(12)
-        paragraph.paragraph_format.space_after = Pt(6)
-        paragraph.paragraph_format.keep_with_next = True
-        cast("Any", paragraph)._p.append(self.run(text, "", font=HEADING_FONT, size=size))  # noqa: SLF001
-
-    def row(self, table: Table, cells: list[Cell], *, mark: str = "", header: bool = False) -> None:
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-
-        row = cast("Any", table).add_row()
-        tr = cast("Any", row)._tr  # noqa: SLF001 - python-docx has no API for tracked rows
-        if header or mark:
-            properties = tr.get_or_add_trPr()
-            if header:
-                properties.append(OxmlElement("w:tblHeader"))
-            if mark:
-                properties.append(self.revision(mark))
-        for cell, paras in zip(row.cells, cells, strict=True):
-            font = HEADING_FONT if header else BODY_FONT
-            for index, para in enumerate(paras or [Para((("", ""),))]):
-                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-                self.paragraph(cast("Any", paragraph)._p, para, font=font)  # noqa: SLF001
-
-    def heading_row(self, table: Table, cell: Cell) -> None:
-        row = cast("Any", table).add_row()
-        merged = row.cells[0].merge(row.cells[-1])
-        for index, para in enumerate(cell):
-            paragraph = merged.paragraphs[0] if index == 0 else merged.add_paragraph()
-            self.paragraph(cast("Any", paragraph)._p, para, font=HEADING_FONT)  # noqa: SLF001
 
 
 def _widths(table: Table, kind: PartKind) -> None:

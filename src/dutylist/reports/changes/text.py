@@ -15,9 +15,11 @@ from dutylist.diff.changes import (
     FieldOp,
 )
 from dutylist.messages import _
+from dutylist.model import PartKind
 from dutylist.reports.changes.common import (
     OP_LABELS,
     PART_LABELS,
+    TALLY_COLUMNS,
     category_lines,
     changes_by_part,
     clause_place,
@@ -69,26 +71,12 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
         return out
     if changeset.summary.parts:
         table = Table(title="统计", title_justify="left")
-        for column in ("部分", "新增", "取消", "变更", "转入", "转出", "分设", "合并", "仅序号"):
-            table.add_column(column, justify="left" if column == "部分" else "right")
+        table.add_column("部分", justify="left")
+        for _name, label in TALLY_COLUMNS:  # narrow terminals: 仅序号, not 仅序号变化
+            table.add_column(label.removesuffix("变化"), justify="right")
         for entry in changeset.summary.parts:
-            tally = entry.tally
-            table.add_row(
-                PART_LABELS[entry.part],
-                *(
-                    str(value)
-                    for value in (
-                        tally.added,
-                        tally.removed,
-                        tally.modified,
-                        tally.moved_in,
-                        tally.moved_out,
-                        tally.split,
-                        tally.merged,
-                        tally.renumbered,
-                    )
-                ),
-            )
+            counts = (str(getattr(entry.tally, name)) for name, _label in TALLY_COLUMNS)
+            table.add_row(PART_LABELS[entry.part], *counts)
         out.append(table)
     if changeset.categories:
         out.append(Text("类别变化", style="bold underline"))
@@ -153,8 +141,6 @@ def _append(text: Text, piece: str, style: str, *, marks: bool) -> None:
 
 def _field(change: FieldChange, part: object, *, marks: bool) -> Text:
     from rich.text import Text  # noqa: PLC0415
-
-    from dutylist.model import PartKind  # noqa: PLC0415
 
     label = field_label(change.field, part if isinstance(part, PartKind) else None)
     cosmetic = "，格式" if change.classification is ChangeClass.COSMETIC else ""

@@ -6,9 +6,9 @@ baseline) make its test case fail; lower ones and accepted ones go to ``system-o
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
+from dutylist.checks import RULES
 from dutylist.checks.findings import Finding, Report
 
 
@@ -24,9 +24,9 @@ def render_junit(report: Report, rules: Iterable[tuple[str, str]] | None = None)
         report: the findings.
         rules: ``(code, summary)`` of every rule that ran; by default all registered rules.
     """
-    if rules is None:
-        from dutylist.checks import RULES  # noqa: PLC0415
+    import xml.etree.ElementTree as ET  # noqa: PLC0415 - slow to import
 
+    if rules is None:
         rules = [(rule.code, rule.summary) for rule in RULES]
     rules = list(rules)
     suite = ET.Element("testsuite", name="dutylist", tests=str(len(rules)))

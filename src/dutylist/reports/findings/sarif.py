@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from dutylist._version import __version__
+from dutylist.checks import RULES
 from dutylist.checks.baseline import finding_key
 from dutylist.checks.findings import Finding, Report, Severity
 from dutylist.location import Location
@@ -94,8 +95,6 @@ def render_sarif(report: Report, rules: Iterable[tuple[str, str, Severity]] | No
         rules: ``(code, summary, default severity)`` of every rule; all registered by default.
     """
     if rules is None:
-        from dutylist.checks import RULES  # noqa: PLC0415
-
         rules = [(rule.code, rule.summary, rule.severity) for rule in RULES]
     log = {
         "$schema": _SCHEMA,

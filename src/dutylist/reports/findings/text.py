@@ -64,16 +64,16 @@ def print_text(
 
 
 def render_text(
-    report: Report, *, colour: bool = False, width: int = 100, show_accepted: bool = False
+    report: Report, *, color: bool = False, width: int = 100, show_accepted: bool = False
 ) -> str:
-    """Return ``report`` as text (plain unless ``colour``), as :func:`print_text` prints it."""
+    """Return ``report`` as text (plain unless ``color``), as :func:`print_text` prints it."""
     from rich.console import Console  # noqa: PLC0415
 
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        force_terminal=colour,
-        no_color=not colour,
+        force_terminal=color,
+        no_color=not color,
         width=width,
         highlight=False,
     )

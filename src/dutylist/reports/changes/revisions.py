@@ -1,0 +1,134 @@
+"""WordprocessingML with tracked changes: runs, paragraphs and rows marked w:ins / w:del.
+
+:mod:`dutylist.reports.changes.redline` decides which rows and segments are inserted or
+deleted; this module writes them with python-docx, numbering every revision and naming
+:data:`AUTHOR` on it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+
+from dutylist.io.docx.styling import BODY_FONT, HEADING_FONT, set_fonts
+from dutylist.reports.changes.docx import xml_text
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import Table
+    from lxml import etree
+
+
+AUTHOR = "dutylist"
+"""The author named on every tracked change."""
+
+
+Segment = tuple[str, str]
+"""Text and its mark: ``""``, ``"del"`` or ``"ins"``."""
+
+
+@attrs.frozen
+class Para:
+    """A paragraph of a cell: its segments and whether the whole paragraph is tracked."""
+
+    segments: tuple[Segment, ...]
+    mark: str = ""
+
+
+Cell = list[Para]
+
+
+class Writer:
+    """Writes paragraphs and rows with tracked changes, numbering the revisions."""
+
+    def __init__(self, stamp: str) -> None:
+        """Stamp every revision with ``stamp`` (an ISO 8601 UTC time)."""
+        self.stamp = stamp
+        self.next_id = 1
+
+    def revision(self, tag: str) -> etree._Element:
+        """Return a new ``w:ins`` or ``w:del`` element with the next id, author and date."""
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+        from docx.oxml.ns import qn  # noqa: PLC0415
+
+        element = OxmlElement(f"w:{tag}")
+        element.set(qn("w:id"), str(self.next_id))
+        element.set(qn("w:author"), AUTHOR)
+        element.set(qn("w:date"), self.stamp)
+        self.next_id += 1
+        return element
+
+    def run(
+        self, text: str, mark: str, *, font: str = BODY_FONT, size: float = 10.5
+    ) -> etree._Element:
+        """Return a run of ``text`` in ``font``, wrapped in a revision when ``mark`` is set."""
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+        from docx.oxml.ns import qn  # noqa: PLC0415
+
+        run = OxmlElement("w:r")
+        properties = OxmlElement("w:rPr")
+        set_fonts(properties, font)
+        for tag in ("w:sz", "w:szCs"):
+            measure = OxmlElement(tag)
+            measure.set(qn("w:val"), str(round(size * 2)))
+            properties.append(measure)
+        run.append(properties)
+        body = OxmlElement("w:delText" if mark == "del" else "w:t")
+        body.set(qn("xml:space"), "preserve")
+        body.text = xml_text(text)
+        run.append(body)
+        if not mark:
+            return run
+        wrapper = self.revision(mark)
+        wrapper.append(run)
+        return wrapper
+
+    def paragraph(self, element: etree._Element, para: Para, *, font: str = BODY_FONT) -> None:
+        """Append the segments of ``para`` to the ``w:p`` ``element``."""
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+
+        if para.mark:
+            properties = cast("Any", element).get_or_add_pPr()
+            marks = OxmlElement("w:rPr")
+            marks.append(self.revision(para.mark))
+            properties.append(marks)
+        for text, mark in para.segments:
+            if text:
+                element.append(self.run(text, mark, font=font))
+
+    def heading(self, document: Document, text: str, *, size: float) -> None:
+        """Add a heading paragraph in the heading font."""
+        from docx.shared import Pt  # noqa: PLC0415
+
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(12)
+        paragraph.paragraph_format.space_after = Pt(6)
+        paragraph.paragraph_format.keep_with_next = True
+        cast("Any", paragraph)._p.append(self.run(text, "", font=HEADING_FONT, size=size))  # noqa: SLF001
+
+    def row(self, table: Table, cells: list[Cell], *, mark: str = "", header: bool = False) -> None:
+        """Add a row of ``cells``, the whole row tracked when ``mark`` is set."""
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+
+        row = cast("Any", table).add_row()
+        tr = cast("Any", row)._tr  # noqa: SLF001 - python-docx has no API for tracked rows
+        if header or mark:
+            properties = tr.get_or_add_trPr()
+            if header:
+                properties.append(OxmlElement("w:tblHeader"))
+            if mark:
+                properties.append(self.revision(mark))
+        for cell, paras in zip(row.cells, cells, strict=True):
+            font = HEADING_FONT if header else BODY_FONT
+            for index, para in enumerate(paras or [Para((("", ""),))]):
+                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+                self.paragraph(cast("Any", paragraph)._p, para, font=font)  # noqa: SLF001
+
+    def heading_row(self, table: Table, cell: Cell) -> None:
+        """Add a row whose one cell, spanning the table, is a category heading."""
+        row = cast("Any", table).add_row()
+        merged = row.cells[0].merge(row.cells[-1])
+        for index, para in enumerate(cell):
+            paragraph = merged.paragraphs[0] if index == 0 else merged.add_paragraph()
+            self.paragraph(cast("Any", paragraph)._p, para, font=HEADING_FONT)  # noqa: SLF001
