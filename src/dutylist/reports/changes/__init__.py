@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dutylist.errors import UsageError
+from dutylist.messages import _
 
 if TYPE_CHECKING:
     from dutylist.diff.changes import ChangeSet
@@ -34,7 +35,7 @@ def render_changes(
         UsageError: the format is unknown, or ``redline`` is asked of another format.
     """
     if redline and format_name != "docx":
-        raise UsageError("--redline needs --format docx")
+        raise UsageError(_("--redline 需要与 --format docx 一起使用"))
     if format_name == "text":
         from dutylist.reports.changes.text import render_text  # noqa: PLC0415
 
@@ -54,7 +55,7 @@ def render_changes(
     if format_name == "docx":
         if redline:
             if new is None:
-                raise UsageError("--redline needs the new list")
+                raise UsageError(_("--redline 需要新版清单"))
             from dutylist.reports.changes.redline import render_redline  # noqa: PLC0415
 
             return render_redline(changeset, new)
@@ -62,4 +63,6 @@ def render_changes(
 
         return render_docx(changeset)
     known = ", ".join(CHANGE_FORMATS)
-    raise UsageError(f"unknown report format {format_name!r} (known: {known})")
+    raise UsageError(
+        _("未知报告格式“{name}”（可用：{known}）").format(name=format_name, known=known)
+    )
