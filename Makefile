@@ -15,7 +15,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # may (root with apt-get); otherwise those tests say why they skip.
 SYSTEM_PACKAGES := libreoffice-writer fonts-noto-cjk poppler-utils chromium
 
-.PHONY: demo test lint typecheck docs bench clean system-deps lock
+.PHONY: demo test lint typecheck docs bench clean system-deps lock messages
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -28,6 +28,21 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 # Refresh uv.lock after changing dependencies in pyproject.toml.
 lock: $(UV)
 	$(UV) lock --python $(PYTHON)
+
+# People-facing text: extract the Chinese messages marked with _() / ngettext() / N_()
+# into the template, merge it into the English catalog, compile the catalog. Then
+# translate the new (empty) entries in $(LOCALE)/en/LC_MESSAGES/dutylist.po and run it again.
+LOCALE := src/dutylist/locale
+messages: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
+	    -o $(LOCALE)/dutylist.pot src/dutylist
+	$(BIN)/pybabel -q update -i $(LOCALE)/dutylist.pot -d $(LOCALE) -D dutylist -l en \
+	    --no-fuzzy-matching --ignore-obsolete
+	# A fixed date keeps the catalog (and the compiled .mo) the same from run to run.
+	sed -i.bak 's/^"POT-Creation-Date: .*/"POT-Creation-Date: 2026-01-01 00:00+0000\\n"/' \
+	    $(LOCALE)/en/LC_MESSAGES/dutylist.po
+	rm -f $(LOCALE)/en/LC_MESSAGES/dutylist.po.bak
+	$(BIN)/pybabel compile -d $(LOCALE) -D dutylist -l en --statistics
 
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py

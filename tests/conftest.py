@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,17 @@ settings.load_profile("dutylist")
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "examples" / "mingzhu.txt"
+
+
+@pytest.fixture(autouse=True)
+def _default_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run every test in the default language (Chinese), whatever the machine sets."""
+    from dutylist.messages import set_language
+
+    monkeypatch.delenv("DUTYLIST_LANG", raising=False)
+    set_language(None)
+    yield
+    set_language(None)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 import attrs
 
 from dutylist.location import Location
+from dutylist.messages import set_language
 from dutylist.model import BasicItem, Category, DutyList, ItemKey, Part, PartKind
 
 
@@ -46,8 +47,11 @@ def test_source_positions_do_not_affect_equality() -> None:
 
 def test_location_descriptions() -> None:
     assert Location(file="a.txt", line=12).describe() == "a.txt:12"
+    assert Location(file="a.docx", table=2, row=5).describe() == "a.docx，表格 2，第 5 行"
+    set_language("en")
     assert Location(file="a.docx", table=2, row=5).describe() == "a.docx, table 2, row 5"
     assert Location(file="a.pdf", page=12, row=3).describe() == "a.pdf, page 12, table row 3"
+    assert Location(line=3).describe() == "line 3"
 
 
 # -- clauses: printed is evidence, text is what a writer prints (issue 8, item 8) --------

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dutylist
 from dutylist.checks import check
+from dutylist.messages import set_language
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = REPO / "docs" / "checks.md"
@@ -33,6 +34,7 @@ def where(finding: dutylist.Finding) -> str:
 
 def main() -> None:
     """Regenerate the table and the summary sentence of the worked example."""
+    set_language("en")  # the page is in English, as `dutylist --lang en check` prints it
     report = check(dutylist.load(REPO / "examples" / "mingzhu.json"))
     rows = [
         f"| {index} | {f.severity.value} | `{f.code}` | {where(f)} | "

@@ -12,7 +12,9 @@ import attrs
 
 from dutylist.errors import FormatError
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import ITEM_TYPES, DutyList, Item
+from dutylist.wording import part_short
 
 if TYPE_CHECKING:
     import cattrs
@@ -83,13 +85,34 @@ def _without_empty_page(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+class _BadValueError(TypeError):
+    """A value our hooks refuse, with a message already worded for people."""
+
+
+def describe_error(exc: BaseException, type_: type | None) -> str:
+    """Return what is wrong with one value, as cattrs' ``transform_error`` asks, translated."""
+    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
+    from cattrs.v import format_exception  # noqa: PLC0415
+
+    name = getattr(type_, "__name__", repr(type_)) if type_ is not None else None
+    if isinstance(exc, _BadValueError):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return _("缺少必填字段")
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return _("有多余的字段（{fields}）").format(fields=", ".join(sorted(exc.extra_fields)))
+    if isinstance(exc, TypeError | ValueError) and name is not None:
+        return _("值无效，应为 {type}").format(type=name)
+    return format_exception(exc, type_)
+
+
 def _json_type(value: object) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
-def _structure_date(value: object, _: type) -> dt.date:
+def _structure_date(value: object, _type: type) -> dt.date:
     if not isinstance(value, str):
-        raise TypeError(f"expected an ISO date string, got {_json_type(value)}")
+        raise _BadValueError(_("应为 ISO 日期字符串，实为 {type}").format(type=_json_type(value)))
     return dt.date.fromisoformat(value)
 
 
@@ -97,9 +120,11 @@ def _strict(scalar: type) -> Callable[[object, type], object]:
     """Return a hook that accepts only values of exactly ``scalar``'s JSON type."""
     expected = _JSON_TYPES[scalar]
 
-    def structure(value: object, _: type) -> object:
+    def structure(value: object, _type: type) -> object:
         if type(value) is not scalar:
-            raise TypeError(f"expected {expected}, got {_json_type(value)}")
+            raise _BadValueError(
+                _("应为 {expected}，实为 {type}").format(expected=expected, type=_json_type(value))
+            )
         if isinstance(value, str):
             _check_encodable(value)
         return value
@@ -111,15 +136,17 @@ def _check_encodable(text: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValueError("text holds a lone surrogate, not valid Unicode") from None
+        raise _BadValueError(_("文字中含有孤立的代理字符，不是有效的 Unicode")) from None
 
 
-def _structure_text_mapping(value: object, _: object) -> dict[str, str]:
+def _structure_text_mapping(value: object, _type: object) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise TypeError(f"expected object, got {_json_type(value)}")
+        raise _BadValueError(_("应为 object，实为 {type}").format(type=_json_type(value)))
     for key, text in value.items():
         if not isinstance(text, str):
-            raise TypeError(f"expected string values, got {_json_type(text)} for {key!r}")
+            raise _BadValueError(
+                _("值应为 string，“{key}”的值实为 {type}").format(key=key, type=_json_type(text))
+            )
         _check_encodable(key + text)
     return dict(value)
 
@@ -139,9 +166,9 @@ def _tuple_hook(converter: cattrs.Converter, type_: object) -> Callable[[object,
     element = get_args(type_)[0]
     element_hook = converter.get_structure_hook(element)
 
-    def structure(value: object, _: object) -> tuple[object, ...]:
+    def structure(value: object, _type: object) -> tuple[object, ...]:
         if not isinstance(value, list):
-            raise TypeError(f"expected array, got {_json_type(value)}")
+            raise _BadValueError(_("应为 array，实为 {type}").format(type=_json_type(value)))
         result: list[object] = []
         errors: list[Exception] = []
         for index, member in enumerate(value):
@@ -170,7 +197,7 @@ def _object_hook(converter: cattrs.Converter, cls: type) -> Callable[[object, ty
 
     def structure(value: object, type_: type) -> object:
         if not isinstance(value, dict):
-            raise TypeError(f"expected object, got {_json_type(value)}")
+            raise _BadValueError(_("应为 object，实为 {type}").format(type=_json_type(value)))
         return inner(value, type_)
 
     return structure
@@ -190,12 +217,13 @@ def from_data(data: object, *, source: str | None = None) -> DutyList:
     """
     where = Location(file=source)
     if not isinstance(data, dict):
-        raise FormatError(f"expected a JSON object at $, got {_json_type(data)}", where)
+        raise FormatError(_("$ 处应为 JSON 对象，实为 {type}").format(type=_json_type(data)), where)
     version = data.get("schema_version")
     if type(version) is not int or version not in READABLE_VERSIONS:
         raise FormatError(
-            f"unsupported schema_version {version!r} at $.schema_version "
-            f"(this release reads {', '.join(map(str, READABLE_VERSIONS))})",
+            _("$.schema_version 处的版本 {version} 不受支持（本版本读取 {supported}）").format(
+                version=repr(version), supported=", ".join(map(str, READABLE_VERSIONS))
+            ),
             where,
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
@@ -204,11 +232,11 @@ def from_data(data: object, *, source: str | None = None) -> DutyList:
     try:
         duty_list: DutyList = make_converter().structure(body, DutyList)
     except RecursionError:
-        raise FormatError("JSON nested too deeply to be a duty list", where) from None
+        raise FormatError(_("JSON 嵌套层次过深，不可能是事项清单"), where) from None
     except Exception as exc:  # cattrs raises many kinds; all mean bad data
         import cattrs  # noqa: PLC0415
 
-        messages = cattrs.transform_error(exc, path="$")
+        messages = cattrs.transform_error(exc, path="$", format_exception=describe_error)
         raise FormatError(messages[0] if messages else str(exc), where) from exc
     _check_item_kinds(duty_list, where)
     return duty_list
@@ -248,7 +276,10 @@ def _check_item_kinds(duty_list: DutyList, where: Location) -> None:
             for i, item in enumerate(category.items):
                 if item.kind is not part.kind:
                     raise FormatError(
-                        f"a {item.kind.value} item in a {part.kind.value} part "
-                        f"@ $.parts[{p}].categories[{c}].items[{i}].kind",
+                        _("{part}中出现了{kind}事项 @ {path}").format(
+                            part=part_short(part.kind),
+                            kind=part_short(item.kind),
+                            path=f"$.parts[{p}].categories[{c}].items[{i}].kind",
+                        ),
                         where,
                     )

@@ -32,6 +32,7 @@ import attrs
 from dutylist.checks.findings import Severity
 from dutylist.errors import FormatError, ReadError
 from dutylist.location import Location
+from dutylist.messages import _
 
 DEFAULT_SIMILARITY = 90.0
 """Item names whose rapidfuzz ratio (0–100) is at least this are near-duplicates."""
@@ -106,9 +107,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ReadError(f"cannot read configuration: {exc.strerror}", where) from exc
+        raise ReadError(_("无法读取配置文件：{error}").format(error=exc.strerror), where) from exc
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise FormatError(f"not valid TOML: {exc}", where) from exc
+        raise FormatError(_("不是有效的 TOML：{error}").format(error=exc), where) from exc
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -141,29 +142,31 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
     known = {"rules", "fail_on", "departments", "similarity", "headers"}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise FormatError(f"unknown dutylist setting {unknown[0]!r}", where)
+        raise FormatError(_("未知的 dutylist 设置项“{key}”").format(key=unknown[0]), where)
     enabled: dict[str, bool] = {}
     severities: dict[str, Severity] = {}
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
-        raise FormatError("'rules' must be a table of code = true/false/severity", where)
+        raise FormatError(_("“rules”必须是“规则代码 = true/false/严重程度”的表"), where)
     for code, value in rules.items():
         if isinstance(value, bool):
             enabled[code] = value
         elif isinstance(value, str):
             severities[code] = _severity(value, f"rules.{code}", where)
         else:
-            raise FormatError(f"rules.{code} must be true, false or a severity", where)
+            raise FormatError(
+                _("rules.{code} 必须是 true、false 或严重程度").format(code=code), where
+            )
     fail_on = _severity(data.get("fail_on", "error"), "fail_on", where)
     files = data.get("departments", [])
     if not isinstance(files, list) or not all(isinstance(item, str) for item in files):
-        raise FormatError("'departments' must be a list of file names", where)
+        raise FormatError(_("“departments”必须是文件名列表"), where)
     base = Path(source).parent if source is not None else Path()
     similarity = data.get("similarity", DEFAULT_SIMILARITY)
     if isinstance(similarity, bool) or not isinstance(similarity, int | float):
-        raise FormatError("'similarity' must be a number from 0 to 100", where)
+        raise FormatError(_("“similarity”必须是 0 到 100 之间的数"), where)
     if not 0 < similarity <= 100:
-        raise FormatError("'similarity' must be a number from 0 to 100", where)
+        raise FormatError(_("“similarity”必须是 0 到 100 之间的数"), where)
     headers = _headers(data.get("headers", {}), where)
     return Config(
         headers=headers,
@@ -185,10 +188,13 @@ def _headers(value: object, where: Location) -> dict[str, tuple[str, ...]]:
     for role, texts in value.items():
         if role not in ROLE_NAMES:
             raise FormatError(
-                f"headers.{role}: unknown column role; use one of {', '.join(ROLE_NAMES)}", where
+                _("headers.{role}：未知的列角色；请使用 {roles} 之一").format(
+                    role=role, roles=", ".join(ROLE_NAMES)
+                ),
+                where,
             )
         if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
-            raise FormatError(f"headers.{role} must be a list of header texts", where)
+            raise FormatError(_("headers.{role} 必须是表头文字的列表").format(role=role), where)
         headers[role] = tuple(texts)
     return headers
 
@@ -198,4 +204,9 @@ def _severity(value: object, key: str, where: Location) -> Severity:
         return Severity(value)
     except ValueError:
         choices = ", ".join(severity.value for severity in Severity)
-        raise FormatError(f"{key} must be one of {choices}, not {value!r}", where) from None
+        raise FormatError(
+            _("{key} 必须是 {choices} 之一，而不是“{value}”").format(
+                key=key, choices=choices, value=value
+            ),
+            where,
+        ) from None

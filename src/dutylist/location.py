@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import attrs
 
+from dutylist.messages import _
+
 
 @attrs.frozen(kw_only=True)
 class Location:
@@ -25,19 +27,24 @@ class Location:
     """The 1-based line number in a text file."""
 
     def describe(self) -> str:
-        """Return the location as short text, e.g. ``list.docx, table 2, row 5``.
+        """Return the location as short text, e.g. ``list.docx，表格 2，第 5 行``.
 
-        A location in a PDF reads ``list.pdf, page 12, table row 3``.
+        In English: ``list.docx, table 2, row 5``; a location in a PDF reads
+        ``list.pdf，第 12 页，表格第 3 行`` (``list.pdf, page 12, table row 3``).
         """
         pieces: list[str] = []
         if self.file is not None:
             pieces.append(self.file if self.line is None else f"{self.file}:{self.line}")
         elif self.line is not None:
-            pieces.append(f"line {self.line}")
+            pieces.append(_("第 {line} 行").format(line=self.line))
         if self.page is not None:
-            pieces.append(f"page {self.page}")
+            pieces.append(_("第 {page} 页").format(page=self.page))
         if self.table is not None:
-            pieces.append(f"table {self.table}")
+            pieces.append(_("表格 {table}").format(table=self.table))
         if self.row is not None:
-            pieces.append(f"row {self.row}" if self.page is None else f"table row {self.row}")
-        return ", ".join(pieces)
+            pieces.append(
+                _("第 {row} 行").format(row=self.row)
+                if self.page is None
+                else _("表格第 {row} 行").format(row=self.row)
+            )
+        return _("，").join(pieces)

@@ -62,6 +62,24 @@ def _(message: str) -> str:
     return _catalog(language()).gettext(message)
 
 
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Return ``message`` untranslated, marking it for extraction.
+
+    For Chinese source text stored in tables at import time; translate it with :func:`_`
+    where it is shown, so the language chosen later applies.
+    """
+    return message
+
+
+def pgettext(context: str, message: str) -> str:
+    """Return ``message`` translated in ``context``, for a word that means two things.
+
+    ``pgettext("部门角色", "配合")`` (a department cooperates) and ``_("配合")`` (the
+    cooperative part) are two entries of the catalog.
+    """
+    return _catalog(language()).pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Return the singular or plural form of a message for ``count``, translated."""
     return _catalog(language()).ngettext(singular, plural, count)

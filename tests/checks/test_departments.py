@@ -72,7 +72,7 @@ def test_one_department_written_several_ways_is_reported_once_with_all_places():
     findings = found(report, "inconsistent-department-spelling")
     assert len(findings) == 1
     assert findings[0].subject == "南关区住房和城乡建设局"
-    for place in ("cooperative 1", "cooperative 3"):
+    for place in ("配合事项第1项", "配合事项第3项"):
         assert place in findings[0].message
     # the department is reported once, not again as an alias
     assert found(report, "department-alias") == []

@@ -4,6 +4,7 @@ import pytest
 
 from dutylist.checks.findings import Finding, FindingLocation, Report, Severity
 from dutylist.location import Location
+from dutylist.messages import set_language
 from dutylist.model import PartKind
 
 
@@ -62,8 +63,11 @@ def test_accepted_findings_never_fail():
 
 def test_counts_and_summary():
     assert REPORT.counts() == {Severity.ERROR: 1, Severity.WARNING: 1, Severity.INFO: 1}
-    assert REPORT.summary().startswith("1 error, 1 warning, 1 info")
-    assert "1 accepted" in REPORT.summary()
+    assert REPORT.summary() == "1 个错误，1 个警告，1 条提示（另有 1 个已被基线接受）"
+    set_language("en")
+    assert REPORT.summary() == "1 error, 1 warning, 1 info (1 accepted by the baseline)"
+    plural = Report(findings=(REPORT.findings[0], REPORT.findings[0]))
+    assert plural.summary() == "2 errors, 0 warnings, 0 info"
     assert len(REPORT) == 4
     assert REPORT.codes == {"number-gap", "stray-space", "repeated-text"}
 
@@ -72,5 +76,8 @@ def test_location_describe():
     location = FindingLocation(
         part=PartKind.COOPERATIVE, item=94, field="departments", clause=2, source=Location(line=7)
     )
-    assert location.describe() == "cooperative 94, departments[2], line 7"
-    assert FindingLocation().describe() == "list"
+    assert location.describe() == "配合事项第94项，对应上级部门第2条，第 7 行"
+    assert FindingLocation().describe() == "整个清单"
+    set_language("en")
+    assert location.describe() == "cooperative 94, superior departments clause 2, line 7"
+    assert FindingLocation().describe() == "The list"

@@ -89,7 +89,7 @@ def test_inconsistent_spelling_lists_every_place(report):
     market = findings[57]
     assert market.subject == "长春市市场监督管理局南关分局"
     assert "市市场监管局南关区分局" in market.message
-    assert "recalled 7" in market.message
+    assert "收回事项第7项" in market.message
 
 
 def test_json_example_gives_the_same_findings(report):

@@ -36,7 +36,7 @@ def warning_file(tmp_path):
 def test_clean_list_exits_0(clean_file):
     result = _invoke("check", clean_file)
     assert result.exit_code == 0
-    assert "0 errors, 0 warnings, 0 info" in result.output
+    assert "0 个错误，0 个警告，0 条提示" in result.output
 
 
 def test_reference_list_exits_1(seed_path):
@@ -66,12 +66,12 @@ def test_baseline_round_trip(warning_file, tmp_path):
     assert second.exit_code == 0
     # accepted findings are counted, not printed
     assert "stray-space" not in second.stdout
-    assert "1 accepted by the baseline" in second.stdout
+    assert "另有 1 个已被基线接受" in second.stdout
     shown = _invoke(
         "check", warning_file, "--fail-on", "info", "--baseline", baseline, "--show-accepted"
     )
     assert "stray-space" in shown.stdout
-    assert "(accepted)" in shown.stdout
+    assert "（已接受）" in shown.stdout
 
 
 @pytest.mark.parametrize("fmt", ["github", "junit", "sarif", "text"])

@@ -28,7 +28,7 @@ def test_convert_reference_text_to_json_and_json_to_identical_json(
     first = tmp_path / "m.json"
     code, _, err = run("convert", str(seed_path), str(first))
     assert code == 0
-    assert "another rendering" in err  # the unread rendering is reported, not dropped
+    assert "清单的另一个版本" in err  # the unread rendering is reported, not dropped
     data = json.loads(first.read_text(encoding="utf-8"))
     counts = [sum(len(c["items"]) for c in part["categories"]) for part in data["parts"]]
     assert counts == [93, 106, 94]
@@ -42,7 +42,7 @@ def test_convert_reads_the_attachment_rendering_on_request(seed_path: Path, tmp_
     out = tmp_path / "a.json"
     code, _, err = run("convert", "--rendering", "attachment", str(seed_path), str(out))
     assert code == 0
-    assert "lines 1–3678 hold another rendering" in err
+    assert "第 1–3678 行是清单的另一个版本" in err
     data = json.loads(out.read_text(encoding="utf-8"))
     counts = [sum(len(c["items"]) for c in part["categories"]) for part in data["parts"]]
     assert counts == [93, 106, 94]
@@ -53,7 +53,7 @@ def test_show_prints_categories_with_declared_and_actual_counts(seed_path: Path)
     code, out, _ = run("show", str(seed_path))
     assert code == 0
     assert "六、 文化和旅游 （1项）" in out
-    assert "293 items: 93 basic, 106 cooperative, 94 recalled" in out
+    assert "共 293 项：基本事项 93 项，配合事项 106 项，收回事项 94 项" in out
 
 
 def test_show_marks_a_count_mismatch(tmp_path: Path, seed_path: Path) -> None:
@@ -79,12 +79,12 @@ def test_show_marks_a_count_mismatch(tmp_path: Path, seed_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "needle"),
     [
-        ("empty.json", b"", "file is empty"),
-        ("junk.txt", b"\x00\x01\x02\x03", "not a text file"),
-        ("junk.json", b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
+        ("empty.json", b"", "文件为空"),
+        ("junk.txt", b"\x00\x01\x02\x03", "不是文本文件"),
+        ("junk.json", b"\x89PNG\r\n\x1a\n\x00\x00", "不是 UTF-8"),
         ("shape.json", b'{"schema_version": 1, "title": 3}', "$.title"),
-        ("letter.txt", "尊敬的领导：\n\n您好。\n".encode(), "no duty list found"),
-        ("list.csv", b"a,b\n", "cannot tell the format"),
+        ("letter.txt", "尊敬的领导：\n\n您好。\n".encode(), "没有找到事项清单"),
+        ("list.csv", b"a,b\n", "无法从后缀"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(
@@ -106,7 +106,7 @@ def test_bad_input_exits_2_with_one_line(
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     code, _, err = run("show", str(tmp_path / "nowhere.json"))
     assert code == 2
-    assert err.strip() == f"dutylist: error: {tmp_path / 'nowhere.json'}: file not found"
+    assert err.strip() == f"dutylist: error: {tmp_path / 'nowhere.json'}: 文件不存在"
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
@@ -122,14 +122,14 @@ def test_refuses_to_overwrite_its_input(seed_path: Path, tmp_path: Path) -> None
     before = converted.read_bytes()
     code, _, err = run("convert", str(converted), str(converted))
     assert code == 2
-    assert "refusing to overwrite" in err
+    assert "不能覆盖输入文件" in err
     assert converted.read_bytes() == before
 
 
 def test_cannot_write_text(seed_path: Path, tmp_path: Path) -> None:
     code, _, err = run("convert", str(seed_path), str(tmp_path / "out.txt"))
     assert code == 2
-    assert "cannot write the text format" in err
+    assert "不能写出 text 格式" in err
 
 
 def test_convert_records_version_label_and_publication_date(
@@ -154,7 +154,7 @@ def test_reader_warnings_are_printed_for_docx(tmp_path: Path) -> None:
     source = build_docx(sample_spec(), tmp_path / "tracked.docx", Layout(tracked_changes=True))
     code, _, err = run("convert", str(source), str(tmp_path / "out.json"))
     assert code == 0
-    assert "tracked changes" in err
+    assert "已接受修订" in err
     assert err.startswith(f"dutylist: note: {source}: ")
 
 

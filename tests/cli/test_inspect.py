@@ -61,7 +61,7 @@ def test_inspect_reports_an_unreadable_table_in_one_line(tmp_path: Path) -> None
     code, _, err = run("inspect", str(bad))
     assert code == 2
     assert err.startswith("dutylist: error: ")
-    assert "table 1, row 1" in err
+    assert "表格 1，第 1 行" in err
     assert len(err.strip().splitlines()) == 1
 
 

@@ -29,7 +29,7 @@ def test_refuses_a_read_only_file(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     target.write_bytes(b"old")
     target.chmod(0o444)
-    with pytest.raises(WriteError, match="read-only"):
+    with pytest.raises(WriteError, match="只读"):
         write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
 
@@ -45,9 +45,9 @@ def test_writes_through_a_symbolic_link(tmp_path: Path) -> None:
 
 
 def test_a_missing_folder_or_a_directory_is_a_write_error(tmp_path: Path) -> None:
-    with pytest.raises(WriteError, match="cannot write"):
+    with pytest.raises(WriteError, match="无法写入"):
         write_atomically(tmp_path / "missing" / "out.json", b"x")
-    with pytest.raises(WriteError, match="is a directory"):
+    with pytest.raises(WriteError, match="是文件夹"):
         write_atomically(tmp_path, b"x")
 
 

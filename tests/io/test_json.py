@@ -103,11 +103,11 @@ def test_wrong_or_missing_fields_name_their_json_path(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "file is empty"),
-        (b"{not json", "not valid JSON"),
-        (b"[1, 2]", "expected a JSON object"),
+        (b"", "文件为空"),
+        (b"{not json", "不是有效的 JSON"),
+        (b"[1, 2]", "应为 JSON 对象"),
         (b'{"title": "x"}', "schema_version"),
-        (b"\xff\xfe\x00junk", "not UTF-8"),
+        (b"\xff\xfe\x00junk", "不是 UTF-8"),
     ],
 )
 def test_bad_json_files(tmp_path: Path, content: bytes, message: str) -> None:

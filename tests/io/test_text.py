@@ -139,7 +139,7 @@ def test_second_rendering_gives_the_same_parts_numbers_and_names(
 def test_the_rendering_not_read_is_noted_but_not_saved(mingzhu: DutyList) -> None:
     assert mingzhu.unplaced == ()
     assert len(mingzhu.notes) == 1
-    assert "lines 3680–4916" in mingzhu.notes[0]
+    assert "第 3680–4916 行" in mingzhu.notes[0]
 
 
 def test_reads_a_binary_stream(seed_path: Path) -> None:
@@ -170,10 +170,10 @@ def test_unplaceable_lines_are_reported_not_dropped(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "file is empty"),
-        (b"   \n\n", "file is empty"),
-        (b"\x00\x01\x02binary\xff\xfe junk", "not a text file"),
-        ("这是一封普通的信。\n\n谢谢。\n".encode(), "no duty list found"),
+        (b"", "文件为空"),
+        (b"   \n\n", "文件为空"),
+        (b"\x00\x01\x02binary\xff\xfe junk", "不是文本文件"),
+        ("这是一封普通的信。\n\n谢谢。\n".encode(), "没有找到事项清单"),
     ],
 )
 def test_bad_text_files(tmp_path: Path, content: bytes, message: str) -> None:
@@ -186,5 +186,5 @@ def test_bad_text_files(tmp_path: Path, content: bytes, message: str) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ReadError, match="file not found"):
+    with pytest.raises(ReadError, match="文件不存在"):
         read_text(tmp_path / "nothing.txt")

@@ -113,5 +113,5 @@ def test_merged_part_title_rows_inside_one_table() -> None:
 
 
 def test_nothing_like_a_list_is_an_error() -> None:
-    with pytest.raises(FormatError, match="no duty list found"):
+    with pytest.raises(FormatError, match="没有找到事项清单"):
         assemble([para("会议通知"), para("请准时参加")])

@@ -14,6 +14,7 @@ from dutylist.checks.findings import Finding, Report
 from dutylist.departments.registry import Registry
 from dutylist.errors import UsageError
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import DutyList, PartKind
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def _validate(config: Config) -> None:
     for code in (*config.enabled, *config.severities):
         if code not in RULES_BY_CODE:
             where = Location(file=config.source) if config.source else None
-            raise UsageError(f"unknown rule {code!r} in the configuration", where)
+            raise UsageError(_("配置中有未知规则“{code}”").format(code=code), where)
 
 
 def _order(finding: Finding) -> tuple[int, int, int, str, int, int]:

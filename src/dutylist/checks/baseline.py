@@ -20,6 +20,7 @@ from dutylist.checks.findings import Finding, Report
 from dutylist.errors import FormatError, ReadError
 from dutylist.io.files import write_atomically
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.parse.vocabulary import squash
 
 BASELINE_VERSION = 1
@@ -108,18 +109,21 @@ def read_baseline(path: str | os.PathLike[str]) -> Baseline:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ReadError("baseline file not found", where) from None
+        raise ReadError(_("基线文件不存在"), where) from None
     except OSError as exc:
-        raise ReadError(f"cannot read baseline: {exc.strerror}", where) from None
+        raise ReadError(_("无法读取基线文件：{error}").format(error=exc.strerror), where) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FormatError(f"not a JSON baseline: {exc}", where) from None
+        raise FormatError(_("不是 JSON 基线文件：{error}").format(error=exc), where) from None
     if not isinstance(data, dict) or data.get("dutylist_baseline") != BASELINE_VERSION:
         raise FormatError(
-            f"not a dutylist baseline (expected dutylist_baseline: {BASELINE_VERSION})", where
+            _("不是 dutylist 基线文件（应有 dutylist_baseline: {version}）").format(
+                version=BASELINE_VERSION
+            ),
+            where,
         )
     entries = data.get("findings")
     if not isinstance(entries, list) or not all(
         isinstance(entry, dict) and isinstance(entry.get("key"), str) for entry in entries
     ):
-        raise FormatError("$.findings must be a list of objects with a string 'key'", where)
+        raise FormatError(_("$.findings 必须是带字符串“key”的对象列表"), where)
     return Baseline(keys=Counter(entry["key"] for entry in entries))

@@ -15,11 +15,26 @@ import attrs
 from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.departments.registry import Registry, default_registry
 from dutylist.model import Category, DutyList, Item, Part
+from dutylist.wording import field_name, numbered_item, part_name
+
+if TYPE_CHECKING:
+    from dutylist.config import Config
 
 if TYPE_CHECKING:
     from dutylist.config import Config
 
 T = TypeVar("T")
+
+__all__ = [
+    "Check",
+    "Context",
+    "Issue",
+    "Rule",
+    "field_name",
+    "item_label",
+    "part_name",
+    "where",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -45,7 +60,7 @@ class Rule:
     severity: Severity
     """Default severity; configuration may change it."""
     summary: str
-    """One line saying what the rule reports."""
+    """One line saying what the rule reports: Chinese source text, shown through ``_()``."""
     check: Check = attrs.field(eq=False, repr=False)
     """The function that finds the issues."""
 
@@ -105,6 +120,5 @@ def where(
 
 
 def item_label(item: Item) -> str:
-    """Return ``cooperative 94`` style text for an item."""
-    number = item.printed_number or "?"
-    return f"{item.kind.value} {number}"
+    """Return ``配合事项第94项`` style text for an item (``cooperative 94`` in English)."""
+    return numbered_item(item.kind, item.printed_number or "?")

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from dutylist.checks.context import Context, Issue, Rule, where
+from dutylist.checks.context import Context, Issue, Rule, part_name, where
 from dutylist.checks.findings import FindingLocation, Severity
+from dutylist.messages import N_, _
 from dutylist.model import DutyList, PartKind
 from dutylist.numerals import to_ascii_digits
 from dutylist.parse.vocabulary import squash
 
 
-def category_count_mismatch(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def category_count_mismatch(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a category whose declared count (``（N项）``) differs from its items."""
     for part in duty_list.parts:
         for category in part.categories:
@@ -20,28 +21,27 @@ def category_count_mismatch(duty_list: DutyList, _: Context) -> Iterator[Issue]:
             actual = len(category.items)
             if declared is not None and declared != actual:
                 yield Issue(
-                    message=(
-                        f"category {category.heading.strip()} declares {declared} items "
-                        f"but has {actual}"
+                    message=_("类别“{heading}”标注{declared}项，实有{actual}项").format(
+                        heading=category.heading.strip(), declared=declared, actual=actual
                     ),
                     location=where(part, category, field="heading"),
                     subject=category.title,
-                    hint=f"change the heading to （{actual}项） or add the missing items",
+                    hint=_("把标题改为（{actual}项），或补上缺少的事项").format(actual=actual),
                 )
 
 
-def missing_declared_count(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def missing_declared_count(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a category without ``（N项）`` in a list whose other categories declare one."""
     categories = [(part, category) for part in duty_list.parts for category in part.categories]
-    if not any(category.declared_count is not None for _, category in categories):
+    if not any(category.declared_count is not None for _part, category in categories):
         return
     for part, category in categories:
         if category.declared_count is None and category.heading.strip():
             yield Issue(
-                message=f"category {category.heading.strip()} does not state its item count",
+                message=_("类别“{heading}”未标注事项数").format(heading=category.heading.strip()),
                 location=where(part, category, field="heading"),
                 subject=category.title,
-                hint=f"add （{len(category.items)}项） to the heading",
+                hint=_("在标题后加上（{count}项）").format(count=len(category.items)),
             )
 
 
@@ -65,7 +65,7 @@ def _stated_totals(text: str) -> Iterator[tuple[PartKind | None, int]]:
         yield kind, int(to_ascii_digits(match.group("count")))
 
 
-def stated_total_mismatch(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def stated_total_mismatch(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a total stated in the title, front matter or a part title that is wrong.
 
     ``基本履职事项清单（93项）`` is compared with the basic part; ``共293项`` without a
@@ -83,14 +83,16 @@ def stated_total_mismatch(duty_list: DutyList, _: Context) -> Iterator[Issue]:
                 continue
             actual = len(part.items) if part is not None else len(duty_list.items)
             if stated != actual:
-                what = f"the {kind.value} part" if kind is not None else "the list"
+                what = part_name(kind) if kind is not None else _("清单")
                 yield Issue(
-                    message=f"{text.strip()!r} states {stated} items but {what} has {actual}",
+                    message=_("“{text}”写明{stated}项，但{what}实有{actual}项").format(
+                        text=text.strip(), stated=stated, what=what, actual=actual
+                    ),
                     location=location
                     if kind is None
                     else FindingLocation(part=kind, field=location.field, source=location.source),
                     subject=text.strip(),
-                    hint=f"state {actual}, or find the items that are missing",
+                    hint=_("改为{actual}项，或找出缺少的事项").format(actual=actual),
                 )
 
 
@@ -98,19 +100,19 @@ RULES = (
     Rule(
         code="category-count-mismatch",
         severity=Severity.ERROR,
-        summary="A category's declared count （N项） differs from the number of its items.",
+        summary=N_("类别标注的事项数（N项）与实有事项数不符。"),
         check=category_count_mismatch,
     ),
     Rule(
         code="missing-declared-count",
         severity=Severity.INFO,
-        summary="A category heading lacks （N项） while other headings state one.",
+        summary=N_("其他类别标题都标注了（N项），该类别标题却没有。"),
         check=missing_declared_count,
     ),
     Rule(
         code="stated-total-mismatch",
         severity=Severity.ERROR,
-        summary="A total stated in the title, table of contents or a part title is wrong.",
+        summary=N_("标题、目录或部分标题中写明的总数有误。"),
         check=stated_total_mismatch,
     ),
 )

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from dutylist.checks.context import Context, Issue, Rule, item_label, where
+from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, where
 from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.departments.registry import Occurrence, Position, ResolutionKind, occurrences
+from dutylist.messages import N_, _
 from dutylist.model import DutyList
 
 
@@ -39,58 +40,65 @@ def _short(name: str, limit: int = 24) -> str:
 
 
 def _place(occurrence: Occurrence) -> str:
-    text = " text" if occurrence.position is Position.TEXT else ""
-    return f"{item_label(occurrence.item)} {occurrence.field}{text}"
+    place = _("{item}{field}的正文") if occurrence.position is Position.TEXT else _("{item}{field}")
+    return place.format(item=item_label(occurrence.item), field=field_name(occurrence.field))
 
 
 def _naming(context: Context) -> Iterator[Occurrence]:
     return (occurrence for occurrence in _occurrences(context) if occurrence.position.naming)
 
 
-def misspelt_department(_: DutyList, context: Context) -> Iterator[Issue]:
+def misspelt_department(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report an unknown department name one or two edits from a known one."""
     for occurrence in _naming(context):
         resolution = occurrence.resolution
         if resolution.kind is ResolutionKind.UNKNOWN and resolution.probable_typo:
             best = min(resolution.suggestions, key=lambda suggestion: suggestion.distance)
             yield Issue(
-                message=f"{_place(occurrence)}: {resolution.cleaned!r} is not a known "
-                f"department; probably a typo of {best.spelling!r}",
+                message=_("{place}：“{name}”不是已知部门，可能是“{spelling}”的笔误").format(
+                    place=_place(occurrence), name=resolution.cleaned, spelling=best.spelling
+                ),
                 location=_location(occurrence),
                 subject=resolution.cleaned,
-                hint=f"write {best.spelling} ({best.canonical})",
-            )
-
-
-def unknown_department(_: DutyList, context: Context) -> Iterator[Issue]:
-    """Report a department name the registry does not know (and that is no near typo)."""
-    for occurrence in _naming(context):
-        resolution = occurrence.resolution
-        if resolution.kind is ResolutionKind.UNKNOWN and not resolution.probable_typo:
-            names = "、".join(suggestion.spelling for suggestion in resolution.suggestions)
-            yield Issue(
-                message=f"{_place(occurrence)}: {_short(resolution.cleaned)!r} is not a known "
-                "department",
-                location=_location(occurrence),
-                subject=resolution.cleaned,
-                hint=(
-                    f"closest known: {names}; or add it to a registry file (--departments)"
-                    if names
-                    else "add it to a registry file (--departments)"
+                hint=_("写作“{spelling}”（{canonical}）").format(
+                    spelling=best.spelling, canonical=best.canonical
                 ),
             )
 
 
-def generic_department(_: DutyList, context: Context) -> Iterator[Issue]:
+def unknown_department(_list: DutyList, context: Context) -> Iterator[Issue]:
+    """Report a department name the registry does not know (and that is no near typo)."""
+    for occurrence in _naming(context):
+        resolution = occurrence.resolution
+        if resolution.kind is ResolutionKind.UNKNOWN and not resolution.probable_typo:
+            names = _("、").join(suggestion.spelling for suggestion in resolution.suggestions)
+            yield Issue(
+                message=_("{place}：“{name}”不是已知部门").format(
+                    place=_place(occurrence), name=_short(resolution.cleaned)
+                ),
+                location=_location(occurrence),
+                subject=resolution.cleaned,
+                hint=(
+                    _("最接近的已知部门：{names}；或把它加入部门名录文件（--departments）").format(
+                        names=names
+                    )
+                    if names
+                    else _("把它加入部门名录文件（--departments）")
+                ),
+            )
+
+
+def generic_department(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a generic term (``相关部门``, ``行业监管部门``) where a department belongs."""
     for occurrence in _naming(context):
         if occurrence.resolution.kind is ResolutionKind.GENERIC:
             yield Issue(
-                message=f"{_place(occurrence)}: {_short(occurrence.resolution.cleaned)!r} names no "
-                "particular department",
+                message=_("{place}：“{name}”没有指明具体部门").format(
+                    place=_place(occurrence), name=_short(occurrence.resolution.cleaned)
+                ),
                 location=_location(occurrence),
                 subject=occurrence.resolution.cleaned,
-                hint="name the department(s) responsible",
+                hint=_("写明负责的具体部门"),
             )
 
 
@@ -120,13 +128,15 @@ def _spellings_text(found: list[Occurrence]) -> str:
         uses[spelling] += 1
         if _place(occurrence) not in places[spelling]:
             places[spelling].append(_place(occurrence))
-    return "; ".join(
-        f"{spelling} ×{uses[spelling]} ({', '.join(places[spelling])})"
+    return _("；").join(
+        _("{spelling} ×{uses}（{places}）").format(
+            spelling=spelling, uses=uses[spelling], places=_("、").join(places[spelling])
+        )
         for spelling in sorted(places, key=lambda spelling: -uses[spelling])
     )
 
 
-def inconsistent_department_spelling(_: DutyList, context: Context) -> Iterator[Issue]:
+def inconsistent_department_spelling(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report, once per department, a department named in several ways in one list.
 
     Naming positions (cells, block prefixes, 承接部门) decide; the finding lists every
@@ -142,15 +152,16 @@ def inconsistent_department_spelling(_: DutyList, context: Context) -> Iterator[
         odd = next(o for o in found if o.resolution.cleaned == rarest)
         everywhere = [o for o in _occurrences(context) if o.resolution.canonical == canonical]
         yield Issue(
-            message=f"{canonical} is written {len(counts)} ways in department cells, prefixes "
-            f"and 承接部门; all places: {_spellings_text(everywhere)}",
+            message=_(
+                "{canonical}在部门栏、部门前缀和承接部门中有 {count} 种写法；所有出处：{places}"
+            ).format(canonical=canonical, count=len(counts), places=_spellings_text(everywhere)),
             location=_location(odd),
             subject=canonical,
-            hint=f"write {standard} everywhere",
+            hint=_("统一写作“{standard}”").format(standard=standard),
         )
 
 
-def department_alias(_: DutyList, context: Context) -> Iterator[Issue]:
+def department_alias(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a valid but non-standard department spelling in a naming position.
 
     Departments already reported by ``inconsistent-department-spelling`` are skipped.
@@ -164,15 +175,16 @@ def department_alias(_: DutyList, context: Context) -> Iterator[Issue]:
             continue
         standard = context.registry.standard(resolution.canonical)
         yield Issue(
-            message=f"{_place(occurrence)}: {resolution.cleaned!r} is a non-standard "
-            f"spelling of {resolution.canonical}",
+            message=_("{place}：“{name}”是{canonical}的非标准写法").format(
+                place=_place(occurrence), name=resolution.cleaned, canonical=resolution.canonical
+            ),
             location=_location(occurrence),
             subject=resolution.cleaned,
-            hint=f"write {standard}",
+            hint=_("写作“{standard}”").format(standard=standard),
         )
 
 
-def department_mention_variant(_: DutyList, context: Context) -> Iterator[Issue]:
+def department_mention_variant(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report, once per department, running text naming it in a non-standard way."""
     by_canonical: dict[str, list[Occurrence]] = defaultdict(list)
     for occurrence in _occurrences(context):
@@ -186,10 +198,12 @@ def department_mention_variant(_: DutyList, context: Context) -> Iterator[Issue]
     for canonical, found in by_canonical.items():
         standard = context.registry.standard(canonical)
         yield Issue(
-            message=f"running text names {standard} as {_spellings_text(found)}",
+            message=_("正文把{standard}写作 {spellings}").format(
+                standard=standard, spellings=_spellings_text(found)
+            ),
             location=_location(found[0]),
             subject=canonical,
-            hint=f"write {standard}",
+            hint=_("写作“{standard}”").format(standard=standard),
         )
 
 
@@ -197,37 +211,37 @@ RULES = (
     Rule(
         code="misspelt-department",
         severity=Severity.ERROR,
-        summary="A department name is one or two edits from a known name: a typo.",
+        summary=N_("部门名称与某个已知名称只差一两个字：笔误。"),
         check=misspelt_department,
     ),
     Rule(
         code="unknown-department",
         severity=Severity.WARNING,
-        summary="A department name is not in the registry.",
+        summary=N_("部门名称不在部门名录中。"),
         check=unknown_department,
     ),
     Rule(
         code="inconsistent-department-spelling",
         severity=Severity.WARNING,
-        summary="One department is named in several ways in the list (reported once).",
+        summary=N_("同一部门在清单中有多种写法（只报告一次）。"),
         check=inconsistent_department_spelling,
     ),
     Rule(
         code="department-alias",
         severity=Severity.INFO,
-        summary="A department is named by a valid but non-standard spelling.",
+        summary=N_("部门使用了有效但不规范的写法。"),
         check=department_alias,
     ),
     Rule(
         code="department-mention-variant",
         severity=Severity.INFO,
-        summary="Running text names a department in a non-standard way (reported once).",
+        summary=N_("正文以不规范的写法提到部门（只报告一次）。"),
         check=department_mention_variant,
     ),
     Rule(
         code="generic-department",
         severity=Severity.INFO,
-        summary="A generic term (相关部门) stands where a department belongs.",
+        summary=N_("应写具体部门的地方用了泛称（相关部门）。"),
         check=generic_department,
     ),
 )

@@ -11,8 +11,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from dutylist.checks.context import Context, Issue, Rule, item_label, where
+from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import Severity
+from dutylist.messages import N_, _
 from dutylist.model import Category, CooperativeItem, DutyList, Item, Part
 from dutylist.parse.vocabulary import squash
 
@@ -22,7 +23,7 @@ def normalise_name(name: str) -> str:
     return unicodedata.normalize("NFKC", squash(name)).rstrip("。.;；,，")
 
 
-def duplicate_category_title(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def duplicate_category_title(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a category title used twice in one part (``五、文化和旅游`` … ``六、文化和旅游``)."""
     for part in duty_list.parts:
         seen: dict[str, Category] = {}
@@ -35,11 +36,12 @@ def duplicate_category_title(duty_list: DutyList, _: Context) -> Iterator[Issue]
                 seen[title] = category
                 continue
             yield Issue(
-                message=f"category title {category.title!r} of the {part.kind.value} part "
-                f"repeats category {first.heading.strip()}",
+                message=_("{part}的类别标题“{title}”与类别“{first}”重复").format(
+                    part=part_name(part.kind), title=category.title, first=first.heading.strip()
+                ),
                 location=where(part, category, field="heading"),
                 subject=category.title,
-                hint="merge the two categories and fix the declared count and ordinals",
+                hint=_("合并这两个类别，并改正标注的事项数和类别序号"),
             )
 
 
@@ -51,7 +53,7 @@ def _named_items(duty_list: DutyList) -> list[tuple[Part, Category, Item, str]]:
     ]
 
 
-def duplicate_item_name(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def duplicate_item_name(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report an item with the same name as an earlier item, in the same or another part."""
     seen: dict[str, Item] = {}
     for part, category, item, name in _named_items(duty_list):
@@ -60,11 +62,12 @@ def duplicate_item_name(duty_list: DutyList, _: Context) -> Iterator[Issue]:
             seen[name] = item
             continue
         yield Issue(
-            message=f"{item_label(item)} has the same name as {item_label(first)}: "
-            f"{item.name[:30]!r}",
+            message=_("{item}与{first}名称相同：“{name}”").format(
+                item=item_label(item), first=item_label(first), name=item.name[:30]
+            ),
             location=where(part, category, item, field="name"),
             subject=item.name,
-            hint="an item belongs to one part only: remove or rename one of them",
+            hint=_("一个事项只属于一个部分：删除其中一个或改名"),
         )
 
 
@@ -83,15 +86,19 @@ def similar_item_name(duty_list: DutyList, context: Context) -> Iterator[Issue]:
             continue
         first = named[best[2]][2]
         yield Issue(
-            message=f"{item_label(item)} is named almost like {item_label(first)} "
-            f"(similarity {best[1]:.0f}): {item.name[:30]!r}",
+            message=_("{item}与{first}名称几乎相同（相似度{similarity}）：“{name}”").format(
+                item=item_label(item),
+                first=item_label(first),
+                similarity=f"{best[1]:.0f}",
+                name=item.name[:30],
+            ),
             location=where(part, category, item, field="name"),
             subject=item.name,
-            hint="check whether the two items are the same duty",
+            hint=_("核对这两个事项是否为同一项职责"),
         )
 
 
-def duplicated_duty(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def duplicated_duty(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a clause repeated word for word in the same item (cell to cell or in a cell)."""
     for part, category, item in duty_list.iter_items():
         if not isinstance(item, CooperativeItem):
@@ -107,11 +114,15 @@ def duplicated_duty(duty_list: DutyList, _: Context) -> Iterator[Issue]:
                     continue
                 if text in seen:
                     yield Issue(
-                        message=f"{item_label(item)}: clause {index} of {field} repeats a "
-                        f"clause of {seen[text]} word for word",
+                        message=_("{item}：{field}第{index}条与{other}中的一条逐字相同").format(
+                            item=item_label(item),
+                            field=field_name(field),
+                            index=index,
+                            other=field_name(seen[text]),
+                        ),
                         location=where(part, category, item, field=field, clause=index),
                         subject=clause.text,
-                        hint="say what the office does, as distinct from the superior department",
+                        hint=_("写明本级做什么，与上级部门的职责相区分"),
                     )
                 else:
                     seen[text] = field
@@ -121,25 +132,25 @@ RULES = (
     Rule(
         code="duplicate-category-title",
         severity=Severity.ERROR,
-        summary="Two categories of one part have the same title.",
+        summary=N_("同一部分的两个类别标题相同。"),
         check=duplicate_category_title,
     ),
     Rule(
         code="duplicate-item-name",
         severity=Severity.ERROR,
-        summary="Two items, in one part or in two, have the same name.",
+        summary=N_("两个事项（同一部分或不同部分）名称相同。"),
         check=duplicate_item_name,
     ),
     Rule(
         code="similar-item-name",
         severity=Severity.WARNING,
-        summary="Two items have near-identical names (rapidfuzz ratio ≥ 90 by default).",
+        summary=N_("两个事项名称几乎相同（默认 rapidfuzz 相似度 ≥ 90）。"),
         check=similar_item_name,
     ),
     Rule(
         code="duplicated-duty",
         severity=Severity.INFO,
-        summary="A cooperative item repeats a duty clause word for word.",
+        summary=N_("配合事项中有逐字重复的职责条目。"),
         check=duplicated_duty,
     ),
 )

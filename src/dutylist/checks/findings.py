@@ -15,7 +15,9 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from dutylist.location import Location
+from dutylist.messages import _, ngettext
 from dutylist.model import PartKind
+from dutylist.wording import field_name, numbered_category, numbered_item, part_short
 
 
 class Severity(enum.Enum):
@@ -67,23 +69,25 @@ class FindingLocation:
     """Where a saved list's item was first read from (the original capture), if known."""
 
     def describe(self) -> str:
-        """Return the location as short text, e.g. ``cooperative 94, departments``."""
+        """Return the location as short text, e.g. ``配合事项第94项，对应上级部门``.
+
+        In English: ``cooperative 94, superior departments``.
+        """
         pieces: list[str] = []
         if self.part is not None:
             if self.item is not None:
-                pieces.append(f"{self.part.value} {self.item}")
+                pieces.append(numbered_item(self.part, self.item))
             elif self.category is not None:
-                pieces.append(f"{self.part.value} category {self.category}")
+                pieces.append(numbered_category(self.part, self.category))
             else:
-                pieces.append(self.part.value)
+                pieces.append(part_short(self.part))
         if self.field is not None:
-            field = self.field if self.clause is None else f"{self.field}[{self.clause}]"
-            pieces.append(field)
+            pieces.append(field_name(self.field, self.clause))
         if self.source is not None:
             where = self.source.describe()
             if where:
                 pieces.append(where)
-        return ", ".join(pieces) or "list"
+        return _("，").join(pieces) or _("整个清单")
 
 
 @attrs.frozen(kw_only=True)
@@ -178,16 +182,27 @@ class Report:
         return {severity: counter.get(severity, 0) for severity in Severity}
 
     def summary(self) -> str:
-        """Return a one-line summary, e.g. ``2 errors, 5 warnings, 9 info (3 accepted)``."""
+        """Return a one-line summary, e.g. ``2 个错误，5 个警告，9 条提示``.
+
+        In English: ``2 errors, 5 warnings, 9 info (3 accepted by the baseline)``.
+        """
         counts = self.counts()
-        pieces = [
-            _plural(counts[Severity.ERROR], "error"),
-            _plural(counts[Severity.WARNING], "warning"),
-            f"{counts[Severity.INFO]} info",
-        ]
+        errors, warnings, infos = (
+            counts[Severity.ERROR],
+            counts[Severity.WARNING],
+            counts[Severity.INFO],
+        )
+        text = _("{errors}，{warnings}，{infos}").format(
+            errors=ngettext("{count} 个错误", "{count} 个错误", errors).format(count=errors),
+            warnings=ngettext("{count} 个警告", "{count} 个警告", warnings).format(count=warnings),
+            infos=ngettext("{count} 条提示", "{count} 条提示", infos).format(count=infos),
+        )
         accepted = len(self.accepted)
-        text = ", ".join(pieces)
-        return f"{text} ({accepted} accepted by the baseline)" if accepted else text
+        if not accepted:
+            return text
+        return _("{counts}（另有 {accepted} 个已被基线接受）").format(
+            counts=text, accepted=accepted
+        )
 
     def __iter__(self) -> Iterator[Finding]:
         """Iterate over the findings."""
@@ -196,7 +211,3 @@ class Report:
     def __len__(self) -> int:
         """Return the number of findings."""
         return len(self.findings)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -11,9 +11,10 @@ import enum
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from dutylist.checks.context import Context, Issue, Rule, item_label, where
+from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import Severity
 from dutylist.departments.registry import clauses_of
+from dutylist.messages import N_, _
 from dutylist.model import Category, Clause, DutyList, Item, Part
 from dutylist.numerals import split_number, to_chinese_number
 
@@ -40,20 +41,26 @@ def _scopes(part: Part) -> Iterator[list[tuple[Category, Item]]]:
         yield [(category, item) for category in part.categories for item in category.items]
 
 
-def number_not_numeric(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def number_not_numeric(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report an item whose sequence number is missing or not a number."""
     for part, category, item in duty_list.iter_items():
         if item.number is None:
             printed = item.printed_number
-            what = f"the number {printed!r}, which is not a number" if printed else "no number"
+            name = item.name[:20]
             yield Issue(
-                message=f"{item.kind.value} item {item.name[:20]!r} has {what}",
+                message=_("{part}中的事项“{name}”的序号“{printed}”不是数字").format(
+                    part=part_name(part.kind), name=name, printed=printed
+                )
+                if printed
+                else _("{part}中的事项“{name}”没有序号").format(
+                    part=part_name(part.kind), name=name
+                ),
                 location=where(part, category, item, field="number"),
                 subject=printed,
             )
 
 
-def number_gap(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def number_gap(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report numbers missing from a part's (or a category's) sequence, at the next item."""
     for part in duty_list.parts:
         for scope in _scopes(part):
@@ -69,18 +76,18 @@ def number_gap(duty_list: DutyList, _: Context) -> Iterator[Issue]:
                     category, item = first_with[number]
                     low, high = previous + 1, number - 1
                     shown = str(low) if low == high else f"{low}–{high}"
-                    what = "number" if low == high else "numbers"
                     yield Issue(
-                        message=f"{part.kind.value} {what} {shown} missing before "
-                        f"{item_label(item)}",
+                        message=_("{part}在{item}之前缺少序号{numbers}").format(
+                            part=part_name(part.kind), item=item_label(item), numbers=shown
+                        ),
                         location=where(part, category, item, field="number"),
                         subject=shown,
-                        hint="renumber the items, or restore the missing one",
+                        hint=_("重新编排序号，或补回缺少的事项"),
                     )
                 previous = number
 
 
-def number_duplicate(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def number_duplicate(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report an item number used a second time within its part (or category)."""
     for part in duty_list.parts:
         for scope in _scopes(part):
@@ -90,15 +97,15 @@ def number_duplicate(duty_list: DutyList, _: Context) -> Iterator[Issue]:
                     continue
                 if item.number in seen:
                     yield Issue(
-                        message=f"{item_label(item)} repeats an earlier number",
+                        message=_("{item}与前面的事项序号重复").format(item=item_label(item)),
                         location=where(part, category, item, field="number"),
                         subject=str(item.number),
-                        hint="renumber the items",
+                        hint=_("重新编排序号"),
                     )
                 seen.add(item.number)
 
 
-def number_out_of_order(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def number_out_of_order(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report an item numbered lower than the item before it (not a repeat)."""
     for part in duty_list.parts:
         for scope in _scopes(part):
@@ -110,10 +117,12 @@ def number_out_of_order(duty_list: DutyList, _: Context) -> Iterator[Issue]:
                     continue
                 if previous is not None and number < previous and number not in seen:
                     yield Issue(
-                        message=f"{item_label(item)} comes after number {previous}",
+                        message=_("{item}排在第{previous}项之后").format(
+                            item=item_label(item), previous=previous
+                        ),
                         location=where(part, category, item, field="number"),
                         subject=str(number),
-                        hint="put the items in order or renumber them",
+                        hint=_("按顺序排列事项，或重新编排序号"),
                     )
                 seen.add(number)
                 previous = number
@@ -123,7 +132,7 @@ def _chinese(value: int) -> str:
     return to_chinese_number(value) if 0 <= value < 1000 else str(value)
 
 
-def category_ordinal_sequence(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def category_ordinal_sequence(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report category ordinals (一、二、三 …) that are missing, repeated or out of order."""
     for part in duty_list.parts:
         if all(category.ordinal is None for category in part.categories):
@@ -133,13 +142,20 @@ def category_ordinal_sequence(duty_list: DutyList, _: Context) -> Iterator[Issue
             if not category.heading.strip():
                 continue
             if category.ordinal != expected:
-                printed = "none" if category.ordinal is None else _chinese(category.ordinal)
+                message = (
+                    _("类别“{heading}”没有序号，应为“{expected}”")
+                    if category.ordinal is None
+                    else _("类别“{heading}”的序号为“{printed}”，应为“{expected}”")
+                )
                 yield Issue(
-                    message=f"category {category.heading.strip()} has ordinal {printed}; "
-                    f"{_chinese(expected)} was expected",
+                    message=message.format(
+                        heading=category.heading.strip(),
+                        printed=_chinese(category.ordinal or 0),
+                        expected=_chinese(expected),
+                    ),
                     location=where(part, category, field="heading"),
                     subject=category.title,
-                    hint=f"number it {_chinese(expected)}、",
+                    hint=_("编为“{expected}、”").format(expected=_chinese(expected)),
                 )
             expected = (category.ordinal or expected) + 1
 
@@ -176,22 +192,26 @@ def _style(clause: Clause) -> str:
     return split_number(clause.printed)[2]
 
 
-def clause_missing_separator(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def clause_missing_separator(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a clause number with no separator after it (``1对…`` for ``1.对…``)."""
     for part, category, item in duty_list.iter_items():
         for field, index, clause in clauses_of(item):
             number, _rest, style = split_number(clause.printed)
             if style == "1":
                 yield Issue(
-                    message=f"{item_label(item)}: clause {number} in {field} has no "
-                    f"separator after its number: {clause.printed[:12]!r}",
+                    message=_("{item}：{field}第{number}条的序号后没有分隔符：“{text}”").format(
+                        item=item_label(item),
+                        field=field_name(field),
+                        number=number,
+                        text=clause.printed[:12],
+                    ),
                     location=where(part, category, item, field=field, clause=index),
                     subject=clause.printed,
-                    hint=f"write {number}.{clause.text[:6]}…",
+                    hint=_("写作“{number}.{start}…”").format(number=number, start=clause.text[:6]),
                 )
 
 
-def clause_number_sequence(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def clause_number_sequence(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report clause numbers in a cell that skip, repeat or do not start at 1.
 
     Numbering restarts for each department block (``区财政局：1.… 区发改局：1.…``).
@@ -207,16 +227,22 @@ def clause_number_sequence(duty_list: DutyList, _: Context) -> Iterator[Issue]:
                 for index, clause in numbered:
                     if clause.number != expected:
                         yield Issue(
-                            message=f"{item_label(item)}: clause {clause.number} in {field} "
-                            f"where {expected} was expected",
+                            message=_(
+                                "{item}：{field}中应为第{expected}条处编为第{number}条"
+                            ).format(
+                                item=item_label(item),
+                                field=field_name(field),
+                                expected=expected,
+                                number=clause.number,
+                            ),
                             location=where(part, category, item, field=field, clause=index),
                             subject=clause.printed,
-                            hint="renumber the clauses of the cell",
+                            hint=_("重新编排该单元格中各条的序号"),
                         )
                     expected = (clause.number or expected) + 1
 
 
-def clause_style_mixed(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def clause_style_mixed(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a cell whose clause numbers mix styles (``1.`` and ``1、``)."""
     for part, category, item in duty_list.iter_items():
         for field, clauses in _cells(item):
@@ -233,15 +259,16 @@ def clause_style_mixed(duty_list: DutyList, _: Context) -> Iterator[Issue]:
             usual = counts.most_common(1)[0][0]
             index, odd = next((i, s) for i, s in styles if s != usual)
             yield Issue(
-                message=f"{item_label(item)}: {field} numbers clauses both as {usual!r} "
-                f"and as {odd!r}",
+                message=_("{item}：{field}中各条的序号既有“{usual}”式，也有“{odd}”式").format(
+                    item=item_label(item), field=field_name(field), usual=usual, odd=odd
+                ),
                 location=where(part, category, item, field=field, clause=index),
                 subject=odd,
-                hint=f"use {usual!r} throughout the cell",
+                hint=_("整个单元格统一使用“{usual}”式").format(usual=usual),
             )
 
 
-def clause_run_together(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def clause_run_together(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a numbered clause printed in the previous clause's paragraph.
 
     Only in cells that otherwise give each clause its own paragraph: a cell printed
@@ -258,11 +285,12 @@ def clause_run_together(duty_list: DutyList, _: Context) -> Iterator[Issue]:
             for index, clause in clauses:
                 if clause.same_paragraph and clause.number is not None:
                     yield Issue(
-                        message=f"{item_label(item)}: clause {clause.number} of {field} runs "
-                        "on in the paragraph of the clause before it",
+                        message=_("{item}：{field}第{number}条接在上一条的段落中").format(
+                            item=item_label(item), field=field_name(field), number=clause.number
+                        ),
                         location=where(part, category, item, field=field, clause=index),
                         subject=clause.printed,
-                        hint=f"start clause {clause.number} on a new line",
+                        hint=_("第{number}条另起一行").format(number=clause.number),
                     )
 
 
@@ -270,55 +298,55 @@ RULES = (
     Rule(
         code="number-not-numeric",
         severity=Severity.ERROR,
-        summary="An item's sequence number is missing or not a number.",
+        summary=N_("事项序号缺失或不是数字。"),
         check=number_not_numeric,
     ),
     Rule(
         code="number-gap",
         severity=Severity.ERROR,
-        summary="A number is missing from the item sequence (continuous or per category).",
+        summary=N_("事项序号中缺号（连续编号或按类别编号）。"),
         check=number_gap,
     ),
     Rule(
         code="number-duplicate",
         severity=Severity.ERROR,
-        summary="Two items share a sequence number.",
+        summary=N_("两个事项序号相同。"),
         check=number_duplicate,
     ),
     Rule(
         code="number-out-of-order",
         severity=Severity.ERROR,
-        summary="An item is numbered lower than the item before it.",
+        summary=N_("事项序号小于前一个事项。"),
         check=number_out_of_order,
     ),
     Rule(
         code="category-ordinal-sequence",
         severity=Severity.ERROR,
-        summary="Category ordinals 一、二、三 … are missing, repeated or out of order.",
+        summary=N_("类别序号一、二、三……缺失、重复或顺序错乱。"),
         check=category_ordinal_sequence,
     ),
     Rule(
         code="clause-missing-separator",
         severity=Severity.WARNING,
-        summary="A clause number has no separator (1对… instead of 1.对…).",
+        summary=N_("条目序号后没有分隔符（写成 1对… 而不是 1.对…）。"),
         check=clause_missing_separator,
     ),
     Rule(
         code="clause-number-sequence",
         severity=Severity.WARNING,
-        summary="Clause numbers in a cell skip, repeat or do not start at 1.",
+        summary=N_("单元格中的条目序号跳号、重复或不从 1 开始。"),
         check=clause_number_sequence,
     ),
     Rule(
         code="clause-style-mixed",
         severity=Severity.WARNING,
-        summary="A cell mixes clause number styles (1. and 1、).",
+        summary=N_("单元格中混用了不同的条目序号样式（1. 和 1、）。"),
         check=clause_style_mixed,
     ),
     Rule(
         code="clause-run-together",
         severity=Severity.WARNING,
-        summary="A numbered clause runs on in the paragraph of the clause before it.",
+        summary=N_("有编号的条目接在上一条的段落中。"),
         check=clause_run_together,
     ),
 )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import Severity
+from dutylist.messages import N_, _, ngettext
 from dutylist.model import DutyList, RecalledItem
 from dutylist.parse.cells import DISCONTINUED_MARK
 
@@ -24,20 +25,21 @@ def method_labelled(item: RecalledItem) -> bool | None:
     return item.method_labelled
 
 
-def missing_method_label(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def missing_method_label(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a combined 承接部门及工作方式 cell whose method lacks its 工作方式： label."""
     for part, category, item in duty_list.iter_items():
         if isinstance(item, RecalledItem) and method_labelled(item) is False:
             yield Issue(
-                message=f"{item_label(item)}: the working method follows 承接部门 without "
-                "the label 工作方式：",
+                message=_("{item}：工作方式紧接在承接部门之后，缺少“工作方式：”标签").format(
+                    item=item_label(item)
+                ),
                 location=where(part, category, item, field="working_method"),
                 subject="工作方式",
-                hint="insert a line 工作方式： before the method clauses",
+                hint=_("在工作方式各条之前加一行“工作方式：”"),
             )
 
 
-def discontinued_with_method(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def discontinued_with_method(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a discontinued item that still describes how the duty is done."""
     for part, category, item in duty_list.iter_items():
         if not isinstance(item, RecalledItem) or not item.discontinued:
@@ -45,11 +47,14 @@ def discontinued_with_method(duty_list: DutyList, _: Context) -> Iterator[Issue]
         extra = [c for c in item.working_method if DISCONTINUED_MARK not in c.text]
         if extra:
             yield Issue(
-                message=f"{item_label(item)} is discontinued (不再开展) but also describes "
-                f"{len(extra)} working-method clause(s)",
+                message=ngettext(
+                    "{item}已不再开展，却仍写有{count}条工作方式",
+                    "{item}已不再开展，却仍写有{count}条工作方式",
+                    len(extra),
+                ).format(item=item_label(item), count=len(extra)),
                 location=where(part, category, item, field="working_method"),
                 subject=extra[0].text,
-                hint="either the duty is discontinued or it is handed over: keep one",
+                hint=_("该事项要么不再开展，要么交由部门承接：只保留一种"),
             )
 
 
@@ -57,13 +62,13 @@ RULES = (
     Rule(
         code="missing-method-label",
         severity=Severity.WARNING,
-        summary="A combined 承接部门及工作方式 cell lacks the label 工作方式：.",
+        summary=N_("合并的“承接部门及工作方式”单元格缺少“工作方式：”标签。"),
         check=missing_method_label,
     ),
     Rule(
         code="discontinued-with-method",
         severity=Severity.WARNING,
-        summary="A discontinued recalled item still describes a working method.",
+        summary=N_("不再开展的收回事项仍写有工作方式。"),
         check=discontinued_with_method,
     ),
 )

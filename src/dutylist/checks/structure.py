@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dutylist.checks.context import Context, Issue, Rule, item_label, where
+from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.model import (
-    FIELD_LABELS,
-    CooperativeItem,
-    DutyList,
-    Part,
-    PartKind,
-    RecalledItem,
-)
+from dutylist.messages import N_, _
+from dutylist.model import FIELD_LABELS, CooperativeItem, DutyList, Part, PartKind, RecalledItem
 from dutylist.parse.vocabulary import Role, header_role
 
 _REQUIRED: dict[PartKind, tuple[tuple[Role, ...], ...]] = {
@@ -59,29 +53,31 @@ def _filled(part: Part, group: tuple[Role, ...]) -> bool:
     return any(getattr(item, field, None) for item in part.items for field in fields)
 
 
-def missing_part(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def missing_part(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report each of the three parts the list lacks."""
     present = {part.kind for part in duty_list.parts}
     for kind in PartKind:
         if kind not in present:
             yield Issue(
-                message=f"the list has no {kind.chinese} ({kind.value} part)",
+                message=_("清单缺少{part}（{title}）").format(
+                    part=part_name(kind), title=kind.chinese
+                ),
                 location=FindingLocation(part=kind),
-                hint=f"add the part titled {kind.chinese}, or check that its title is printed",
+                hint=_("添加标题为{title}的部分，或检查该标题是否印出").format(title=kind.chinese),
             )
 
 
-def empty_part(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def empty_part(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a part that has a title but no items."""
     for part in duty_list.parts:
         if not part.items:
             yield Issue(
-                message=f"the {part.kind.value} part has no items",
+                message=_("{part}没有事项").format(part=part_name(part.kind)),
                 location=where(part, field="title"),
             )
 
 
-def missing_column(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def missing_column(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a part whose header row lacks a column the part needs."""
     for part in duty_list.parts:
         if not part.columns:
@@ -92,23 +88,27 @@ def missing_column(duty_list: DutyList, _: Context) -> Iterator[Issue]:
             if not roles & set(group) and not placed_by_content:
                 name = " / ".join(FIELD_LABELS[role.value] for role in group)
                 yield Issue(
-                    message=f"the {part.kind.value} part has no {name} column",
+                    message=_("{part}缺少“{column}”列").format(
+                        part=part_name(part.kind), column=name
+                    ),
                     location=where(part, field="columns"),
                     subject=name,
-                    hint=f"columns found: {'、'.join(part.columns)}",
+                    hint=_("现有的列：{columns}").format(columns="、".join(part.columns)),
                 )
 
 
-def empty_category(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def empty_category(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a category heading with no items under it."""
     for part in duty_list.parts:
         for category in part.categories:
             if not category.items:
                 yield Issue(
-                    message=f"category {category.heading.strip() or '(untitled)'} has no items",
+                    message=_("类别“{heading}”下没有事项").format(
+                        heading=category.heading.strip() or _("（无标题）")
+                    ),
                     location=where(part, category, field="heading"),
                     subject=category.title,
-                    hint="remove the heading or move its items under it",
+                    hint=_("删除该类别标题，或把它的事项移到标题下"),
                 )
 
 
@@ -127,7 +127,7 @@ def _empty_fields(item: CooperativeItem | RecalledItem) -> Iterator[str]:
         yield "working_method"
 
 
-def empty_cell(duty_list: DutyList, _: Context) -> Iterator[Issue]:
+def empty_cell(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report an item whose name, departments, duties, receiving department or method is empty.
 
     A discontinued recalled item (不再开展此项工作) needs no receiving department.
@@ -138,7 +138,9 @@ def empty_cell(duty_list: DutyList, _: Context) -> Iterator[Issue]:
             fields += list(_empty_fields(item))
         for field in fields:
             yield Issue(
-                message=f"{item_label(item)}: {FIELD_LABELS[field]} ({field}) is empty",
+                message=_("{item}：{field}为空").format(
+                    item=item_label(item), field=field_name(field)
+                ),
                 location=where(part, category, item, field=field),
                 subject=field,
             )
@@ -148,31 +150,31 @@ RULES = (
     Rule(
         code="missing-part",
         severity=Severity.ERROR,
-        summary="One of the three parts (basic, cooperative, recalled) is missing.",
+        summary=N_("缺少三个部分（基本、配合、收回）之一。"),
         check=missing_part,
     ),
     Rule(
         code="empty-part",
         severity=Severity.ERROR,
-        summary="A part has a title but no items.",
+        summary=N_("某部分有标题但没有事项。"),
         check=empty_part,
     ),
     Rule(
         code="missing-column",
         severity=Severity.ERROR,
-        summary="A part's header row lacks a column the part needs.",
+        summary=N_("某部分的表头缺少该部分需要的列。"),
         check=missing_column,
     ),
     Rule(
         code="empty-category",
         severity=Severity.ERROR,
-        summary="A category heading has no items.",
+        summary=N_("类别标题下没有事项。"),
         check=empty_category,
     ),
     Rule(
         code="empty-cell",
         severity=Severity.ERROR,
-        summary="An item's name, departments, duties, receiving department or method is empty.",
+        summary=N_("事项的名称、部门、职责、承接部门或工作方式为空。"),
         check=empty_cell,
     ),
 )

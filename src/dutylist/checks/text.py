@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 import attrs
 
-from dutylist.checks.context import Context, Issue, Rule, item_label, where
+from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.departments.registry import clauses_of
+from dutylist.messages import N_, _
 from dutylist.model import Category, DutyList, Item, Part, department_field
 
 _SPACE = " \u3000\u00a0\t"
@@ -42,7 +43,12 @@ class _Text:
 
 def _item_texts(part: Part, category: Category, item: Item) -> Iterator[_Text]:
     label = item_label(item)
-    yield _Text(item.name, where(part, category, item, field="name"), f"{label} name", "name")
+    yield _Text(
+        item.name,
+        where(part, category, item, field="name"),
+        _("{item}的事项名称").format(item=label),
+        "name",
+    )
     cell = department_field(item)
     if cell is not None:
         field, departments = cell
@@ -50,14 +56,16 @@ def _item_texts(part: Part, category: Category, item: Item) -> Iterator[_Text]:
             yield _Text(
                 department.printed if department.printed is not None else department.name,
                 where(part, category, item, field=field, clause=index),
-                f"{label} {field}",
+                _("{item}的{field}").format(item=label, field=field_name(field)),
                 "department",
             )
     for field, index, clause in clauses_of(item):
         yield _Text(
             clause.printed,
             where(part, category, item, field=field, clause=index),
-            f"{label} {field} clause {index}",
+            _("{item}的{field}第{index}条").format(
+                item=label, field=field_name(field), index=index
+            ),
             "clause",
         )
 
@@ -72,7 +80,7 @@ def _texts(context: Context) -> list[_Text]:
                         _Text(
                             category.heading,
                             where(part, category, field="heading"),
-                            f"{part.kind.value} category heading",
+                            _("{part}的类别标题").format(part=part_name(part.kind)),
                             "heading",
                         )
                     )
@@ -83,7 +91,7 @@ def _texts(context: Context) -> list[_Text]:
     return context.memo("texts", compute)
 
 
-def stray_space(_: DutyList, context: Context) -> Iterator[Issue]:
+def stray_space(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report leading, trailing, doubled or CJK-adjacent spaces (also U+3000)."""
     for text in _texts(context):
         match = re.search(_STRAY, text.text)
@@ -92,10 +100,10 @@ def stray_space(_: DutyList, context: Context) -> Iterator[Issue]:
         start = max(0, match.start() - 6)
         excerpt = text.text[start : match.end() + 6]
         yield Issue(
-            message=f"{text.what}: stray space in {excerpt!r}",
+            message=_("{what}：“{excerpt}”中有多余的空格").format(what=text.what, excerpt=excerpt),
             location=text.location,
             subject=text.text,
-            hint="remove the space (Chinese text needs no spaces)",
+            hint=_("删除空格（中文文字之间不需要空格）"),
         )
 
 
@@ -116,16 +124,18 @@ def _unbalanced(text: str) -> str | None:
     return None
 
 
-def unbalanced_brackets(_: DutyList, context: Context) -> Iterator[Issue]:
+def unbalanced_brackets(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a text whose brackets or quotes （）()“”《》【】 do not pair up."""
     for text in _texts(context):
         odd = _unbalanced(text.text)
         if odd is not None:
             yield Issue(
-                message=f"{text.what}: unpaired {odd!r} in {text.text[:30]!r}",
+                message=_("{what}：“{text}”中的“{mark}”不成对").format(
+                    what=text.what, text=text.text[:30], mark=odd
+                ),
                 location=text.location,
                 subject=text.text,
-                hint="add the missing bracket or quote, or remove the stray one",
+                hint=_("补上缺少的括号或引号，或删除多余的一个"),
             )
 
 
@@ -134,44 +144,51 @@ def full_width_numbering(duty_list: DutyList, context: Context) -> Iterator[Issu
     for part, category, item in duty_list.iter_items():
         if any("０" <= char <= "９" for char in item.printed_number):
             yield Issue(
-                message=f"{item_label(item)}: the sequence number {item.printed_number!r} "
-                "uses full-width digits",
+                message=_("{item}：序号“{number}”使用了全角数字").format(
+                    item=item_label(item), number=item.printed_number
+                ),
                 location=where(part, category, item, field="number"),
                 subject=item.printed_number,
-                hint="use half-width digits",
+                hint=_("使用半角数字"),
             )
     for text in _texts(context):
         if text.kind == "clause" and _FULL_WIDTH_NUMBER.search(text.text):
             yield Issue(
-                message=f"{text.what}: full-width form in the clause number {text.text[:4]!r}",
+                message=_("{what}：条目序号“{number}”使用了全角形式").format(
+                    what=text.what, number=text.text[:4]
+                ),
                 location=text.location,
                 subject=text.text,
-                hint="number clauses as 1. 2. 3. with half-width digits",
+                hint=_("用半角数字编号：1. 2. 3."),
             )
         elif text.kind == "heading" and re.search(r"[（(][０-９]+项", text.text):
             yield Issue(
-                message=f"{text.what}: full-width digits in the count of {text.text.strip()!r}",
+                message=_("{what}：“{heading}”的事项数使用了全角数字").format(
+                    what=text.what, heading=text.text.strip()
+                ),
                 location=text.location,
                 subject=text.text,
-                hint="use half-width digits",
+                hint=_("使用半角数字"),
             )
 
 
-def half_width_punctuation(_: DutyList, context: Context) -> Iterator[Issue]:
+def half_width_punctuation(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report half-width punctuation (``,`` ``;`` ``:``) between Chinese characters."""
     for text in _texts(context):
         match = re.search(_HALF_PUNCT, text.text)
         if match is not None:
             excerpt = text.text[max(0, match.start() - 4) : match.end() + 4]
             yield Issue(
-                message=f"{text.what}: half-width {match.group()!r} in {excerpt!r}",
+                message=_("{what}：“{excerpt}”中使用了半角的“{mark}”").format(
+                    what=text.what, excerpt=excerpt, mark=match.group()
+                ),
                 location=text.location,
                 subject=text.text,
-                hint="use the full-width form (，；：？！)",
+                hint=_("使用全角标点（，；：？！）"),
             )
 
 
-def missing_closing_punctuation(_: DutyList, context: Context) -> Iterator[Issue]:
+def missing_closing_punctuation(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a clause that does not end with 。；！？ (its siblings usually do)."""
     for text in _texts(context):
         if text.kind != "clause":
@@ -179,36 +196,42 @@ def missing_closing_punctuation(_: DutyList, context: Context) -> Iterator[Issue
         body = text.text.rstrip(" \u3000\t").rstrip(_TRAILING_CLOSERS)
         if len(body) >= 4 and body[-1] not in _CLOSING:
             yield Issue(
-                message=f"{text.what} does not end with 。: {text.text[-12:]!r}",
+                message=_("{what}未以“。”结尾：“{end}”").format(
+                    what=text.what, end=text.text[-12:]
+                ),
                 location=text.location,
                 subject=text.text,
-                hint="end the clause with 。",
+                hint=_("在该条末尾加上“。”"),
             )
 
 
-def name_trailing_punctuation(_: DutyList, context: Context) -> Iterator[Issue]:
+def name_trailing_punctuation(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report an item name ending with punctuation (``…的处罚。``); names are not sentences."""
     for text in _texts(context):
         stripped = text.text.rstrip(" \u3000")
         if text.kind == "name" and stripped and stripped[-1] in "。；;，,、.":
             yield Issue(
-                message=f"{text.what} ends with {stripped[-1]!r}: {stripped[-12:]!r}",
+                message=_("{what}以“{mark}”结尾：“{end}”").format(
+                    what=text.what, mark=stripped[-1], end=stripped[-12:]
+                ),
                 location=text.location,
                 subject=text.text,
-                hint="remove the trailing punctuation",
+                hint=_("删除末尾的标点"),
             )
 
 
-def repeated_text(_: DutyList, context: Context) -> Iterator[Issue]:
+def repeated_text(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report words printed twice in a row (``主次街路主次街路``), three characters or more."""
     for text in _texts(context):
         match = re.search(_REPEAT, text.text)
         if match is not None:
             yield Issue(
-                message=f"{text.what}: {match.group(1)!r} is printed twice in a row",
+                message=_("{what}：“{words}”连续重复了两次").format(
+                    what=text.what, words=match.group(1)
+                ),
                 location=text.location,
                 subject=text.text,
-                hint=f"print {match.group(1)} once",
+                hint=_("“{words}”只保留一次").format(words=match.group(1)),
             )
 
 
@@ -216,43 +239,43 @@ RULES = (
     Rule(
         code="stray-space",
         severity=Severity.WARNING,
-        summary="Leading, trailing, doubled or CJK-adjacent spaces (also U+3000).",
+        summary=N_("开头、结尾、连续或紧挨中文的空格（包括 U+3000）。"),
         check=stray_space,
     ),
     Rule(
         code="unbalanced-brackets",
         severity=Severity.WARNING,
-        summary="Brackets or quotes （）()“”《》【】 that do not pair up.",
+        summary=N_("括号或引号（）()“”《》【】不成对。"),
         check=unbalanced_brackets,
     ),
     Rule(
         code="full-width-numbering",
         severity=Severity.WARNING,
-        summary="Full-width digits or separators in item, clause or count numbers.",
+        summary=N_("事项序号、条目序号或事项数中使用了全角数字或分隔符。"),
         check=full_width_numbering,
     ),
     Rule(
         code="half-width-punctuation",
         severity=Severity.INFO,
-        summary="Half-width punctuation (, ; :) between Chinese characters.",
+        summary=N_("中文之间使用了半角标点（, ; :）。"),
         check=half_width_punctuation,
     ),
     Rule(
         code="missing-closing-punctuation",
         severity=Severity.INFO,
-        summary="A clause does not end with 。 or other closing punctuation.",
+        summary=N_("条目未以“。”或其他结束标点结尾。"),
         check=missing_closing_punctuation,
     ),
     Rule(
         code="name-trailing-punctuation",
         severity=Severity.INFO,
-        summary="An item name ends with punctuation such as 。.",
+        summary=N_("事项名称以“。”等标点结尾。"),
         check=name_trailing_punctuation,
     ),
     Rule(
         code="repeated-text",
         severity=Severity.INFO,
-        summary="Words printed twice in a row (主次街路主次街路).",
+        summary=N_("文字连续重复两次（主次街路主次街路）。"),
         check=repeated_text,
     ),
 )

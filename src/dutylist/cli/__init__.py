@@ -12,6 +12,7 @@ from __future__ import annotations
 import click
 
 from dutylist._version import __version__
+from dutylist.messages import LANGUAGES, set_language
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,14 +20,20 @@ from dutylist._version import __version__
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print no notes on stderr, only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say what was read and written.")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="Language of messages and reports: zh (default) or en; or set DUTYLIST_LANG.",
+)
 @click.pass_context
-def main(ctx: click.Context, debug: bool, quiet: bool, verbose: bool) -> None:
+def main(ctx: click.Context, debug: bool, quiet: bool, verbose: bool, lang: str | None) -> None:
     """Read, check and compare township and subdistrict duty lists (履行职责事项清单).
 
     Every SOURCE may be - (standard input; --from names its format when it cannot be
     told), and every -o/--output may be - (standard output) or a device such as
     /dev/stdout.
     """
+    set_language(lang)
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["verbosity"] = -1 if quiet else 1 if verbose else 0

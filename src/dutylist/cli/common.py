@@ -127,7 +127,8 @@ def load_list(path: str, format_name: str | None, rendering: str | None = None) 
         for unplaced in duty_list.unplaced:
             where = unplaced.location.describe() if unplaced.location is not None else name
             text = unplaced.text.replace("\n", " ")[:60]
-            note(f"{where}: {unplaced.reason}: {text}")
+            reason = _("{reason}：{text}").format(reason=_(unplaced.reason), text=text)
+            note(f"{where}: {reason}")
     detail(
         _("已读取 {name}（{format}）：{count} 项").format(
             name=name, format=fmt.name, count=len(duty_list.items)
@@ -161,9 +162,9 @@ def refuse_overwriting_inputs(output: str, *inputs: str) -> None:
         if source == STDIO:
             continue
         if target.exists() and Path(source).exists() and target.samefile(source):
-            fail(f"{output}: refusing to overwrite the input file")
+            fail(_("{output}：不能覆盖输入文件").format(output=output))
         if os.path.abspath(output) == os.path.abspath(source):  # noqa: PTH100
-            fail(f"{output}: refusing to overwrite the input file")
+            fail(_("{output}：不能覆盖输入文件").format(output=output))
 
 
 format_option = click.Choice(FORMAT_NAMES)

@@ -95,15 +95,15 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     if output is not None:
         refuse_overwriting_inputs(output, old, new)
     if output_format == "docx" and output is None:
-        fail("--format docx needs -o/--output FILE")
+        fail(_("--format docx 需要用 -o/--output 指定文件"))
     if old == STDIO and new == STDIO:
         fail(_("OLD 和 NEW 不能都是标准输入（-）"))
     if len(labels) > 2:
         fail(_("--label 最多两次：第一次为 OLD，第二次为 NEW"))
     if redline and output_format != "docx":
-        fail("--redline needs --format docx")
+        fail(_("--redline 需要与 --format docx 一起使用"))
     if redline and (substantive_only or department):
-        fail("--redline shows every change; it cannot be filtered")
+        fail(_("--redline 显示全部变更，不能筛选"))
     with reported_errors():
         before = _named(load_list(old, from_format, rendering), old, labels[:1])
         after = _named(load_list(new, from_format, rendering), new, labels[1:2])

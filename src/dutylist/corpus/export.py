@@ -26,6 +26,7 @@ from dutylist.corpus.sources import Source
 from dutylist.corpus.tables import PARTITION, TABLES, UNKNOWN_PROVINCE
 from dutylist.departments.registry import default_registry
 from dutylist.errors import DutylistError, UsageError
+from dutylist.messages import _
 from dutylist.model import (
     Category,
     CooperativeItem,
@@ -261,7 +262,7 @@ def _require_pyarrow() -> None:
         import pyarrow as pa  # noqa: F401, PLC0415
     except ImportError:
         raise UsageError(
-            "writing Parquet needs pyarrow: pip install 'dutylist[parquet]' (or use --to csv)"
+            _("写出 Parquet 需要 pyarrow：pip install 'dutylist[parquet]'（或使用 --to csv）")
         ) from None
 
 
@@ -302,7 +303,11 @@ def export(  # noqa: PLR0913
         UsageError: an unknown format, or Parquet without pyarrow.
     """
     if to not in EXPORT_FORMATS:
-        raise UsageError(f"unknown export format {to!r}; known: {', '.join(EXPORT_FORMATS)}")
+        raise UsageError(
+            _("未知导出格式“{name}”（可用：{known}）").format(
+                name=to, known=", ".join(EXPORT_FORMATS)
+            )
+        )
     if to == "parquet":
         _require_pyarrow()
     root = Path(folder)

@@ -22,6 +22,7 @@ import attrs
 
 from dutylist.errors import FormatError, ReadError
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import (
     Category,
     Clause,
@@ -184,7 +185,7 @@ class Registry:
                 text = Path(path).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise ReadError(
-                    f"cannot read department registry: {exc}", Location(file=name)
+                    _("无法读取部门名录：{error}").format(error=exc), Location(file=name)
                 ) from None
             data.append((_parse_toml(text, name), name))
         return _merge(data)
@@ -271,7 +272,7 @@ class Registry:
         matches = process.extract(name, choices, scorer=fuzz.ratio, limit=12, score_cutoff=60)
         suggestions: list[Suggestion] = []
         seen: set[str] = set()
-        for spelling, score, _ in matches:
+        for spelling, score, _index in matches:
             canonical = self._spellings[spelling][0]
             if canonical in seen:
                 continue
@@ -323,14 +324,16 @@ def _parse_toml(text: str, name: str) -> Mapping[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise FormatError(f"not a valid TOML registry: {exc}", Location(file=name)) from exc
+        raise FormatError(
+            _("不是有效的 TOML 部门名录：{error}").format(error=exc), Location(file=name)
+        ) from exc
 
 
 def _strings(value: object, where: str, name: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise FormatError(f"{where} must be a list of strings", Location(file=name))
+        raise FormatError(_("{key} 必须是字符串列表").format(key=where), Location(file=name))
     return tuple(value)
 
 
@@ -341,17 +344,21 @@ def _pairs(value: object, where: str, name: str) -> tuple[tuple[str, str], ...]:
         isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)
         for pair in value
     ):
-        raise FormatError(f"{where} must be a list of [string, string] pairs", Location(file=name))
+        raise FormatError(
+            _("{key} 必须是 [字符串, 字符串] 对的列表").format(key=where), Location(file=name)
+        )
     return tuple((pair[0], pair[1]) for pair in value)
 
 
 def _entry(table: object, index: int, name: str) -> Entry:
     where = f"department[{index}]"
     if not isinstance(table, dict) or not isinstance(table.get("canonical"), str):
-        raise FormatError(f"{where} needs a string 'canonical'", Location(file=name))
+        raise FormatError(_("{key} 需要字符串“canonical”").format(key=where), Location(file=name))
     for key in ("abbreviation", "level"):
         if table.get(key) is not None and not isinstance(table[key], str):
-            raise FormatError(f"{where}.{key} must be a string", Location(file=name))
+            raise FormatError(
+                _("{key} 必须是字符串").format(key=f"{where}.{key}"), Location(file=name)
+            )
     return Entry(
         canonical=table["canonical"],
         abbreviation=table.get("abbreviation") or None,
@@ -375,14 +382,14 @@ def _merge(sources: list[tuple[Mapping[str, Any], str]]) -> Registry:
         generic += _strings(data.get("generic"), "generic", name)
         table = data.get("rules", {})
         if not isinstance(table, dict):
-            raise FormatError("[rules] must be a table", Location(file=name))
+            raise FormatError(_("[rules] 必须是表"), Location(file=name))
         for key in ("strip_chars", "separators", "strip_suffixes", "not_departments"):
             rules[key] += list(_strings(table.get(key), f"rules.{key}", name))
         for key in ("prefix_variants", "replacements"):
             rules[key] += list(_pairs(table.get(key), f"rules.{key}", name))
         departments = data.get("department", [])
         if not isinstance(departments, list):
-            raise FormatError("[[department]] must be an array of tables", Location(file=name))
+            raise FormatError(_("[[department]] 必须是表的数组"), Location(file=name))
         for index, table_data in enumerate(departments):
             entry = _entry(table_data, index, name)
             old = entries.get(entry.canonical)

@@ -14,7 +14,9 @@ import attrs
 from dutylist.diff.changes import CategoryChangeKind, CategoryRef, ChangeSet
 from dutylist.diff.content import PART_ORDER, item_content, merged_parts
 from dutylist.errors import UsageError
+from dutylist.messages import _
 from dutylist.model import Category, DutyList, Item, Part, PartKind
+from dutylist.wording import part_short
 
 
 def apply(old: DutyList, changeset: ChangeSet) -> DutyList:
@@ -47,8 +49,9 @@ def _apply_part(kind: PartKind, old: Part | None, changeset: ChangeSet) -> Part 
                 item_content(item)
             ):
                 raise UsageError(
-                    f"the change set does not fit this list ({kind.value} item "
-                    f"{ref.position + 1} is not {ref.name!r})"
+                    _("变更集与该清单不符（{part}第 {position} 项不是“{name}”）").format(
+                        part=part_short(kind), position=ref.position + 1, name=ref.name
+                    )
                 )
             leaving.add(ref.position)
         for ref, item in zip(change.new, change.new_items, strict=True):
@@ -74,13 +77,15 @@ def _apply_part(kind: PartKind, old: Part | None, changeset: ChangeSet) -> Part 
             mapped, kept, old_position = next(remaining, (None, None, -1))
             if mapped is None or kept is None:
                 raise UsageError(
-                    f"the change set does not fit this list ({kind.value} item {position + 1})"
+                    _("变更集与该清单不符（{part}第 {position} 项）").format(
+                        part=part_short(kind), position=position + 1
+                    )
                 )
             category_index, item = mapped, kept
             if old_position in numbers:
                 item = attrs.evolve(item, number=numbers[old_position], number_text="")
         if not 0 <= category_index < len(categories):
-            raise UsageError(f"the change set names a missing {kind.value} category")
+            raise UsageError(_("变更集提到了{part}中不存在的类别").format(part=part_short(kind)))
         grouped[category_index].append(item)
     if not categories:
         return None
@@ -132,7 +137,7 @@ def _categories(
             continue
         source = next(unchanged, None)
         if source is None:
-            raise UsageError(f"the change set does not fit this list ({kind.value} categories)")
+            raise UsageError(_("变更集与该清单不符（{part}的类别）").format(part=part_short(kind)))
         mapping[source] = index
         categories.append(attrs.evolve(old[source], items=()))
     return categories, mapping

@@ -9,6 +9,7 @@ from dutylist.codec import make_converter
 from dutylist.diff.changes import ChangeSet
 from dutylist.errors import FormatError
 from dutylist.location import Location
+from dutylist.messages import _
 
 CHANGESET_VERSION = 1
 """The version of the change set's JSON layout."""
@@ -39,9 +40,11 @@ def from_data(data: object, *, source: str | None = None) -> ChangeSet:
     """
     import cattrs  # noqa: PLC0415
 
+    from dutylist.codec import describe_error, make_converter  # noqa: PLC0415
+
     where = Location(file=source)
     if not isinstance(data, dict) or data.get("changeset_version") != CHANGESET_VERSION:
-        raise FormatError(f"not a change set of version {CHANGESET_VERSION}", where)
+        raise FormatError(_("不是第 {version} 版的变更集").format(version=CHANGESET_VERSION), where)
     body = {
         key: value for key, value in data.items() if key not in {"changeset_version", "is_empty"}
     }
@@ -56,7 +59,7 @@ def from_data(data: object, *, source: str | None = None) -> ChangeSet:
     try:
         return make_converter().structure(body, ChangeSet)
     except Exception as exc:
-        messages = cattrs.transform_error(exc, path="$")
+        messages = cattrs.transform_error(exc, path="$", format_exception=describe_error)
         raise FormatError(messages[0] if messages else str(exc), where) from exc
 
 
@@ -70,6 +73,7 @@ def loads(text: str, *, source: str | None = None) -> ChangeSet:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(
-            f"not valid JSON: {exc.msg}", Location(file=source, line=exc.lineno)
+            _("不是有效的 JSON：{error}").format(error=exc.msg),
+            Location(file=source, line=exc.lineno),
         ) from None
     return from_data(data, source=source)

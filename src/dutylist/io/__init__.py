@@ -81,7 +81,7 @@ def format_for(path: str | os.PathLike[str] | None, name: str | None) -> Format:
     if name is not None:
         if name not in FORMATS:
             known = ", ".join(sorted(FORMATS))
-            raise UsageError(f"unknown format {name!r} (known: {known})")
+            raise UsageError(_("未知格式“{name}”（可用：{known}）").format(name=name, known=known))
         return FORMATS[name]
     suffix = Path(os.fspath(path)).suffix.lower() if path is not None else ""
     for fmt in FORMATS.values():
@@ -90,8 +90,9 @@ def format_for(path: str | os.PathLike[str] | None, name: str | None) -> Format:
     where = Location(file=os.fspath(path)) if path is not None else None
     known = ", ".join(sorted(s for fmt in FORMATS.values() for s in fmt.suffixes))
     raise UsageError(
-        f"cannot tell the format from the suffix {suffix or '(none)'!r}; use one of {known} "
-        "or name the format",
+        _("无法从后缀“{suffix}”判断格式；请使用 {known} 之一，或指明格式").format(
+            suffix=suffix or _("（无）"), known=known
+        ),
         where,
     )
 
@@ -131,7 +132,9 @@ def read(source: Source, fmt: Format, **options: object) -> DutyList:
     """
     for option in options:
         if option not in fmt.options:
-            raise UsageError(f"the {fmt.name} reader has no option {option!r}")
+            raise UsageError(
+                _("{format} 读取器没有选项“{option}”").format(format=fmt.name, option=option)
+            )
     return fmt.reader(source, **options)
 
 
@@ -142,7 +145,9 @@ def write(duty_list: DutyList, path: str | os.PathLike[str], fmt: Format) -> Non
         UsageError: the format cannot be written.
     """
     if fmt.writer is None:
-        raise UsageError(f"dutylist cannot write the {fmt.name} format", Location(file=str(path)))
+        raise UsageError(
+            _("dutylist 不能写出 {format} 格式").format(format=fmt.name), Location(file=str(path))
+        )
     fmt.writer(duty_list, path)
 
 

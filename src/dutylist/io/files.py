@@ -11,6 +11,7 @@ from typing import BinaryIO, TypeAlias
 
 from dutylist.errors import ReadError, WriteError
 from dutylist.location import Location
+from dutylist.messages import _
 
 Source: TypeAlias = str | os.PathLike[str] | BinaryIO
 """What readers accept: a file path or an open binary stream."""
@@ -36,11 +37,13 @@ def read_source(source: Source) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise ReadError("file not found", Location(file=name)) from None
+        raise ReadError(_("文件不存在"), Location(file=name)) from None
     except IsADirectoryError:
-        raise ReadError("is a directory, not a file", Location(file=name)) from None
+        raise ReadError(_("是文件夹，不是文件"), Location(file=name)) from None
     except OSError as exc:
-        raise ReadError(f"cannot read file: {exc.strerror}", Location(file=name)) from None
+        raise ReadError(
+            _("无法读取文件：{error}").format(error=exc.strerror), Location(file=name)
+        ) from None
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
@@ -63,20 +66,20 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     mode = 0o666 & ~_umask()
     if target.exists():
         if target.is_dir():
-            raise WriteError("is a directory", where)
+            raise WriteError(_("是文件夹"), where)
         if not target.is_file():
             _write_in_place(target, data, where)
             return
         mode = stat.S_IMODE(target.stat().st_mode)
         if not mode & 0o222:
-            raise WriteError("file is read-only", where)
+            raise WriteError(_("文件是只读的"), where)
     import tempfile  # noqa: PLC0415 - slow to import, needed only when writing
 
     folder = target.parent
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror}", where) from None
+        raise WriteError(_("无法写入：{error}").format(error=exc.strerror), where) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -85,7 +88,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temp_name).unlink()
-        raise WriteError(f"cannot write: {exc.strerror}", where) from None
+        raise WriteError(_("无法写入：{error}").format(error=exc.strerror), where) from None
 
 
 _DEVICE_FOLDERS = ("/dev/", "/proc/")
@@ -108,7 +111,7 @@ def _write_in_place(target: Path, data: bytes, where: Location) -> None:
         with target.open("wb") as stream:
             stream.write(data)
     except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror}", where) from None
+        raise WriteError(_("无法写入：{error}").format(error=exc.strerror), where) from None
 
 
 @cache

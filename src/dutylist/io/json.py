@@ -9,6 +9,7 @@ from dutylist.codec import from_data, to_data
 from dutylist.errors import FormatError
 from dutylist.io.files import Source, read_source, source_name, write_atomically
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import DutyList
 
 
@@ -26,10 +27,12 @@ def loads(text: str, *, source: str | None = None) -> DutyList:
     try:
         data = json.loads(text)
     except RecursionError:
-        raise FormatError("JSON nested too deeply", Location(file=source)) from None
+        raise FormatError(_("JSON 嵌套层次过深"), Location(file=source)) from None
     except json.JSONDecodeError as exc:
         raise FormatError(
-            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+            _("不是有效的 JSON：{error}（第 {line} 行第 {column} 列）").format(
+                error=exc.msg, line=exc.lineno, column=exc.colno
+            ),
             Location(file=source, line=exc.lineno),
         ) from None
     return from_data(data, source=source)
@@ -40,12 +43,13 @@ def read_json(source: Source) -> DutyList:
     name = source_name(source)
     raw = read_source(source)
     if not raw.strip():
-        raise FormatError("file is empty", Location(file=name))
+        raise FormatError(_("文件为空"), Location(file=name))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FormatError(
-            f"not UTF-8 text (byte {exc.start}): not a JSON file", Location(file=name)
+            _("不是 UTF-8 文本（第 {byte} 字节）：不是 JSON 文件").format(byte=exc.start),
+            Location(file=name),
         ) from None
     return loads(text, source=name)
 

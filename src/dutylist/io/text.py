@@ -25,6 +25,7 @@ import attrs
 from dutylist.errors import FormatError
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block, Paragraph, Row
@@ -51,20 +52,20 @@ def decode(raw: bytes, name: str) -> str:
         FormatError: the bytes are empty or binary, not text.
     """
     if not raw.strip():
-        raise FormatError("file is empty", Location(file=name))
+        raise FormatError(_("文件为空"), Location(file=name))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise FormatError("not valid UTF-16 text", Location(file=name)) from None
+            raise FormatError(_("不是有效的 UTF-16 文本"), Location(file=name)) from None
     if b"\x00" in raw[:4096]:
-        raise FormatError("not a text file (binary content)", Location(file=name))
+        raise FormatError(_("不是文本文件（内容为二进制）"), Location(file=name))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise FormatError("not a text file (neither UTF-8 nor GB18030)", Location(file=name))
+    raise FormatError(_("不是文本文件（既非 UTF-8 也非 GB18030 编码）"), Location(file=name))
 
 
 @attrs.frozen
@@ -208,7 +209,9 @@ def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
     ranges = renderings(text)
     chosen = next(iter(ranges)) if rendering == "auto" else rendering
     if chosen not in ranges:
-        raise FormatError(f"no {chosen} rendering found in this capture", Location(file=name))
+        raise FormatError(
+            _("该文本中没有找到“{rendering}”版本").format(rendering=chosen), Location(file=name)
+        )
     first, last = ranges[chosen]
     try:
         duty_list = assemble(
@@ -218,8 +221,9 @@ def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
     except FormatError as exc:
         raise FormatError(exc.message, Location(file=name)) from None
     skipped = [
-        f"lines {other_first}–{other_last} hold another rendering of the list, not read; "
-        f"choose it with --rendering {other}"
+        _("第 {first}–{last} 行是清单的另一个版本，未读取；可用 --rendering {other} 选择它").format(
+            first=other_first, last=other_last, other=other
+        )
         for other, (other_first, other_last) in ranges.items()
         if other != chosen
     ]

@@ -14,6 +14,7 @@ import attrs
 
 from dutylist.errors import FormatError
 from dutylist.location import Location
+from dutylist.messages import N_, _
 from dutylist.model import (
     Category,
     DutyList,
@@ -164,9 +165,9 @@ class _Assembler:
         roles = tuple(column.role for column in columns)
         if Role.NAME not in roles:
             raise FormatError(
-                "cannot read this table: no column of item names (header: "
-                + " | ".join(text.strip() for text in pending.texts)
-                + ")",
+                _("无法读取该表格：没有事项名称列（表头：{header}）").format(
+                    header=" | ".join(text.strip() for text in pending.texts)
+                ),
                 pending.location,
             )
         self._use_header(pending.texts, columns, hint or kind, pending.location)
@@ -188,7 +189,7 @@ class _Assembler:
         if heading is not None:
             self._start_category(heading, block.text, block.location)
             return
-        self._unplace(block.text, "text outside any item of the part", block.location)
+        self._unplace(block.text, N_("不属于该部分任何事项的文字"), block.location)
 
     def _start_part(self, kind: PartKind, title: str, location: Location) -> None:
         part = self.part
@@ -228,7 +229,7 @@ class _Assembler:
             return
         part = self.part
         if part is None:
-            self._unplace(" | ".join(texts), "table row before the first part", row.location)
+            self._unplace(" | ".join(texts), N_("第一部分之前的表格行"), row.location)
             return
         if not part.roles:
             part.set_columns(part.columns, DEFAULT_ROLES[part.kind])
@@ -259,7 +260,7 @@ class _Assembler:
         if self.part is None:
             self.preamble.append(text.strip())
             return
-        self._unplace(text, "merged row that is neither a part title nor a category", location)
+        self._unplace(text, N_("既不是部分标题也不是类别的合并行"), location)
 
     def _header_row(self, texts: tuple[str, ...], location: Location) -> None:
         part = self.part
@@ -309,9 +310,7 @@ class _Assembler:
         if self.pending is not None:
             self._decide(self.pending)
         if not self.parts:
-            raise FormatError(
-                "no duty list found: no part title, header row or item row was recognised"
-            )
+            raise FormatError(_("没有找到事项清单：未识别出任何部分标题、表头行或事项行"))
         title, front_matter = _split_preamble(self.preamble)
         return DutyList(
             title=title,

@@ -16,6 +16,7 @@ from dutylist.diff.history import Event, EventKind, History, Lineage
 from dutylist.errors import UsageError
 from dutylist.messages import _
 from dutylist.model import PartKind
+from dutylist.reports.changes.common import part_label
 from dutylist.reports.changes.markdown import escape
 
 HISTORY_VERSION = 1
@@ -50,7 +51,9 @@ def shown(history: History, lineages: tuple[Lineage, ...] | None = None) -> tupl
 def version_text(history: History, index: int) -> str:
     """Return a version's label with its date: ``2024版（2024-03-01）``."""
     version = history.versions[index]
-    return f"{version.label}（{version.date.isoformat()}）" if version.date else version.label
+    if version.date is None:
+        return version.label
+    return _("{label}（{date}）").format(label=version.label, date=version.date.isoformat())
 
 
 def event_text(event: Event) -> str:
@@ -58,14 +61,19 @@ def event_text(event: Event) -> str:
     place = ""
     if event.part is not None:
         number = "—" if event.number is None else str(event.number)
-        place = f"{PartKind(event.part).chinese} · {event.category} · 第{number}项 "
+        place = (
+            _("{part} · {category} · 第{number}项").format(
+                part=part_label(PartKind(event.part)), category=event.category, number=number
+            )
+            + " "
+        )
     text = f"{place}{event.name}"
     if event.kind is EventKind.RENAMED and event.detail:
         text += _("（原名「{old}」）").format(old=event.detail)
     elif event.kind is EventKind.EDITED and event.detail:
         text += _("（{fields}）").format(fields=event.detail)
     if event.related:
-        text += " ↔ " + "、".join(f"#{related}" for related in event.related)
+        text += " ↔ " + _("、").join(f"#{related}" for related in event.related)
     return text
 
 
@@ -74,10 +82,17 @@ def headline(history: History) -> str:
     counts: Counter[EventKind] = Counter(
         event.kind for lineage in history.lineages for event in lineage.events if event.version
     )
-    pieces = "，".join(f"{event_label(kind)} {counts[kind]}" for kind in EventKind if counts[kind])
-    return _("{versions} 个版本，{items} 个事项脉络").format(
+    pieces = _("，").join(
+        _("{kind} {count}").format(kind=event_label(kind), count=counts[kind])
+        for kind in EventKind
+        if counts[kind]
+    )
+    head = _("{versions} 个版本，{items} 个事项脉络").format(
         versions=len(history.versions), items=len(history.lineages)
-    ) + (f"：{pieces}。" if pieces else "。")
+    )
+    if pieces:
+        return _("{head}：{pieces}。").format(head=head, pieces=pieces)
+    return _("{pieces}。").format(pieces=head)
 
 
 def render_text(history: History, lineages: tuple[Lineage, ...] | None = None) -> str:
@@ -95,14 +110,14 @@ def render_text(history: History, lineages: tuple[Lineage, ...] | None = None) -
 
 def render_markdown(history: History, lineages: tuple[Lineage, ...] | None = None) -> str:
     """Return the history as Markdown: a table of events per lineage."""
-    lines = [f"# {_('清单事项沿革')}", "", f"**{escape(headline(history))}**", ""]
+    lines = ["# " + _("清单事项沿革"), "", f"**{escape(headline(history))}**", ""]
     lines.append(
         "- " + " → ".join(escape(version_text(history, i)) for i in range(len(history.versions)))
     )
     for lineage in shown(history, lineages):
         lines += ["", f'<a id="item-{lineage.id}"></a>', ""]
         lines += [f"## #{lineage.id} {escape(lineage.events[-1].name)}", ""]
-        lines += [f"| {_('版本')} | {_('变化')} | {_('事项')} |", "|---|---|---|"]
+        lines += ["| " + " | ".join([_("版本"), _("变化"), _("事项")]) + " |", "|---|---|---|"]
         lines += [
             f"| {escape(version_text(history, e.version))} | {event_label(e.kind)} | "
             f"{escape(event_text(e))} |"
@@ -179,5 +194,7 @@ def render_history(
     }
     if format_name not in renderers:
         known = ", ".join(HISTORY_FORMATS)
-        raise UsageError(f"unknown history format {format_name!r} (known: {known})")
+        raise UsageError(
+            _("未知沿革格式“{name}”（可用：{known}）").format(name=format_name, known=known)
+        )
     return renderers[format_name](history, lineages)

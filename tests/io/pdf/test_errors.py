@@ -130,7 +130,7 @@ def test_ambiguous_columns_name_the_page(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as caught:
         read_pdf(build(None, tmp_path / "columns.pdf"))  # type: ignore[arg-type]
     assert caught.value.location is not None
-    assert caught.value.location.describe().endswith("columns.pdf, page 1")
+    assert caught.value.location.describe().endswith("columns.pdf，第 1 页")
 
 
 def test_a_missing_pdfplumber_names_the_extra(

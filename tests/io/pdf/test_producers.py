@@ -106,7 +106,7 @@ def test_items_point_at_their_page_and_table_row(sample: DutyList, tmp_path: Pat
     first = back.parts[0].items[0]
     assert first.source is not None
     assert (first.source.page, first.source.row) == (1, 3)  # header, category, item
-    assert first.source.describe() == f"{tmp_path / 'list.pdf'}, page 1, table row 3"
+    assert first.source.describe() == f"{tmp_path / 'list.pdf'}，第 1 页，表格第 3 行"
 
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])

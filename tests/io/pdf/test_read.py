@@ -148,9 +148,9 @@ def test_check_points_findings_at_pages(libreoffice_renders: dict[str, tuple[Pat
     _docx, pdf = libreoffice_renders["reference"]
     result = CliRunner().invoke(main, ["check", str(pdf)])
     assert result.exit_code == 1, result.output
-    located = [line for line in result.output.splitlines() if f"{pdf}, page " in line]
+    located = [line for line in result.output.splitlines() if f"{pdf}，第 " in line]
     assert located
-    assert all(", table row " in line for line in located)
+    assert all("页，表格第 " in line for line in located)
 
 
 def test_convert_and_diff_accept_pdf(

@@ -82,5 +82,5 @@ def test_a_sheet_that_is_not_xml_is_a_read_error_naming_the_sheet(tmp_path: Path
         for name in source.namelist():
             data = source.read(name)
             target.writestr(name, b"<garbage" if name == "xl/worksheets/sheet2.xml" else data)
-    with pytest.raises(ReadError, match=r"broken\.xlsx, table 2"):
+    with pytest.raises(ReadError, match=r"broken\.xlsx，表格 2"):
         read_xlsx(path)

@@ -8,7 +8,7 @@ from dutylist.reports.findings.github import annotation, render_github
 def test_one_annotation_per_new_finding(report):
     lines = render_github(report).splitlines()
     assert len(lines) == len(report.new) == 4
-    assert lines[0].startswith("::warning file=list.txt,line=20,title=stray-space::basic 2")
+    assert lines[0].startswith("::warning file=list.txt,line=20,title=stray-space::基本事项第2项")
     commands = sorted(line.split(" ", 1)[0] for line in lines)
     assert commands == ["::error", "::notice", "::warning", "::warning"]
 

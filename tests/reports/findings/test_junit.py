@@ -14,8 +14,8 @@ def test_one_test_case_per_rule(report):
     assert failed == {"number-gap"}
     assert root.get("failures") == "1"
     sequence = next(case for case in cases if case.get("name") == "clause-number-sequence")
-    assert "cooperative 1" in (sequence.findtext("system-out") or "")
+    assert "配合事项第1项" in (sequence.findtext("system-out") or "")
     stray = next(case for case in cases if case.get("name") == "stray-space")
-    assert "basic 2" in (stray.findtext("system-out") or "")
+    assert "基本事项第2项" in (stray.findtext("system-out") or "")
     accepted = next(case for case in cases if case.get("name") == "half-width-punctuation")
-    assert "[accepted]" in (accepted.findtext("system-out") or "")
+    assert "[已接受]" in (accepted.findtext("system-out") or "")

@@ -33,6 +33,7 @@ from dutylist.io.docx.numbering import Numbering, w
 from dutylist.io.docx.walk import BodyReader
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
+from dutylist.messages import N_, _, ngettext
 from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 CONVERT_HINT = "libreoffice --headless --convert-to docx FILE"
 """The command that turns a .doc, .wps or .rtf file into a .docx."""
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
-TRACKED_CHANGES_WARNING = "tracked changes accepted: inserted text kept, deleted text dropped"
+TRACKED_CHANGES_WARNING = N_("已接受修订：保留插入的文字，舍弃删除的文字")
 
 _BODY = w("body")
 _DOCUMENT_PART = "word/document.xml"
@@ -81,25 +82,29 @@ def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
     where = Location(file=name)
     if data.startswith(OLE2_MAGIC):
         raise ReadError(
-            "an old binary Word or WPS document (.doc/.wps), not .docx; convert it with "
-            f"`{_convert_hint(name)}`",
+            _(
+                "这是旧的二进制 Word 或 WPS 文档（.doc/.wps），不是 .docx；请用 `{command}` 转换"
+            ).format(command=_convert_hint(name)),
             where,
         )
     if not data.startswith(b"PK"):
         raise ReadError(
-            "not a .docx document (not a zip package); if it is a Word file saved in another "
-            f"format, convert it with `{_convert_hint(name)}`",
+            _(
+                "不是 .docx 文档（不是 zip 包）；如果是以其他格式保存的 Word 文件，"
+                "请用 `{command}` 转换"
+            ).format(command=_convert_hint(name)),
             where,
         )
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ReadError("damaged .docx document: the zip package cannot be opened", where) from None
+        raise ReadError(_(".docx 文档已损坏：无法打开 zip 包"), where) from None
     if _main_part(package) not in package.NameToInfo:
         package.close()
         raise ReadError(
-            f"not a Word document: the zip package has no {_DOCUMENT_PART}; convert it with "
-            f"`{_convert_hint(name)}`",
+            _("不是 Word 文档：zip 包中没有 {part}；请用 `{command}` 转换").format(
+                part=_DOCUMENT_PART, command=_convert_hint(name)
+            ),
             where,
         )
     return package
@@ -115,7 +120,8 @@ def _read_part(package: zipfile.ZipFile, part: str, name: str) -> bytes | None:
         return package.read(part)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise ReadError(
-            f"damaged .docx document: cannot unpack {part} ({exc})", Location(file=name)
+            _(".docx 文档已损坏：无法解压 {part}（{error}）").format(part=part, error=exc),
+            Location(file=name),
         ) from None
 
 
@@ -130,7 +136,10 @@ def _parse_part(data: bytes | None, part: str, name: str) -> etree._Element | No
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise FormatError(f"damaged .docx document: invalid XML in {part} ({exc})", where) from None
+        raise FormatError(
+            _(".docx 文档已损坏：{part} 中的 XML 无效（{error}）").format(part=part, error=exc),
+            where,
+        ) from None
 
 
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
@@ -174,8 +183,9 @@ def _open_body(source: Source) -> tuple[str, etree._Element, Numbering, Metadata
     body = document.find(_BODY) if document is not None else None
     if body is None:  # e.g. "Strict Open XML", another vocabulary
         raise FormatError(
-            f"not a Word document that dutylist can read: {main} has no w:body; re-save it "
-            f"with `{_convert_hint(name)}`",
+            _(
+                "dutylist 无法读取该 Word 文档：{part} 中没有 w:body；请用 `{command}` 重新保存"
+            ).format(part=main, command=_convert_hint(name)),
             Location(file=name),
         )
     plain = (
@@ -219,7 +229,7 @@ def read_docx_blocks(source: Source) -> list[Block]:
     return list(BodyReader(name, numbering, plain=plain).blocks(body))
 
 
-_NO_TABLES = "no tables found: dutylist reads lists laid out as tables"
+_NO_TABLES = N_("没有找到表格：dutylist 读取以表格排版的清单")
 
 
 def read_docx_report(source: Source) -> tuple[DutyList, tuple[str, ...]]:
@@ -240,19 +250,22 @@ def read_docx_report(source: Source) -> tuple[DutyList, tuple[str, ...]]:
         duty_list = assemble(reader.blocks(body), metadata=metadata)
     except FormatError as exc:
         raise FormatError(
-            _NO_TABLES if reader.tables == 0 else exc.message, exc.location or where
+            _(_NO_TABLES) if reader.tables == 0 else exc.message, exc.location or where
         ) from None
     if reader.tables == 0:
-        raise FormatError(_NO_TABLES, where)
+        raise FormatError(_(_NO_TABLES), where)
     if not duty_list.items:
-        raise FormatError("no duty list items found in the document's tables", where)
+        raise FormatError(_("文档的表格中没有找到清单事项"), where)
     warnings: list[str] = []
     if reader.tracked:
-        warnings.append(TRACKED_CHANGES_WARNING)
+        warnings.append(_(TRACKED_CHANGES_WARNING))
     if numbering.unresolved:
         warnings.append(
-            f"automatic numbering of {numbering.unresolved} paragraph(s) could not be rebuilt; "
-            "their clauses are kept unnumbered"
+            ngettext(
+                "有 {count} 个段落的自动编号无法还原，这些条目保留为无编号",
+                "有 {count} 个段落的自动编号无法还原，这些条目保留为无编号",
+                numbering.unresolved,
+            ).format(count=numbering.unresolved)
         )
     return duty_list, tuple(warnings)
 

@@ -31,6 +31,7 @@ from dutylist.io.docx.styling import LIST_MARGINS_MM, PAGE_MM, page_setup
 from dutylist.io.files import write_atomically
 from dutylist.io.layout import cell_paragraphs, column_roles, lines, overflow, part_columns
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import (
     Category,
     DutyList,
@@ -239,5 +240,7 @@ def write_docx(duty_list: DutyList, path: str | os.PathLike[str]) -> None:
     try:
         data = docx_bytes(duty_list)
     except ValueError as exc:
-        raise WriteError(f"cannot write .docx: {exc}", Location(file=os.fspath(path))) from None
+        raise WriteError(
+            _("无法写出 .docx：{error}").format(error=exc), Location(file=os.fspath(path))
+        ) from None
     write_atomically(path, data)

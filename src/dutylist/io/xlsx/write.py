@@ -22,6 +22,7 @@ from dutylist.errors import WriteError
 from dutylist.io.files import write_atomically
 from dutylist.io.layout import cell_paragraphs, column_roles, overflow, part_columns
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import DutyList, Item, Part
 from dutylist.parse.vocabulary import Role, squash
 
@@ -222,5 +223,7 @@ def write_xlsx(duty_list: DutyList, path: str | os.PathLike[str]) -> None:
     try:
         data = xlsx_bytes(duty_list)
     except (ValueError, IllegalCharacterError) as exc:
-        raise WriteError(f"cannot write .xlsx: {exc}", Location(file=os.fspath(path))) from None
+        raise WriteError(
+            _("无法写出 .xlsx：{error}").format(error=exc), Location(file=os.fspath(path))
+        ) from None
     write_atomically(path, data)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dutylist.diff.changes import ChangeSet
 from dutylist.diff.serialize import dumps
 from dutylist.errors import UsageError
+from dutylist.messages import _
 from dutylist.reports.changes.docx import render_docx
 from dutylist.reports.changes.html import render_html
 from dutylist.reports.changes.markdown import render_markdown
@@ -40,7 +41,9 @@ def render_changes(changeset: ChangeSet, format_name: str) -> bytes:
     renderer = RENDERERS.get(format_name)
     if renderer is None:
         known = ", ".join(RENDERERS)
-        raise UsageError(f"unknown report format {format_name!r} (known: {known})")
+        raise UsageError(
+            _("未知报告格式“{name}”（可用：{known}）").format(name=format_name, known=known)
+        )
     rendered = renderer(changeset)
     return rendered.encode("utf-8") if isinstance(rendered, str) else rendered
 

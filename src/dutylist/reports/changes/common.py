@@ -5,7 +5,7 @@ The renderers (text, Markdown, HTML, .docx) differ only in markup; the words com
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -22,66 +22,89 @@ from dutylist.diff.changes import (
     Renumbered,
     Systemic,
 )
-from dutylist.diff.content import CLAUSE_FIELDS, clause_text, departments_of
+from dutylist.diff.content import clause_text, departments_of
 from dutylist.diff.inline import normalize
 from dutylist.diff.systemic import explained
-from dutylist.messages import _
-from dutylist.model import DEPARTMENT_FIELDS, Item, PartKind, RecalledItem, clause_fields
-from dutylist.model import FIELD_LABELS as ITEM_LABELS
+from dutylist.messages import N_, _, ngettext
+from dutylist.model import (
+    Department,
+    Item,
+    PartKind,
+    RecalledItem,
+    clause_fields,
+)
 
 KIND_LABELS = {
-    ChangeKind.ADDED: "新增",
-    ChangeKind.REMOVED: "取消",
-    ChangeKind.MODIFIED: "变更",
-    ChangeKind.MOVED: "转类",
-    ChangeKind.SPLIT: "分设",
-    ChangeKind.MERGED: "合并",
+    ChangeKind.ADDED: N_("新增"),
+    ChangeKind.REMOVED: N_("取消"),
+    ChangeKind.MODIFIED: N_("变更"),
+    ChangeKind.MOVED: N_("转类"),
+    ChangeKind.SPLIT: N_("分设"),
+    ChangeKind.MERGED: N_("合并"),
 }
-"""The adjustment types (调整类型) of a revision request, by change kind."""
+"""The adjustment types (调整类型) of a revision request, by change kind (untranslated)."""
 
 FIELD_LABELS = {
-    **{field: ITEM_LABELS[field] for field in ("name", *CLAUSE_FIELDS)},
-    "departments": "部门",
-    "discontinued": "不再开展",
-    "remarks": "备注",
-    "basis": "履职依据",
+    "name": N_("事项名称"),
+    "departments": N_("部门"),
+    "superior_duties": N_("上级部门职责"),
+    "local_duties": N_("街道配合职责"),
+    "working_method": N_("工作方式"),
+    "discontinued": N_("不再开展"),
+    "remarks": N_("备注"),
+    "basis": N_("履职依据"),
 }
 """Column names of the fields a change can touch (``departments`` as the part names it)."""
 
 OP_LABELS = {
-    FieldOp.CHANGED: "修改",
-    FieldOp.ADDED: "增加",
-    FieldOp.REMOVED: "删除",
-    FieldOp.REORDERED: "调整顺序",
+    FieldOp.CHANGED: N_("修改"),
+    FieldOp.ADDED: N_("增加"),
+    FieldOp.REMOVED: N_("删除"),
+    FieldOp.REORDERED: N_("调整顺序"),
 }
 """What happened to a field or clause."""
 
 CATEGORY_LABELS = {
-    CategoryChangeKind.ADDED: "新增类别",
-    CategoryChangeKind.REMOVED: "取消类别",
-    CategoryChangeKind.RENAMED: "类别更名",
-    CategoryChangeKind.COUNT_CHANGED: "事项数变化",
-    CategoryChangeKind.RENUMBERED: "类别序号变化",
-    CategoryChangeKind.REORDERED: "类别调序",
-    CategoryChangeKind.SPLIT: "类别分设",
-    CategoryChangeKind.MERGED: "类别合并",
+    CategoryChangeKind.ADDED: N_("新增类别"),
+    CategoryChangeKind.REMOVED: N_("取消类别"),
+    CategoryChangeKind.RENAMED: N_("类别更名"),
+    CategoryChangeKind.COUNT_CHANGED: N_("事项数变化"),
+    CategoryChangeKind.RENUMBERED: N_("类别序号变化"),
+    CategoryChangeKind.REORDERED: N_("类别调序"),
+    CategoryChangeKind.SPLIT: N_("类别分设"),
+    CategoryChangeKind.MERGED: N_("类别合并"),
 }
 """What happened to a category heading."""
 
-PART_LABELS = {kind: kind.chinese for kind in PartKind}
-"""The parts' Chinese titles."""
+PART_LABELS = {
+    PartKind.BASIC: N_("基本履职事项清单"),
+    PartKind.COOPERATIVE: N_("配合履职事项清单"),
+    PartKind.RECALLED: N_("上级部门收回事项清单"),
+}
+"""The parts' Chinese titles (untranslated: pass them through :func:`_`)."""
+
+
+def part_label(kind: PartKind) -> str:
+    """Return the title of a part in the language in use."""
+    return _(PART_LABELS[kind])
+
+
+def op_label(op: FieldOp) -> str:
+    """Return what happened to a field (修改, 增加 …) in the language in use."""
+    return _(OP_LABELS[op])
+
 
 TALLY_COLUMNS = (
-    ("added", "新增"),
-    ("removed", "取消"),
-    ("modified", "变更"),
-    ("moved_in", "转入"),
-    ("moved_out", "转出"),
-    ("split", "分设"),
-    ("merged", "合并"),
-    ("renumbered", "仅序号变化"),
+    ("added", N_("新增")),
+    ("removed", N_("取消")),
+    ("modified", N_("变更")),
+    ("moved_in", N_("转入")),
+    ("moved_out", N_("转出")),
+    ("split", N_("分设")),
+    ("merged", N_("合并")),
+    ("renumbered", N_("仅序号变化")),
 )
-"""The columns of the per-part summary table."""
+"""The columns of the per-part summary table (labels translated where shown)."""
 
 
 def version_line(ref: ListRef) -> str:
@@ -100,15 +123,15 @@ def version_line(ref: ListRef) -> str:
 
 def version_lines(changeset: ChangeSet) -> list[tuple[str, str]]:
     """Return ``(原版本, line)`` and ``(新版本, line)`` for a report's header."""
-    return [("原版本", version_line(changeset.old)), ("新版本", version_line(changeset.new))]
+    return [(_("原版本"), version_line(changeset.old)), (_("新版本"), version_line(changeset.new))]
 
 
 def report_title(changeset: ChangeSet) -> str:
     """Return the report's title, naming the versions: ``清单变更对照：2024版 → 2025版``."""
     old, new = changeset.old.version, changeset.new.version
     if old is None and new is None:
-        return "清单变更对照"
-    return f"清单变更对照：{old or '原版本'} → {new or '新版本'}"
+        return _("清单变更对照")
+    return _("清单变更对照：{old} → {new}").format(old=old or _("原版本"), new=new or _("新版本"))
 
 
 def kind_label(change: Change) -> str:
@@ -121,8 +144,8 @@ def kind_label(change: Change) -> str:
             or normalize(change.old[0].category) == normalize(change.new[0].category)
         )
     ):
-        return "调序"
-    return KIND_LABELS[change.kind]
+        return _("调序")
+    return _(KIND_LABELS[change.kind])
 
 
 def field_label(field: str, part: PartKind | None = None) -> str:
@@ -130,19 +153,32 @@ def field_label(field: str, part: PartKind | None = None) -> str:
     if field.startswith("extra."):
         return field.removeprefix("extra.")
     if field.endswith(".numbering"):
-        return field_label(field.removesuffix(".numbering"), part) + "编号"
+        return _("{field}编号").format(field=field_label(field.removesuffix(".numbering"), part))
     if field == "departments":
-        return ITEM_LABELS[DEPARTMENT_FIELDS.get(part or PartKind.COOPERATIVE, field)]
-    return FIELD_LABELS.get(field, field)
+        return _("承接部门") if part is PartKind.RECALLED else _("对应上级部门")
+    label = FIELD_LABELS.get(field)
+    return _(label) if label is not None else field
 
 
-def clause_place(change: FieldChange) -> str:
-    """Return where a clause change is: ``第2条``, ``第2条→第3条`` or empty for plain fields."""
+def clause_place(change: FieldChange, label: str) -> str:
+    """Return the field ``label`` with where a clause change is in it.
+
+    ``街道配合职责第2条``, ``街道配合职责第2条→第3条``, or the label alone for plain fields.
+    """
     old, new = change.old_clause, change.new_clause
     if old is not None and new is not None and old != new:
-        return f"第{old}条→第{new}条"
+        return _("{field}第{old}条→第{new}条").format(field=label, old=old, new=new)
     number = new if new is not None else old
-    return f"第{number}条" if number is not None else ""
+    if number is None:
+        return label
+    return _("{field}第{number}条").format(field=label, number=number)
+
+
+def lead_names(departments: Iterable[Department]) -> str:
+    """Return department names joined by 、, the lead ones marked 牵头."""
+    return _("、").join(
+        _("{name}牵头").format(name=d.name) if d.lead else d.name for d in departments
+    )
 
 
 def number_text(number: int | None) -> str:
@@ -152,7 +188,9 @@ def number_text(number: int | None) -> str:
 
 def ref_text(ref: ItemRef) -> str:
     """Return ``基本履职事项清单 · 党的建设 · 第3项`` for an item reference."""
-    return f"{PART_LABELS[ref.part]} · {ref.category} · 第{number_text(ref.number)}项"
+    return _("{part} · {category} · 第{number}项").format(
+        part=part_label(ref.part), category=ref.category, number=number_text(ref.number)
+    )
 
 
 def anchor(index: int) -> str:
@@ -172,17 +210,17 @@ class ItemLine:
 
 def item_lines(item: Item) -> list[ItemLine]:
     """Return the item's content as labelled lines (name first, then departments, clauses)."""
-    lines = [ItemLine(label=ITEM_LABELS["name"], text=item.name)]
+    lines = [ItemLine(label=_("事项名称"), text=item.name)]
     departments = departments_of(item)
     if departments:
-        names = "、".join(f"{d.name}牵头" if d.lead else d.name for d in departments)
+        names = lead_names(departments)
         lines.append(ItemLine(label=field_label("departments", item.kind), text=names))
     for field, clauses in clause_fields(item):
         for index, clause in enumerate(clauses, start=1):
             number = f"{clause.number}." if clause.number is not None else f"（{index}）"
             lines.append(ItemLine(label=field_label(field), text=f"{number}{clause_text(clause)}"))
     if isinstance(item, RecalledItem) and item.discontinued:
-        lines.append(ItemLine(label="不再开展", text="是"))
+        lines.append(ItemLine(label=_("不再开展"), text=_("是")))
     lines.extend(
         ItemLine(label=field_label(field), text=getattr(item, field))
         for field in ("remarks", "basis")
@@ -249,38 +287,64 @@ def renumber_runs(renumbered: tuple[Renumbered, ...]) -> list[RenumberRun]:
 def headline(changeset: ChangeSet) -> str:
     """Return one line: how many changes of each kind, and how many items renumbered."""
     if changeset.is_empty:
-        return "两个版本内容相同（no differences）。"
-    counts = "，".join(
-        f"{KIND_LABELS[kind]} {changeset.count(kind)}"
+        return _("两个版本内容相同（no differences）。")
+    counts = _("，").join(
+        _("{kind} {count}").format(kind=_(KIND_LABELS[kind]), count=changeset.count(kind))
         for kind in ChangeKind
         if changeset.count(kind)
     )
-    pieces = [f"{len(changeset.changes)} 处事项变更" + (f"：{counts}" if counts else "")]
+    changes = len(changeset.changes)
+    pieces = [
+        ngettext("{count} 处事项变更：{counts}", "{count} 处事项变更：{counts}", changes).format(
+            count=changes, counts=counts
+        )
+        if counts
+        else ngettext("{count} 处事项变更", "{count} 处事项变更", changes).format(count=changes)
+    ]
     if changeset.systemic:
         pieces.append(_("系统性变更 {count} 处").format(count=len(changeset.systemic)))
     if changeset.categories:
-        pieces.append(f"类别变化 {len(changeset.categories)} 处")
+        pieces.append(
+            ngettext(
+                "类别变化 {count} 处", "类别变化 {count} 处", len(changeset.categories)
+            ).format(count=len(changeset.categories))
+        )
     if changeset.renumbered:
-        pieces.append(f"{len(changeset.renumbered)} 项仅序号变化（不计为变更）")
-    return "；".join(pieces) + "。"
+        pieces.append(
+            ngettext(
+                "{count} 项仅序号变化（不计为变更）",
+                "{count} 项仅序号变化（不计为变更）",
+                len(changeset.renumbered),
+            ).format(count=len(changeset.renumbered))
+        )
+    return _("{pieces}。").format(pieces=_("；").join(pieces))
 
 
 def category_text(change: CategoryChange) -> str:
     """Return a category change as one line of text."""
     old, new = change.old, change.new
     if change.kind is CategoryChangeKind.ADDED and new is not None:
-        return f"{PART_LABELS[new.part]}：新增类别「{new.heading or new.title}」"
+        return _("{part}：新增类别「{heading}」").format(
+            part=part_label(new.part), heading=new.heading or new.title
+        )
     if change.kind is CategoryChangeKind.REMOVED and old is not None:
-        return f"{PART_LABELS[old.part]}：取消类别「{old.heading or old.title}」"
+        return _("{part}：取消类别「{heading}」").format(
+            part=part_label(old.part), heading=old.heading or old.title
+        )
     assert old is not None  # noqa: S101 - the other kinds have both sides
     assert new is not None  # noqa: S101
-    part = PART_LABELS[new.part]
+    part = part_label(new.part)
     if change.kind is CategoryChangeKind.RENAMED:
-        return f"{part}：类别「{old.title}」更名为「{new.title}」"
+        return _("{part}：类别「{old}」更名为「{new}」").format(
+            part=part, old=old.title, new=new.title
+        )
     if change.kind is CategoryChangeKind.COUNT_CHANGED:
-        before = "未标注" if old.declared_count is None else f"{old.declared_count}项"
-        after = "未标注" if new.declared_count is None else f"{new.declared_count}项"
-        return f"{part}：类别「{new.title}」标注事项数 {before} → {after}"
+        return _("{part}：类别「{title}」标注事项数 {before} → {after}").format(
+            part=part,
+            title=new.title,
+            before=_declared(old.declared_count),
+            after=_declared(new.declared_count),
+        )
     if change.kind is CategoryChangeKind.SPLIT:
         return _("{part}：类别「{old}」分设出「{new}」").format(
             part=part, old=old.title, new=new.title
@@ -293,7 +357,13 @@ def category_text(change: CategoryChange) -> str:
         return _("{part}：类别「{title}」由第{old}类调至第{new}类").format(
             part=part, title=new.title, old=old.index + 1, new=new.index + 1
         )
-    return f"{part}：类别「{new.title}」序号 {old.ordinal} → {new.ordinal}"
+    return _("{part}：类别「{title}」序号 {old} → {new}").format(
+        part=part, title=new.title, old=old.ordinal, new=new.ordinal
+    )
+
+
+def _declared(count: int | None) -> str:
+    return _("未标注") if count is None else _("{count}项").format(count=count)
 
 
 def changes_by_part(
@@ -325,6 +395,20 @@ def primary_part(change: Change) -> PartKind:
     return (change.new[0] if change.new else change.old[0]).part
 
 
+def renumbered_text(count: int) -> str:
+    """Return the sentence introducing the items that were only renumbered."""
+    return ngettext(
+        "{count} 项事项因前面的增删而重新编号，内容未变：",
+        "{count} 项事项因前面的增删而重新编号，内容未变：",
+        count,
+    ).format(count=count)
+
+
+def version_text(title: str, source: str | None) -> str:
+    """Return a version as ``title（file）``, or the title alone."""
+    return _("{title}（{source}）").format(title=title, source=source) if source else title
+
+
 def category_lines(changeset: ChangeSet) -> list[str]:
     """Return the category changes as lines; ordinal-only changes are summarised in one line."""
     lines = [
@@ -336,7 +420,13 @@ def category_lines(changeset: ChangeSet) -> list[str]:
         1 for change in changeset.categories if change.kind is CategoryChangeKind.RENUMBERED
     )
     if renumbered:
-        lines.append(f"{renumbered} 个类别仅序号变化（因前面的类别增减）")
+        lines.append(
+            ngettext(
+                "{count} 个类别仅序号变化（因前面的类别增减）",
+                "{count} 个类别仅序号变化（因前面的类别增减）",
+                renumbered,
+            ).format(count=renumbered)
+        )
     return lines
 
 
@@ -356,10 +446,10 @@ def systemic_text(record: Systemic) -> str:
         what = _("增加「{new}」").format(new=record.new)
     else:
         what = _("删除「{old}」").format(old=record.old)
-    where = "、".join(
+    where = _("、").join(
         dict.fromkeys(field_label(field, part) for part in record.parts for field in record.fields)
     )
-    parts = "、".join(PART_LABELS[part] for part in record.parts)
+    parts = _("、").join(part_label(part) for part in record.parts)
     return _("{what}：{count} 项（{parts}；{where}）").format(
         what=what, count=record.count, parts=parts, where=where
     )

@@ -23,17 +23,18 @@ from dutylist.io.docx.styling import (
     page_setup,
     set_fonts,
 )
-from dutylist.messages import _
+from dutylist.messages import N_, _, ngettext
 from dutylist.model import Item, RecalledItem, clause_fields
 from dutylist.parse.cells import DISCONTINUED_MARK
 from dutylist.reports.changes.common import (
-    PART_LABELS,
     category_lines,
     changes_by_part,
     field_label,
     headline,
     kind_label,
+    lead_names,
     number_text,
+    part_label,
     renumber_runs,
     systemic_groups,
     version_lines,
@@ -50,8 +51,16 @@ DELETED_COLOR = "C00000"
 """Struck-through deletions: dark red."""
 INSERTED_COLOR = "0070C0"
 """Underlined insertions: blue."""
-COLUMNS = ("原序号", "原事项", "调整后序号", "调整后事项", "调整类型", "涉及部门")
-"""The table's columns."""
+COLUMNS = (
+    N_("原序号"),
+    N_("原事项"),
+    N_("调整后序号"),
+    N_("调整后事项"),
+    N_("调整类型"),
+    N_("涉及部门"),
+)
+"""The table's columns (untranslated)."""
+_PART_HEADINGS = (N_("一、{part}"), N_("二、{part}"), N_("三、{part}"))
 WIDTHS_CM = (1.6, 8.9, 2.1, 8.9, 2.1, 2.1)
 """Column widths on landscape A4 with 2 cm margins (25.7 cm of text width)."""
 
@@ -77,20 +86,21 @@ def render_docx(changeset: ChangeSet) -> bytes:
     setup_page(document)
     setup_styles(document)
     title = (changeset.new.title or changeset.old.title).removesuffix("履行职责事项清单")
-    _heading(document, f"{title}履行职责事项清单调整新旧对照表", size=18, center=True)
+    heading = _("{title}履行职责事项清单调整新旧对照表").format(title=title)
+    _heading(document, heading, size=18, center=True)
     for label, line in version_lines(changeset):
-        _paragraph(document, [(f"{label}：{line}", "")], size=12)
+        text = _("{label}：{text}").format(label=label, text=line)
+        _paragraph(document, [(text, "")], size=12)
     _paragraph(document, [(headline(changeset), "")], size=12)
     if changeset.systemic:
         _heading(document, _("系统性变更"), size=16)
         for line, items in systemic_groups(changeset):
             _paragraph(document, [(line, "")], size=12)
-            numbers = "、".join(text for _index, text in items)
+            numbers = _("、").join(text for _index, text in items)
             _paragraph(document, [(_("涉及：{items}").format(items=numbers), "")], size=10.5)
-    ordinals = "一二三"
     # every item keeps its row: the comparison table is what an office files
     for number, (kind, changes) in enumerate(changes_by_part(changeset, grouped=False)):
-        _heading(document, f"{ordinals[number]}、{PART_LABELS[kind]}", size=16)
+        _heading(document, _(_PART_HEADINGS[number]).format(part=part_label(kind)), size=16)
         table = document.add_table(rows=1, cols=len(COLUMNS))
         table.style = "Table Grid"
         _header(table.rows[0])
@@ -98,14 +108,19 @@ def render_docx(changeset: ChangeSet) -> bytes:
             _row(table.add_row().cells, change)
         _widths(table)
     if changeset.categories or changeset.renumbered:
-        _heading(document, "说明", size=16)
+        _heading(document, _("说明"), size=16)
         for line in category_lines(changeset):
             _paragraph(document, [(line, "")], size=12)
         if changeset.renumbered:
-            runs = "；".join(
-                f"{PART_LABELS[run.part]} {run.text}" for run in renumber_runs(changeset.renumbered)
+            runs = _("；").join(
+                _("{part} {text}").format(part=part_label(run.part), text=run.text)
+                for run in renumber_runs(changeset.renumbered)
             )
-            text = f"因事项增减，{len(changeset.renumbered)} 项事项仅序号调整，内容未变：{runs}。"
+            text = ngettext(
+                "因事项增减，{count} 项事项仅序号调整，内容未变：{runs}。",
+                "因事项增减，{count} 项事项仅序号调整，内容未变：{runs}。",
+                len(changeset.renumbered),
+            ).format(count=len(changeset.renumbered), runs=runs)
             _paragraph(document, [(text, "")], size=12)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -129,17 +144,19 @@ def item_lines(item: Item, fields: tuple[FieldChange, ...], side: str) -> list[L
     lines: list[Line] = [_marked("", item.name, by_field.get("name"), old_side=old_side)]
     departments = departments_of(item)
     if departments:
-        label = field_label("departments", item.kind) + "："
-        text = "、".join(f"{d.name}牵头" if d.lead else d.name for d in departments)
+        label = _("{label}：").format(label=field_label("departments", item.kind))
+        text = lead_names(departments)
         lines.append(_marked(label, text, by_field.get("departments"), old_side=old_side))
     for field, clauses in clause_fields(item):
         if clauses:
-            lines.append([(field_label(field, item.kind) + "：", "")])
+            lines.append([(_("{label}：").format(label=field_label(field, item.kind)), "")])
         for index, clause in enumerate(clauses, start=1):
             prefix = f"{clause.number}." if clause.number is not None else ""
             edit = by_clause.get((field, index))
             lines.append(_marked(prefix, clause_text(clause), edit, old_side=old_side))
-    stated = any(DISCONTINUED_MARK in clause.text for _, cs in clause_fields(item) for clause in cs)
+    stated = any(
+        DISCONTINUED_MARK in clause.text for _field, cs in clause_fields(item) for clause in cs
+    )
     if isinstance(item, RecalledItem) and item.discontinued and not stated:
         lines.append([("不再开展此项工作", "")])
     for field in ("remarks", "basis"):
@@ -173,7 +190,7 @@ def _marked(prefix: str, text: str, change: FieldChange | None, *, old_side: boo
 
 
 def _whole(item: Item, mark: str) -> list[Line]:
-    return [[(text, mark) for text, _ in line] for line in item_lines(item, (), "new")]
+    return [[(text, mark) for text, _mark in line] for line in item_lines(item, (), "new")]
 
 
 def cell_lines(change: Change, side: str) -> list[Line]:
@@ -185,7 +202,10 @@ def cell_lines(change: Change, side: str) -> list[Line]:
         lines = item_lines(items[0], change.fields, side)
         if change.kind is ChangeKind.MOVED:
             ref = (change.old if side == "old" else change.new)[0]
-            lines.insert(0, [(f"（{PART_LABELS[ref.part]}·{ref.category}）", "")])
+            where = _("（{part}·{category}）").format(
+                part=part_label(ref.part), category=ref.category
+            )
+            lines.insert(0, [(where, "")])
         return lines
     result: list[Line] = []
     for item in items:
@@ -200,13 +220,13 @@ def departments_text(change: Change) -> str:
     names = [
         name for item in (*change.old_items, *change.new_items) for name in department_names(item)
     ]
-    return "、".join(dict.fromkeys(names))
+    return _("、").join(dict.fromkeys(names))
 
 
 def numbers_text(change: Change, side: str) -> str:
     """Return the item numbers of one side of a change (``18、19`` for a split)."""
     refs = change.old if side == "old" else change.new
-    return "、".join(number_text(ref.number) for ref in refs)
+    return _("、").join(number_text(ref.number) for ref in refs)
 
 
 # -- python-docx plumbing ------------------------------------------------------------------
@@ -279,7 +299,7 @@ def _header(row: _Row) -> None:
     for cell, title in zip(row.cells, COLUMNS, strict=True):
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(paragraph, title, "", font=HEADING_FONT, size=10.5)
+        _run(paragraph, _(title), "", font=HEADING_FONT, size=10.5)
 
 
 def _fill(cell: _Cell, lines: list[Line], *, center: bool = False) -> None:

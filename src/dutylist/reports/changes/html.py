@@ -8,7 +8,7 @@ The page is laid out by the Jinja2 template ``templates/changes.html.j2``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from dutylist.diff.changes import (
     Change,
@@ -19,11 +19,9 @@ from dutylist.diff.changes import (
     FieldChange,
     FieldOp,
 )
-from dutylist.messages import _
+from dutylist.messages import _, language, ngettext
 from dutylist.model import Item, PartKind
 from dutylist.reports.changes.common import (
-    OP_LABELS,
-    PART_LABELS,
     TALLY_COLUMNS,
     anchor,
     category_lines,
@@ -34,8 +32,11 @@ from dutylist.reports.changes.common import (
     item_lines,
     kind_label,
     number_text,
+    op_label,
+    part_label,
     ref_text,
     renumber_runs,
+    renumbered_text,
     report_title,
     systemic_groups,
     version_lines,
@@ -55,7 +56,10 @@ def render_html(changeset: ChangeSet) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The template's {{ _("…") }} texts go through dutylist's catalogs, like the Python ones.
+    cast("Any", environment).install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)
     template = environment.get_template("changes.html.j2")
     return template.render(**context(changeset))
 
@@ -63,17 +67,21 @@ def render_html(changeset: ChangeSet) -> str:
 def context(changeset: ChangeSet) -> dict[str, Any]:
     """Return the values the template shows (plain data, already worded)."""
     return {
+        "lang": "zh-CN" if language() == "zh" else language(),
         "title": report_title(changeset),
-        "versions": version_lines(changeset),
+        "versions": [
+            _("{label}：{text}").format(label=label, text=line)
+            for label, line in version_lines(changeset)
+        ],
         "old": changeset.old,
         "new": changeset.new,
         "headline": headline(changeset),
         "is_empty": changeset.is_empty,
-        "tally_columns": TALLY_COLUMNS,
+        "tally_columns": [(name, _(label)) for name, label in TALLY_COLUMNS],
         "parts": [
             {
-                "label": PART_LABELS[entry.part],
-                "counts": [getattr(entry.tally, name) for name, _ in TALLY_COLUMNS],
+                "label": part_label(entry.part),
+                "counts": [getattr(entry.tally, name) for name, _label in TALLY_COLUMNS],
             }
             for entry in changeset.summary.parts
         ],
@@ -87,14 +95,19 @@ def context(changeset: ChangeSet) -> dict[str, Any]:
         "sections": [
             {
                 "part": kind.value,
-                "label": PART_LABELS[kind],
+                "label": part_label(kind),
                 "changes": [_change(index, change) for index, change in changes],
             }
             for kind, changes in changes_by_part(changeset)
         ],
         "renumbered": len(changeset.renumbered),
+        "renumbered_text": renumbered_text(len(changeset.renumbered)),
         "renumber_runs": [
-            {"part": PART_LABELS[run.part], "text": run.text}
+            {
+                "part": part_label(run.part),
+                "text": run.text,
+                "line": _("{part}：{text}").format(part=part_label(run.part), text=run.text),
+            }
             for run in renumber_runs(changeset.renumbered)
         ],
     }
@@ -156,8 +169,8 @@ def _field(change: FieldChange, part: PartKind | None) -> dict[str, Any]:
     else:
         old, new = [(change.old or "", "")], [(change.new or "", "")]
     return {
-        "label": field_label(change.field, part) + clause_place(change),
-        "op": OP_LABELS[change.op],
+        "label": clause_place(change, field_label(change.field, part)),
+        "op": op_label(change.op),
         "cosmetic": change.classification is ChangeClass.COSMETIC,
         "old": old,
         "new": new,

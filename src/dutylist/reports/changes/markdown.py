@@ -9,11 +9,9 @@ from __future__ import annotations
 import re
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
-from dutylist.messages import _
+from dutylist.messages import N_, _
 from dutylist.model import PartKind
 from dutylist.reports.changes.common import (
-    OP_LABELS,
-    PART_LABELS,
     TALLY_COLUMNS,
     anchor,
     category_lines,
@@ -24,8 +22,11 @@ from dutylist.reports.changes.common import (
     item_lines,
     kind_label,
     number_text,
+    op_label,
+    part_label,
     ref_text,
     renumber_runs,
+    renumbered_text,
     report_title,
     systemic_groups,
     version_lines,
@@ -42,49 +43,54 @@ def escape(text: str) -> str:
 def render_markdown(changeset: ChangeSet) -> str:
     """Return the whole report as Markdown text ending in a newline."""
     lines = [f"# {escape(report_title(changeset))}", ""]
-    lines += [f"- {label}：{escape(line)}" for label, line in version_lines(changeset)]
+    lines += [
+        "- " + _("{label}：{text}").format(label=label, text=escape(line))
+        for label, line in version_lines(changeset)
+    ]
     lines += ["", f"**{headline(changeset)}**", ""]
     if changeset.is_empty:
         return "\n".join(lines)
     lines += _summary(changeset)
     if changeset.categories:
-        lines += ["## 类别变化", ""]
+        lines += ["## " + _("类别变化"), ""]
         lines += [f"- {escape(line)}" for line in category_lines(changeset)]
         lines.append("")
     if changeset.systemic:
-        lines += [f"## {_('系统性变更')}", ""]
+        lines += ["## " + _("系统性变更"), ""]
         for line, items in systemic_groups(changeset):
             lines.append(f"- {escape(line)}")
             lines += [f"  - {index}. {escape(item)}" for index, item in items]
         lines.append("")
     listed = list(changes_by_part(changeset))
     if listed:
-        lines += ["## 事项变更", ""]
+        lines += ["## " + _("事项变更"), ""]
         for kind, changes in listed:
-            lines += [f"### {PART_LABELS[kind]}", ""]
+            lines += [f"### {part_label(kind)}", ""]
             for index, change in changes:
                 lines += _change(index, change)
     if changeset.renumbered:
-        lines += ["## 仅序号变化", ""]
-        lines.append(f"{len(changeset.renumbered)} 项事项因前面的增删而重新编号，内容未变：")
+        lines += ["## " + _("仅序号变化"), ""]
+        lines.append(renumbered_text(len(changeset.renumbered)))
         lines.append("")
         lines += [
-            f"- {PART_LABELS[run.part]}：{run.text}" for run in renumber_runs(changeset.renumbered)
+            "- " + _("{part}：{text}").format(part=part_label(run.part), text=run.text)
+            for run in renumber_runs(changeset.renumbered)
         ]
         lines.append("")
     return "\n".join(lines)
 
 
 def _summary(changeset: ChangeSet) -> list[str]:
-    lines = ["## 统计", ""]
-    header = "| 部分 | " + " | ".join(label for _, label in TALLY_COLUMNS) + " |"
-    lines += [header, "|" + "---|" * (len(TALLY_COLUMNS) + 1)]
+    lines = ["## " + _("统计"), ""]
+    labels = [_("部分"), *(_(label) for _name, label in TALLY_COLUMNS)]
+    lines += ["| " + " | ".join(labels) + " |", "|" + "---|" * (len(TALLY_COLUMNS) + 1)]
     for entry in changeset.summary.parts:
-        counts = " | ".join(str(getattr(entry.tally, name)) for name, _ in TALLY_COLUMNS)
-        lines.append(f"| {PART_LABELS[entry.part]} | {counts} |")
+        counts = " | ".join(str(getattr(entry.tally, name)) for name, _label in TALLY_COLUMNS)
+        lines.append(f"| {part_label(entry.part)} | {counts} |")
     lines.append("")
     if changeset.summary.departments:
-        lines += ["| 部门 | 新增涉及 | 不再涉及 | 内容变化 |", "|---|---|---|---|"]
+        labels = [_("部门"), _("新增涉及"), _("不再涉及"), _("内容变化")]
+        lines += ["| " + " | ".join(labels) + " |", "|---|---|---|---|"]
         lines += [
             f"| {escape(entry.department)} | {entry.gained} | {entry.lost} | {entry.changed} |"
             for entry in changeset.summary.departments
@@ -97,26 +103,30 @@ def _change(index: int, change: Change) -> list[str]:
     ref = change.new[0] if change.new else change.old[0]
     title = f"{index}. {kind_label(change)} `{change.kind.value}` · {escape(ref.name)}"
     lines = [f'<a id="{anchor(index)}"></a>', "", f"#### {title}", ""]
-    if change.old:
-        lines.append(
-            "- 原：" + "；".join(escape(ref_text(r)) + f" {escape(r.name)}" for r in change.old)
-        )
-    if change.new:
-        lines.append(
-            "- 新：" + "；".join(escape(ref_text(r)) + f" {escape(r.name)}" for r in change.new)
-        )
+    for label, refs in ((N_("原：{refs}"), change.old), (N_("新：{refs}"), change.new)):
+        if refs:
+            text = _("；").join(escape(ref_text(r)) + f" {escape(r.name)}" for r in refs)
+            lines.append("- " + _(label).format(refs=text))
     if change.kind in {ChangeKind.ADDED, ChangeKind.REMOVED}:
         items = change.new_items or change.old_items
         mark = "**" if change.kind is ChangeKind.ADDED else "~~"
         lines += [
-            f"  - {line.label}：{mark}{escape(line.text)}{mark}"
+            "  - "
+            + _("{label}：{text}").format(label=line.label, text=f"{mark}{escape(line.text)}{mark}")
             for line in item_lines(items[0])[1:]
         ]
     elif change.kind in {ChangeKind.SPLIT, ChangeKind.MERGED}:
-        for label, items in (("原", change.old_items), ("新", change.new_items)):
+        for label, items in (
+            (N_("原第{number}项：{name}"), change.old_items),
+            (N_("新第{number}项：{name}"), change.new_items),
+        ):
             for item in items:
-                lines.append(f"- {label}第{number_text(item.number)}项：{escape(item.name)}")
-                lines += [f"  - {line.label}：{escape(line.text)}" for line in item_lines(item)[1:]]
+                number = number_text(item.number)
+                lines.append("- " + _(label).format(number=number, name=escape(item.name)))
+                lines += [
+                    "  - " + _("{label}：{text}").format(label=line.label, text=escape(line.text))
+                    for line in item_lines(item)[1:]
+                ]
     part = change.new[0].part if change.new else None
     lines += [f"- {_field(field, part)}" for field in change.fields]
     lines.append("")
@@ -126,19 +136,20 @@ def _change(index: int, change: Change) -> list[str]:
 def _field(change: FieldChange, part: object) -> str:
 
     label = field_label(change.field, part if isinstance(part, PartKind) else None)
-    place = clause_place(change)
-    head = (
-        f"{label}{place}（{OP_LABELS[change.op]}"
-        + ("，格式" if change.classification.value == "cosmetic" else "")
-        + "）"
+    place = clause_place(change, label)
+    what = (
+        _("{op}，格式").format(op=op_label(change.op))
+        if change.classification.value == "cosmetic"
+        else op_label(change.op)
     )
+    head = _("{field}（{what}）：").format(field=place, what=what)
     if change.op is FieldOp.ADDED:
-        return f"{head}：**{escape(change.new or '')}**"
+        return f"{head}**{escape(change.new or '')}**"
     if change.op is FieldOp.REMOVED:
-        return f"{head}：~~{escape(change.old or '')}~~"
+        return f"{head}~~{escape(change.old or '')}~~"
     if change.op is FieldOp.REORDERED or not change.edits:
-        return f"{head}：{escape(change.old or '')} → {escape(change.new or '')}"
-    return f"{head}：{inline(change)}"
+        return f"{head}{escape(change.old or '')} → {escape(change.new or '')}"
+    return f"{head}{inline(change)}"
 
 
 def inline(change: FieldChange) -> str:

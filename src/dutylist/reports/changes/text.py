@@ -13,12 +13,11 @@ from dutylist.diff.changes import (
     EditOp,
     FieldChange,
     FieldOp,
+    ListRef,
 )
-from dutylist.messages import _
+from dutylist.messages import N_, _, ngettext
 from dutylist.model import PartKind
 from dutylist.reports.changes.common import (
-    OP_LABELS,
-    PART_LABELS,
     TALLY_COLUMNS,
     category_lines,
     changes_by_part,
@@ -28,6 +27,8 @@ from dutylist.reports.changes.common import (
     item_lines,
     kind_label,
     number_text,
+    op_label,
+    part_label,
     ref_text,
     renumber_runs,
     report_title,
@@ -64,22 +65,25 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
 
     out: list[RenderableType] = [
         Text(report_title(changeset), style="bold"),
-        *(Text(f"{label}：{line}") for label, line in version_lines(changeset)),
+        *(
+            Text(_("{label}：{text}").format(label=label, text=line))
+            for label, line in version_lines(changeset)
+        ),
         Text(headline(changeset), style="bold"),
     ]
     if changeset.is_empty:
         return out
     if changeset.summary.parts:
-        table = Table(title="统计", title_justify="left")
-        table.add_column("部分", justify="left")
+        table = Table(title=_("统计"), title_justify="left")
+        table.add_column(_("部分"), justify="left")
         for _name, label in TALLY_COLUMNS:  # narrow terminals: 仅序号, not 仅序号变化
-            table.add_column(label.removesuffix("变化"), justify="right")
+            table.add_column(_(label).removesuffix("变化"), justify="right")
         for entry in changeset.summary.parts:
             counts = (str(getattr(entry.tally, name)) for name, _label in TALLY_COLUMNS)
-            table.add_row(PART_LABELS[entry.part], *counts)
+            table.add_row(part_label(entry.part), *counts)
         out.append(table)
     if changeset.categories:
-        out.append(Text("类别变化", style="bold underline"))
+        out.append(Text(_("类别变化"), style="bold underline"))
         out.extend(Text(f"  {line}") for line in category_lines(changeset))
     if changeset.systemic:
         out.append(Text(_("系统性变更"), style="bold underline"))
@@ -87,16 +91,25 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
             out.append(Text(f"  {line}"))
             out.extend(Text(f"    {index}. {item}", style="dim") for index, item in items)
     for kind, changes in changes_by_part(changeset):
-        out.append(Text(f"\n{PART_LABELS[kind]}", style="bold underline"))
+        out.append(Text(f"\n{part_label(kind)}", style="bold underline"))
         for index, change in changes:
             out.extend(_change(index, change, marks=marks))
     if changeset.renumbered:
-        out.append(Text(f"\n仅序号变化（{len(changeset.renumbered)} 项，内容未变）", style="bold"))
+        heading = ngettext(
+            "仅序号变化（{count} 项，内容未变）",
+            "仅序号变化（{count} 项，内容未变）",
+            len(changeset.renumbered),
+        ).format(count=len(changeset.renumbered))
+        out.append(Text(f"\n{heading}", style="bold"))
         out.extend(
-            Text(f"  {PART_LABELS[run.part]}：{run.text}")
+            Text("  " + _("{part}：{text}").format(part=part_label(run.part), text=run.text))
             for run in renumber_runs(changeset.renumbered)
         )
     return out
+
+
+def _version(side: ListRef) -> str:
+    return f"{side.title}  {side.source_file or ''}".rstrip()
 
 
 def _change(index: int, change: Change, *, marks: bool) -> list[Text]:
@@ -107,23 +120,37 @@ def _change(index: int, change: Change, *, marks: bool) -> list[Text]:
     head.append(f"[{kind_label(change)}]", style=_KIND_STYLES[change.kind])
     head.append(f" {ref.name}")
     if change.classification is ChangeClass.COSMETIC:
-        head.append("  (仅格式)", style="dim")
+        head.append("  " + _("(仅格式)"), style="dim")
     lines = [head]
-    lines.extend(Text(f"   原：{ref_text(r)} {r.name}", style="dim") for r in change.old)
-    lines.extend(Text(f"   新：{ref_text(r)} {r.name}", style="dim") for r in change.new)
+    lines.extend(
+        Text("   " + _("原：{ref} {name}").format(ref=ref_text(r), name=r.name), style="dim")
+        for r in change.old
+    )
+    lines.extend(
+        Text("   " + _("新：{ref} {name}").format(ref=ref_text(r), name=r.name), style="dim")
+        for r in change.new
+    )
     if change.kind in {ChangeKind.ADDED, ChangeKind.REMOVED}:
         item = (change.new_items or change.old_items)[0]
         style = INSERTED if change.kind is ChangeKind.ADDED else DELETED
         for line in item_lines(item)[1:]:
-            text = Text(f"     {line.label}：")
+            text = Text("     " + _("{label}：").format(label=line.label))
             _append(text, line.text, style, marks=marks)
             lines.append(text)
     elif change.kind in {ChangeKind.SPLIT, ChangeKind.MERGED}:
-        for label, items in (("原", change.old_items), ("新", change.new_items)):
+        for label, items in (
+            (N_("原第{number}项：{name}"), change.old_items),
+            (N_("新第{number}项：{name}"), change.new_items),
+        ):
             for item in items:
-                lines.append(Text(f"   {label}第{number_text(item.number)}项：{item.name}"))
+                lines.append(
+                    Text("   " + _(label).format(number=number_text(item.number), name=item.name))
+                )
                 lines.extend(
-                    Text(f"     {line.label}：{line.text}", style="dim")
+                    Text(
+                        "     " + _("{label}：{text}").format(label=line.label, text=line.text),
+                        style="dim",
+                    )
                     for line in item_lines(item)[1:]
                 )
     part = change.new[0].part if change.new else None
@@ -143,8 +170,14 @@ def _field(change: FieldChange, part: object, *, marks: bool) -> Text:
     from rich.text import Text  # noqa: PLC0415
 
     label = field_label(change.field, part if isinstance(part, PartKind) else None)
-    cosmetic = "，格式" if change.classification is ChangeClass.COSMETIC else ""
-    text = Text(f"   {label}{clause_place(change)}（{OP_LABELS[change.op]}{cosmetic}）：")
+    what = (
+        _("{op}，格式").format(op=op_label(change.op))
+        if change.classification is ChangeClass.COSMETIC
+        else op_label(change.op)
+    )
+    text = Text(
+        "   " + _("{field}（{what}）：").format(field=clause_place(change, label), what=what)
+    )
     if change.op is FieldOp.ADDED:
         _append(text, change.new or "", INSERTED, marks=marks)
     elif change.op is FieldOp.REMOVED:

@@ -36,7 +36,7 @@ def render_html(comparison: Comparison) -> str:
         out.append(f"<h2>{escape(office.name)}</h2><p><code>{escape(office.source)}</code></p>")
         differences = comparison.of_office(index)
         if not differences:
-            out.append(f"<p>{escape(_('与其他单位一致'))}</p>")
+            out.append("<p>" + escape(_("与其他单位一致")) + "</p>")
         kind = None
         for difference in differences:
             if difference.kind != kind:
@@ -50,9 +50,9 @@ def render_html(comparison: Comparison) -> str:
         if kind is not None:
             out.append("</ul>")
         out.append("</section>")
-    out.append(f"<h2>{escape(_('事项对照矩阵'))}</h2>")
+    out.append("<h2>" + escape(_("事项对照矩阵")) + "</h2>")
     out.append('<table id="matrix"><thead><tr>')
-    out.append(f"<th>{escape(_('事项'))}</th>")
+    out.append("<th>" + escape(_("事项")) + "</th>")
     out.extend(f"<th>{escape(office.name)}</th>" for office in comparison.offices)
     out.append("</tr></thead><tbody>")
     for duty, parts in comparison.matrix():

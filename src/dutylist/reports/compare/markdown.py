@@ -32,7 +32,7 @@ def render_markdown(comparison: Comparison) -> str:
             lines.append(f"- {_cell(difference.duty.name)}" + (f"（{extra}）" if extra else ""))
         lines.append("")
     names = [office.name for office in comparison.offices]
-    lines += [f"## {_('事项对照矩阵')}", ""]
+    lines += ["## " + _("事项对照矩阵"), ""]
     lines.append("| " + " | ".join([_("事项"), *map(_cell, names)]) + " |")
     lines.append("|" + " --- |" * (len(names) + 1))
     for duty, parts in comparison.matrix():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dutylist.checks.findings import Finding, Report, Severity
+from dutylist.messages import _
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -25,9 +26,11 @@ def annotation(finding: Finding, default_file: str | None = None) -> str:
     if source is not None and source.line is not None:
         properties.append(f"line={source.line}")
     properties.append(f"title={_escape_property(finding.code)}")
-    message = f"{finding.location.describe()}: {finding.message}"
+    message = _("{where}：{message}").format(
+        where=finding.location.describe(), message=finding.message
+    )
     if finding.hint:
-        message += f" (hint: {finding.hint})"
+        message = _("{message}（建议：{hint}）").format(message=message, hint=finding.hint)
     return f"::{_COMMANDS[finding.severity]} {','.join(properties)}::{_escape_data(message)}"
 
 

@@ -10,10 +10,11 @@ from collections.abc import Iterable
 
 from dutylist.checks import RULES
 from dutylist.checks.findings import Finding, Report
+from dutylist.messages import _, ngettext
 
 
 def _describe(finding: Finding) -> str:
-    accepted = " [accepted]" if finding.accepted else ""
+    accepted = " " + _("[已接受]") if finding.accepted else ""
     return f"{finding.severity.value}{accepted}: {finding.location.describe()}: {finding.message}"
 
 
@@ -27,7 +28,7 @@ def render_junit(report: Report, rules: Iterable[tuple[str, str]] | None = None)
     import xml.etree.ElementTree as ET  # noqa: PLC0415 - slow to import
 
     if rules is None:
-        rules = [(rule.code, rule.summary) for rule in RULES]
+        rules = [(rule.code, _(rule.summary)) for rule in RULES]
     rules = list(rules)
     suite = ET.Element("testsuite", name="dutylist", tests=str(len(rules)))
     failures = 0
@@ -41,7 +42,12 @@ def render_junit(report: Report, rules: Iterable[tuple[str, str]] | None = None)
         if failing:
             failures += 1
             failure = ET.SubElement(
-                case, "failure", message=f"{len(failing)} finding(s): {summary}", type=code
+                case,
+                "failure",
+                message=ngettext(
+                    "{count} 个问题：{summary}", "{count} 个问题：{summary}", len(failing)
+                ).format(count=len(failing), summary=summary),
+                type=code,
             )
             failure.text = "\n".join(_describe(finding) for finding in failing)
         others = [finding for finding in findings if id(finding) not in failing_ids]

@@ -13,6 +13,7 @@ from dutylist.checks import RULES
 from dutylist.checks.baseline import finding_key
 from dutylist.checks.findings import Finding, Report, Severity
 from dutylist.location import Location
+from dutylist.messages import _
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -61,7 +62,11 @@ def _result(finding: Finding, default_file: str | None) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": _LEVELS[finding.severity],
-        "message": {"text": finding.message + (f" Hint: {finding.hint}" if finding.hint else "")},
+        "message": {
+            "text": _("{message} 建议：{hint}").format(message=finding.message, hint=finding.hint)
+            if finding.hint
+            else finding.message
+        },
         "locations": [
             {
                 "physicalLocation": physical,
@@ -95,7 +100,7 @@ def render_sarif(report: Report, rules: Iterable[tuple[str, str, Severity]] | No
         rules: ``(code, summary, default severity)`` of every rule; all registered by default.
     """
     if rules is None:
-        rules = [(rule.code, rule.summary, rule.severity) for rule in RULES]
+        rules = [(rule.code, _(rule.summary), rule.severity) for rule in RULES]
     log = {
         "$schema": _SCHEMA,
         "version": "2.1.0",

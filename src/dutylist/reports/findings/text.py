@@ -6,6 +6,7 @@ import io
 from typing import TYPE_CHECKING
 
 from dutylist.checks.findings import Finding, Report, Severity
+from dutylist.messages import N_, _
 from dutylist.model import PartKind
 
 if TYPE_CHECKING:
@@ -13,25 +14,27 @@ if TYPE_CHECKING:
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _GROUPS: tuple[tuple[PartKind | None, str], ...] = (
-    (None, "The list"),
-    (PartKind.BASIC, f"{PartKind.BASIC.chinese} (basic)"),
-    (PartKind.COOPERATIVE, f"{PartKind.COOPERATIVE.chinese} (cooperative)"),
-    (PartKind.RECALLED, f"{PartKind.RECALLED.chinese} (recalled)"),
+    (None, N_("整个清单")),
+    (PartKind.BASIC, N_("基本履职事项清单")),
+    (PartKind.COOPERATIVE, N_("配合履职事项清单")),
+    (PartKind.RECALLED, N_("上级部门收回事项清单")),
 )
+"""The groups findings are printed in, with their (untranslated) titles."""
 
 
 def _line(finding: Finding) -> str:
     from rich.markup import escape  # noqa: PLC0415
 
     style = _STYLES[finding.severity]
-    accepted = " [dim](accepted)[/dim]" if finding.accepted else ""
+    accepted = " [dim]" + escape(_("（已接受）")) + "[/dim]" if finding.accepted else ""
     where = finding.location.describe()
     text = (
         f"  [{style}]{finding.severity.value:<7}[/{style}] [bold]{finding.code}[/bold]"
         f"{accepted}  [dim]{escape(where)}[/dim]\n          {escape(finding.message)}"
     )
     if finding.hint:
-        text += f"\n          [green]hint:[/green] {escape(finding.hint)}"
+        hint = _("建议：{hint}").format(hint=escape(finding.hint))
+        text += f"\n          [green]{hint}[/green]"
     return text
 
 
@@ -44,6 +47,7 @@ def print_text(
     ``show_accepted``.
     """
     from rich.console import Console  # noqa: PLC0415
+    from rich.markup import escape  # noqa: PLC0415
 
     console = console or Console(highlight=False)
     if report.source:
@@ -53,14 +57,19 @@ def print_text(
         findings = [finding for finding in shown if finding.location.part is part]
         if not findings:
             continue
-        console.print(f"\n[bold underline]{title}[/bold underline]  ({len(findings)})")
+        heading = escape(_(title))
+        console.print(f"\n[bold underline]{heading}[/bold underline]  ({len(findings)})")
         for finding in findings:
             console.print(_line(finding), highlight=False, soft_wrap=True)
-    verdict = "[bold green]OK[/bold green]" if report.ok else "[bold red]FAILED[/bold red]"
-    console.print(
-        f"\n{verdict}: {report.summary()}; failing at {report.fail_on.value} and above",
-        highlight=False,
+    verdict = (
+        "[bold green]" + _("通过") + "[/bold green]"
+        if report.ok
+        else "[bold red]" + _("未通过") + "[/bold red]"
     )
+    line = _("{verdict}：{summary}；“{severity}”及以上级别判为不通过").format(
+        verdict=verdict, summary=escape(report.summary()), severity=report.fail_on.value
+    )
+    console.print(f"\n{line}", highlight=False, soft_wrap=True)
 
 
 def render_text(

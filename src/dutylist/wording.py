@@ -1,0 +1,76 @@
+"""How people-facing text names parts, items, categories and fields, in the language in use.
+
+The tables hold Chinese source text marked with :func:`~dutylist.messages.N_`; the
+functions translate it when called, so the language chosen at run time applies.
+"""
+
+from __future__ import annotations
+
+from dutylist.messages import N_, _
+from dutylist.model import PartKind
+
+_ITEM_LABELS = {
+    PartKind.BASIC: N_("基本事项第{number}项"),
+    PartKind.COOPERATIVE: N_("配合事项第{number}项"),
+    PartKind.RECALLED: N_("收回事项第{number}项"),
+}
+_CATEGORY_LABELS = {
+    PartKind.BASIC: N_("基本事项第{ordinal}类"),
+    PartKind.COOPERATIVE: N_("配合事项第{ordinal}类"),
+    PartKind.RECALLED: N_("收回事项第{ordinal}类"),
+}
+_PART_SHORT = {
+    PartKind.BASIC: N_("基本事项"),
+    PartKind.COOPERATIVE: N_("配合事项"),
+    PartKind.RECALLED: N_("收回事项"),
+}
+_PART_NAMES = {
+    PartKind.BASIC: N_("基本履职事项部分"),
+    PartKind.COOPERATIVE: N_("配合履职事项部分"),
+    PartKind.RECALLED: N_("收回履职事项部分"),
+}
+_FIELD_NAMES = {
+    "name": N_("事项名称"),
+    "number": N_("序号"),
+    "departments": N_("对应上级部门"),
+    "superior_duties": N_("上级部门职责"),
+    "local_duties": N_("街道配合职责"),
+    "receiving_departments": N_("承接部门"),
+    "working_method": N_("工作方式"),
+    "heading": N_("类别标题"),
+    "title": N_("标题"),
+    "columns": N_("表头"),
+    "front_matter": N_("说明文字"),
+}
+
+
+def numbered_item(kind: PartKind, number: object) -> str:
+    """Return ``配合事项第94项`` (``cooperative 94`` in English)."""
+    return _(_ITEM_LABELS[kind]).format(number=number)
+
+
+def numbered_category(kind: PartKind, ordinal: int) -> str:
+    """Return ``配合事项第3类`` (``cooperative category 3`` in English)."""
+    return _(_CATEGORY_LABELS[kind]).format(ordinal=ordinal)
+
+
+def part_short(kind: PartKind) -> str:
+    """Return ``配合事项`` (``cooperative`` in English)."""
+    return _(_PART_SHORT[kind])
+
+
+def part_name(kind: PartKind) -> str:
+    """Return ``配合履职事项部分`` (``the cooperative part`` in English)."""
+    return _(_PART_NAMES[kind])
+
+
+def field_name(field: str, clause: int | None = None) -> str:
+    """Return a model field's name for people (``local_duties`` → ``街道配合职责``).
+
+    With ``clause``, the clause is named too (``街道配合职责第2条``).
+    """
+    label = _FIELD_NAMES.get(field)
+    name = _(label) if label is not None else field
+    if clause is None:
+        return name
+    return _("{field}第{clause}条").format(field=name, clause=clause)
