@@ -39,12 +39,15 @@ if TYPE_CHECKING:
     from dutylist.checks.baseline import Baseline, read_baseline, write_baseline
     from dutylist.checks.findings import Finding, FindingLocation, Report, Severity
     from dutylist.config import Config, find_config
+    from dutylist.departments.context import OfficeContext, context_of
+    from dutylist.departments.occurrences import normalise_departments
     from dutylist.departments.registry import (
         Registry,
+        Rename,
         Resolution,
         ResolutionKind,
         default_registry,
-        normalise_departments,
+        registry_for,
     )
     from dutylist.departments.view import DepartmentView, department_views
     from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff
@@ -64,7 +67,11 @@ _LAZY = {
     "Resolution": "dutylist.departments.registry",
     "ResolutionKind": "dutylist.departments.registry",
     "default_registry": "dutylist.departments.registry",
-    "normalise_departments": "dutylist.departments.registry",
+    "normalise_departments": "dutylist.departments.occurrences",
+    "registry_for": "dutylist.departments.registry",
+    "Rename": "dutylist.departments.registry",
+    "OfficeContext": "dutylist.departments.context",
+    "context_of": "dutylist.departments.context",
     "Change": "dutylist.diff",
     "ChangeKind": "dutylist.diff",
     "ChangeSet": "dutylist.diff",
@@ -117,11 +124,13 @@ __all__ = [
     "Location",
     "Metadata",
     "Office",
+    "OfficeContext",
     "Part",
     "PartKind",
     "ReadError",
     "RecalledItem",
     "Registry",
+    "Rename",
     "Report",
     "Resolution",
     "ResolutionKind",
@@ -132,6 +141,7 @@ __all__ = [
     "__version__",
     "apply",
     "check",
+    "context_of",
     "default_registry",
     "department_views",
     "diff",
@@ -141,5 +151,6 @@ __all__ = [
     "load",
     "normalise_departments",
     "read_baseline",
+    "registry_for",
     "write_baseline",
 ]

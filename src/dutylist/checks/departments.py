@@ -1,30 +1,43 @@
-"""Department rules: unknown and misspelt names, aliases, generic terms, inconsistency.
+"""Department rules: misspelt and unknown names, aliases, generic terms, inconsistency.
 
 Names in *naming positions* (a cooperative item's department cell, a block prefix such
-as ``区财政局：``, a recalled item's 承接部门) are resolved through the registry
-(:mod:`dutylist.departments.registry`). Running text (item names and clauses) is scanned for
-known spellings too, for the inconsistency rules.
+as ``区财政局：``, a recalled item's 承接部门) are resolved through the list's registry
+(:func:`dutylist.departments.registry.registry_for`: the national vocabulary expanded for
+the office's own place). Running text (item names and clauses) is scanned for the same
+spellings. The list is its own evidence: spellings are counted across it, and a name used
+only once that is one or two edits from a name the list uses more often is a typo even
+when the vocabulary knows neither. The prefix, place and rename rules are in
+:mod:`dutylist.checks.geography`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.departments.registry import Occurrence, Position, ResolutionKind, occurrences
+from dutylist.departments.occurrences import Occurrence, Position, occurrences
+from dutylist.departments.registry import Resolution, ResolutionKind, Suggestion
+from dutylist.messages import _
 from dutylist.model import DutyList
 
 
-def _occurrences(context: Context) -> list[Occurrence]:
+def department_occurrences(context: Context) -> list[Occurrence]:
+    """Return every department occurrence of the list (computed once per run)."""
     return context.memo(
         "department-occurrences",
         lambda: list(occurrences(context.duty_list, context.registry)),
     )
 
 
-def _location(occurrence: Occurrence) -> FindingLocation:
+def naming(context: Context) -> Iterator[Occurrence]:
+    """Yield the occurrences in naming positions (cells, block prefixes, 承接部门)."""
+    return (o for o in department_occurrences(context) if o.position.naming)
+
+
+def location(occurrence: Occurrence) -> FindingLocation:
+    """Return the finding location of an occurrence."""
     return where(
         occurrence.part,
         occurrence.category,
@@ -38,59 +51,88 @@ def _short(name: str, limit: int = 24) -> str:
     return name if len(name) <= limit else name[:limit] + "…"
 
 
-def _place(occurrence: Occurrence) -> str:
-    text = " text" if occurrence.position is Position.TEXT else ""
+def place_of(occurrence: Occurrence) -> str:
+    """Return ``cooperative 94 departments`` style text for where an occurrence is."""
+    text = _("（正文）") if occurrence.position is Position.TEXT else ""
     return f"{item_label(occurrence.item)} {occurrence.field}{text}"
 
 
-def _naming(context: Context) -> Iterator[Occurrence]:
-    return (occurrence for occurrence in _occurrences(context) if occurrence.position.naming)
+def _typo(context: Context, resolution: Resolution) -> Suggestion | None:
+    """Return the name ``resolution`` is probably a typo of, or None.
+
+    Known spellings, and spellings the list itself uses more often, are candidates.
+    """
+
+    def local_counts() -> Counter[str]:
+        return Counter(o.resolution.cleaned for o in naming(context))
+
+    counts: Counter[str] = context.memo("department-spelling-counts", local_counts)
+    if resolution.kind is not ResolutionKind.UNKNOWN:
+        return None
+    own = counts[resolution.cleaned]
+    local = [
+        spelling
+        for spelling, count in counts.items()
+        if count > own or spelling in context.registry.spellings
+    ]
+    suggestions = context.registry.suggest(resolution.cleaned, local=local)
+    if not suggestions:
+        return None
+    best = min(suggestions, key=lambda suggestion: suggestion.distance)
+    limit = 1 if len(resolution.cleaned) <= 6 else 2  # noqa: PLR2004
+    return best if 0 < best.distance <= limit else None
 
 
-def misspelt_department(_: DutyList, context: Context) -> Iterator[Issue]:
-    """Report an unknown department name one or two edits from a known one."""
-    for occurrence in _naming(context):
+def misspelt_department(_list: DutyList, context: Context) -> Iterator[Issue]:
+    """Report an unknown department name one or two edits from a known or locally used one."""
+    for occurrence in naming(context):
         resolution = occurrence.resolution
-        if resolution.kind is ResolutionKind.UNKNOWN and resolution.probable_typo:
-            best = min(resolution.suggestions, key=lambda suggestion: suggestion.distance)
+        best = _typo(context, resolution)
+        if best is not None:
             yield Issue(
-                message=f"{_place(occurrence)}: {resolution.cleaned!r} is not a known "
-                f"department; probably a typo of {best.spelling!r}",
-                location=_location(occurrence),
+                message=_("{place}：“{name}”不是已知的部门名称，可能是“{best}”的笔误").format(
+                    place=place_of(occurrence), name=resolution.cleaned, best=best.spelling
+                ),
+                location=location(occurrence),
                 subject=resolution.cleaned,
-                hint=f"write {best.spelling} ({best.canonical})",
+                hint=_("写作 {best}").format(best=best.spelling)
+                + (f"（{best.canonical}）" if best.canonical else ""),
             )
 
 
-def unknown_department(_: DutyList, context: Context) -> Iterator[Issue]:
-    """Report a department name the registry does not know (and that is no near typo)."""
-    for occurrence in _naming(context):
+def unknown_department(_list: DutyList, context: Context) -> Iterator[Issue]:
+    """Report a well-formed department name the vocabulary does not know (not an error)."""
+    for occurrence in naming(context):
         resolution = occurrence.resolution
-        if resolution.kind is ResolutionKind.UNKNOWN and not resolution.probable_typo:
+        if resolution.kind is ResolutionKind.UNKNOWN and _typo(context, resolution) is None:
             names = "、".join(suggestion.spelling for suggestion in resolution.suggestions)
             yield Issue(
-                message=f"{_place(occurrence)}: {_short(resolution.cleaned)!r} is not a known "
-                "department",
-                location=_location(occurrence),
+                message=_("{place}：词汇表中没有“{name}”").format(
+                    place=place_of(occurrence), name=_short(resolution.cleaned)
+                ),
+                location=location(occurrence),
                 subject=resolution.cleaned,
                 hint=(
-                    f"closest known: {names}; or add it to a registry file (--departments)"
+                    _("最接近的已知名称：{names}；或将其加入部门名录（--departments）").format(
+                        names=names
+                    )
                     if names
-                    else "add it to a registry file (--departments)"
+                    else _("如确为部门，可将其加入部门名录（--departments）")
                 ),
             )
 
 
-def generic_department(_: DutyList, context: Context) -> Iterator[Issue]:
+def generic_department(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a generic term (``相关部门``, ``行业监管部门``) where a department belongs."""
-    for occurrence in _naming(context):
+    for occurrence in naming(context):
         if occurrence.resolution.kind is ResolutionKind.GENERIC:
             yield Issue(
-                message=f"{_place(occurrence)}: {_short(occurrence.resolution.cleaned)!r} names no "
-                "particular department",
-                location=_location(occurrence),
+                message=_("{place}：“{name}”并未指明具体部门").format(
+                    place=place_of(occurrence), name=_short(occurrence.resolution.cleaned)
+                ),
+                location=location(occurrence),
                 subject=occurrence.resolution.cleaned,
-                hint="name the department(s) responsible",
+                hint=_("写明负责的部门"),
             )
 
 
@@ -99,9 +141,10 @@ def _inconsistent(context: Context) -> dict[str, list[Occurrence]]:
 
     def compute() -> dict[str, list[Occurrence]]:
         by_canonical: dict[str, list[Occurrence]] = defaultdict(list)
-        for occurrence in _naming(context):
-            if occurrence.resolution.canonical is not None:
-                by_canonical[occurrence.resolution.canonical].append(occurrence)
+        for occurrence in naming(context):
+            resolution = occurrence.resolution
+            if resolution.canonical is not None and resolution.kind is not ResolutionKind.MISPLACED:
+                by_canonical[resolution.canonical].append(occurrence)
         return {
             canonical: found
             for canonical, found in by_canonical.items()
@@ -111,85 +154,118 @@ def _inconsistent(context: Context) -> dict[str, list[Occurrence]]:
     return context.memo("department-inconsistent", compute)
 
 
-def _spellings_text(found: list[Occurrence]) -> str:
+def spellings_text(found: list[Occurrence]) -> str:
     """Return ``spelling ×uses (places)`` for each spelling, most used first."""
     places: dict[str, list[str]] = defaultdict(list)
-    uses: dict[str, int] = defaultdict(int)
+    uses: Counter[str] = Counter()
     for occurrence in found:
         spelling = occurrence.resolution.cleaned
         uses[spelling] += 1
-        if _place(occurrence) not in places[spelling]:
-            places[spelling].append(_place(occurrence))
-    return "; ".join(
-        f"{spelling} ×{uses[spelling]} ({', '.join(places[spelling])})"
+        if place_of(occurrence) not in places[spelling]:
+            places[spelling].append(place_of(occurrence))
+    return "；".join(
+        f"{spelling} ×{uses[spelling]}（{'，'.join(places[spelling])}）"
         for spelling in sorted(places, key=lambda spelling: -uses[spelling])
     )
 
 
-def inconsistent_department_spelling(_: DutyList, context: Context) -> Iterator[Issue]:
+def display(context: Context, canonical: str) -> str:
+    """Return how to write ``canonical`` here: the list's usual standard form, else official."""
+
+    def compute() -> dict[str, str]:
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for occurrence in department_occurrences(context):
+            resolution = occurrence.resolution
+            if resolution.canonical is not None and resolution.kind.standard:
+                counts[resolution.canonical][resolution.cleaned] += 1
+        return {key: value.most_common(1)[0][0] for key, value in counts.items()}
+
+    usual = context.memo("department-usual-spelling", compute)
+    return usual.get(canonical) or context.registry.standard(canonical)
+
+
+def preferred(context: Context, canonical: str, counts: Counter[str]) -> str:
+    """Return the spelling to suggest: the official short form, else the list's majority."""
+    official = context.registry.official(canonical)
+    if official is not None:
+        return official
+    return max(counts, key=lambda spelling: (counts[spelling], -len(spelling)))
+
+
+def inconsistent_department_spelling(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report, once per department, a department named in several ways in one list.
 
     Naming positions (cells, block prefixes, 承接部门) decide; the finding lists every
-    spelling with all its places, running text included, and points at the first place
-    of the rarest spelling.
+    spelling with its count and places, running text included, points at the first
+    place of the rarest spelling and suggests the official form where the vocabulary has
+    one, else the list's majority.
     """
     for canonical, found in _inconsistent(context).items():
-        counts: dict[str, int] = defaultdict(int)
-        for occurrence in found:
-            counts[occurrence.resolution.cleaned] += 1
-        standard = context.registry.standard(canonical)
-        rarest = min(counts, key=lambda spelling: (counts[spelling], spelling == standard))
+        counts = Counter(occurrence.resolution.cleaned for occurrence in found)
+        suggested = preferred(context, canonical, counts)
+        rarest = min(counts, key=lambda spelling: (counts[spelling], spelling == suggested))
         odd = next(o for o in found if o.resolution.cleaned == rarest)
-        everywhere = [o for o in _occurrences(context) if o.resolution.canonical == canonical]
+        everywhere = [
+            o for o in department_occurrences(context) if o.resolution.canonical == canonical
+        ]
+        official = context.registry.official(canonical) is not None
         yield Issue(
-            message=f"{canonical} is written {len(counts)} ways in department cells, prefixes "
-            f"and 承接部门; all places: {_spellings_text(everywhere)}",
-            location=_location(odd),
+            message=_("{canonical} 在本清单中有 {n} 种写法：{spellings}").format(
+                canonical=canonical, n=len(counts), spellings=spellings_text(everywhere)
+            ),
+            location=location(odd),
             subject=canonical,
-            hint=f"write {standard} everywhere",
+            hint=(
+                _("统一写作 {name}（规范简称）")
+                if official
+                else _("统一写作 {name}（本清单多数写法）")
+            ).format(name=suggested),
         )
 
 
-def department_alias(_: DutyList, context: Context) -> Iterator[Issue]:
+def department_alias(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a valid but non-standard department spelling in a naming position.
 
     Departments already reported by ``inconsistent-department-spelling`` are skipped.
     """
     reported = _inconsistent(context)
-    for occurrence in _naming(context):
+    for occurrence in naming(context):
         resolution = occurrence.resolution
-        if resolution.kind not in {ResolutionKind.ALIAS, ResolutionKind.RULE}:
+        if resolution.kind is not ResolutionKind.ALIAS or resolution.canonical is None:
             continue
-        if resolution.canonical is None or resolution.canonical in reported:
+        if resolution.canonical in reported:
             continue
-        standard = context.registry.standard(resolution.canonical)
+        standard = display(context, resolution.canonical)
         yield Issue(
-            message=f"{_place(occurrence)}: {resolution.cleaned!r} is a non-standard "
-            f"spelling of {resolution.canonical}",
-            location=_location(occurrence),
+            message=_("{place}：“{name}”是 {canonical} 的非规范写法").format(
+                place=place_of(occurrence), name=resolution.cleaned, canonical=resolution.canonical
+            ),
+            location=location(occurrence),
             subject=resolution.cleaned,
-            hint=f"write {standard}",
+            hint=_("写作 {name}").format(name=standard),
         )
 
 
-def department_mention_variant(_: DutyList, context: Context) -> Iterator[Issue]:
+def department_mention_variant(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report, once per department, running text naming it in a non-standard way."""
     by_canonical: dict[str, list[Occurrence]] = defaultdict(list)
-    for occurrence in _occurrences(context):
+    for occurrence in department_occurrences(context):
         resolution = occurrence.resolution
         if (
             occurrence.position is Position.TEXT
             and resolution.canonical is not None
-            and resolution.kind in {ResolutionKind.ALIAS, ResolutionKind.RULE}
+            and resolution.kind is ResolutionKind.ALIAS
         ):
             by_canonical[resolution.canonical].append(occurrence)
     for canonical, found in by_canonical.items():
-        standard = context.registry.standard(canonical)
+        standard = display(context, canonical)
         yield Issue(
-            message=f"running text names {standard} as {_spellings_text(found)}",
-            location=_location(found[0]),
+            message=_("正文将 {standard} 写作 {spellings}").format(
+                standard=standard, spellings=spellings_text(found)
+            ),
+            location=location(found[0]),
             subject=canonical,
-            hint=f"write {standard}",
+            hint=_("写作 {name}").format(name=standard),
         )
 
 
@@ -197,13 +273,13 @@ RULES = (
     Rule(
         code="misspelt-department",
         severity=Severity.ERROR,
-        summary="A department name is one or two edits from a known name: a typo.",
+        summary="A malformed department name one or two edits from a known or locally used one.",
         check=misspelt_department,
     ),
     Rule(
         code="unknown-department",
-        severity=Severity.WARNING,
-        summary="A department name is not in the registry.",
+        severity=Severity.INFO,
+        summary="A well-formed department name the vocabulary does not know.",
         check=unknown_department,
     ),
     Rule(

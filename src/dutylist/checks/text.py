@@ -13,7 +13,7 @@ import attrs
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.departments.registry import clauses_of, departments_of
+from dutylist.departments.occurrences import clauses_of, departments_of
 from dutylist.model import Category, DutyList, Item, Part
 
 _SPACE = " \u3000\u00a0\t"
