@@ -84,9 +84,10 @@ def check(
         UsageError: the configuration names a rule that does not exist.
         dutylist.errors.DutylistError: a configured registry file cannot be read.
     """
-    from dutylist.config import Config  # noqa: PLC0415 - config imports checks.findings
+    if config is None:
+        from dutylist.config import Config  # noqa: PLC0415 - config imports checks.findings
 
-    config = config or Config()
+        config = Config()
     _validate(config)
     context = Context(duty_list, config, registry)
     findings: list[Finding] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -13,6 +12,8 @@ from dutylist.cli.common import (
     EXIT_DIFFERENCES,
     EXIT_OK,
     STDIO,
+    config_option,
+    configured,
     fail,
     load_list,
     note,
@@ -77,12 +78,7 @@ def _render_report(report: Report, output_format: str) -> str:
     help="Print the findings the baseline accepts too (by default they are only counted).",
 )
 @registry_option
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(),
-    help="Configuration file (default: found from SOURCE's folder upward).",
-)
+@config_option
 @output_option
 @click.option(
     "-j",
@@ -100,6 +96,7 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     write_baseline: str | None,
     show_accepted: bool,
     registry_files: tuple[str, ...],
+    office: str | None,
     config_file: str | None,
     output: str | None,
     jobs: int | None,
@@ -120,6 +117,7 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             config_file=config_file,
             fail_on=Severity(fail_on) if fail_on else None,
             registry_files=registry_files,
+            office=office,
         )
         if output is not None:
             refuse_overwriting_inputs(output, *(s.path for s in expand(sources)))
@@ -139,7 +137,6 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     from dutylist.checks import check  # noqa: PLC0415
     from dutylist.checks.baseline import read_baseline  # noqa: PLC0415
     from dutylist.checks.baseline import write_baseline as store_baseline  # noqa: PLC0415
-    from dutylist.config import find_config, load_config  # noqa: PLC0415
     from dutylist.io import format_for  # noqa: PLC0415
 
     for target in (output, write_baseline):
@@ -147,12 +144,8 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             refuse_overwriting_inputs(target, source, *([baseline] if baseline else []))
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
-        folder = "." if source == STDIO else source
-        config = load_config(config_file) if config_file else find_config(folder)
-        config = config.merged(
-            fail_on=Severity(fail_on) if fail_on else None,
-            registry_files=tuple(Path(name) for name in registry_files),
-        )
+        config = configured(source, config_file, registry_files, office)
+        config = config.merged(fail_on=Severity(fail_on) if fail_on else None)
         report = attrs.evolve(check(duty_list, config), source=None if source == STDIO else source)
         if source != STDIO and format_for(source, from_format).name == "json":
             from dutylist.checks.located import locate_in_json  # noqa: PLC0415

@@ -160,12 +160,17 @@ def expand(knowledge: Knowledge, context: OfficeContext) -> Expansion:
         named = (
             (literal.canonical, ResolutionKind.EXACT),
             *((name, ResolutionKind.ABBREVIATION) for name in (literal.abbreviation,) if name),
-            *((alias, ResolutionKind.ALIAS) for alias in literal.aliases),
         )
         for name, kind in named:
             spellings.setdefault(name, Spelling(canonical=literal.canonical, kind=kind))
     entries = _entries(knowledge)
     for alias in (False, True):
+        if alias:  # a literal's aliases never demote a standard form of the vocabulary
+            for literal in knowledge.literals:
+                for name in literal.aliases:
+                    spellings.setdefault(
+                        name, Spelling(canonical=literal.canonical, kind=ResolutionKind.ALIAS)
+                    )
         for body, rule, first in entries:
             for level in own_levels:
                 values = _values(context, level)

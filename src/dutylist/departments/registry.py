@@ -120,6 +120,7 @@ class Registry:
         self.not_departments: frozenset[str] = expansion.not_departments
         self._by_body = {body.name: body for body in self.knowledge.bodies}
         self._cache: dict[str, Resolution] = {}
+        self._suggestions: dict[tuple[str, int, frozenset[str]], tuple[Suggestion, ...]] = {}
         self._mention_cache: dict[str, tuple[tuple[int, str, Resolution], ...]] = {}
         self._firsts: dict[str, tuple[int, ...]] = {}
         for spelling in (*self._spellings, *self.not_departments):
@@ -219,6 +220,15 @@ class Registry:
         60); nearest first, a spelling the list uses before one it does not, one
         suggestion per department.
         """
+        used = frozenset(local)
+        key = (name, limit, used)
+        cached = self._suggestions.get(key)
+        if cached is None:
+            cached = self._suggest(name, limit, used)
+            self._suggestions[key] = cached
+        return cached
+
+    def _suggest(self, name: str, limit: int, used: frozenset[str]) -> tuple[Suggestion, ...]:
         from rapidfuzz import fuzz, process  # noqa: PLC0415
         from rapidfuzz.distance import OSA  # noqa: PLC0415
 
@@ -227,7 +237,6 @@ class Registry:
             for spelling, value in self._spellings.items()
             if value.kind is not ResolutionKind.MISPLACED
         ]
-        used = set(local)
         choices = known + [spelling for spelling in used if spelling not in self._spellings]
         matches = process.extract(name, choices, scorer=fuzz.ratio, limit=12, score_cutoff=60)
         candidates = []

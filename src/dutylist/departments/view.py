@@ -22,8 +22,8 @@ class DepartmentView:
     """One department and its items."""
 
     name: str
-    """The official short form, else the list's most frequent spelling (for unknown names:
-    the name as printed)."""
+    """The list's most frequent standard spelling, else the official short form, else its
+    most frequent spelling (for unknown names: the name as printed)."""
     canonical: str | None
     """The canonical name; None for names the registry does not know."""
     kind: ResolutionKind
@@ -87,8 +87,7 @@ def department_views(
     views = []
     for draft in drafts.values():
         listed = {*draft.leads, *draft.cooperates, *draft.receives}
-        official = registry.official(draft.canonical) if draft.canonical else None
-        name = official or (draft.spellings.most_common(1)[0][0] if draft.canonical else draft.name)
+        name = _name(draft, registry)
         views.append(
             DepartmentView(
                 name=name,
@@ -110,6 +109,20 @@ def department_views(
         )
     )
     return tuple(views)
+
+
+def _name(draft: _Draft, registry: Registry) -> str:
+    """Return the list's usual standard spelling, else the official one, else the usual one."""
+    if draft.canonical is None:
+        return draft.name
+    standard = [
+        spelling
+        for spelling, _ in draft.spellings.most_common()
+        if registry.normalise(spelling).kind.standard
+    ]
+    if standard:
+        return standard[0]
+    return registry.official(draft.canonical) or draft.spellings.most_common(1)[0][0]
 
 
 def _draft(drafts: dict[str, _Draft], occurrence: Occurrence, registry: Registry) -> _Draft:

@@ -21,7 +21,7 @@ from dutylist.diff.changes import (
     ItemRef,
     Renumbered,
 )
-from dutylist.diff.fields import Registry
+from dutylist.departments.registry import Registry
 from dutylist.model import DutyList
 
 
@@ -31,8 +31,8 @@ def diff(old: DutyList, new: DutyList, *, registry: Registry | None = None) -> C
     Args:
         old: the published version.
         new: the revision.
-        registry: maps a printed department name to its canonical name (None when
-            unknown); with it, a department respelled is a cosmetic change.
+        registry: the department registry (:func:`dutylist.registry_for` gives a list's
+            own); with it, a department respelled is a cosmetic change.
     """
     import gc  # noqa: PLC0415
 

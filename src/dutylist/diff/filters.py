@@ -7,11 +7,15 @@ the summary is recounted from what is left.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from dutylist.diff.changes import ChangeClass, ChangeSet, Systemic
 from dutylist.diff.content import department_names
-from dutylist.diff.fields import Registry
+
+if TYPE_CHECKING:
+    from dutylist.departments.registry import Registry
 
 
 def filter_changes(
@@ -30,12 +34,12 @@ def filter_changes(
         department: keep only the changes whose old or new items name this department
             (compared by canonical name when ``registry`` knows it); category changes
             and renumbering, which touch no department, are left out.
-        registry: maps a printed department name to its canonical name.
+        registry: the department registry (:func:`dutylist.registry_for`).
     """
     from dutylist.diff.compute import summarize  # noqa: PLC0415
 
     def canonical(name: str) -> str:
-        return (registry(name) if registry else None) or name
+        return (registry.canonical(name) if registry else None) or name
 
     wanted = canonical(department) if department is not None else None
     kept: list[int] = []
