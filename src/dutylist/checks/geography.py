@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dutylist.checks.context import Context, Issue, Rule
 from dutylist.checks.departments import department_occurrences, location, naming, place_of
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.departments.context import COUNTY_PREFIXES
+from dutylist.departments.context import COUNTY_PREFIXES, short_name
 from dutylist.departments.occurrences import Occurrence
 from dutylist.departments.registry import ResolutionKind
 from dutylist.messages import _
@@ -111,7 +111,8 @@ def wrong_department_place(_list: DutyList, context: Context) -> Iterator[Issue]
     misplaced = _misplaced(context, prefix=False)
     if not misplaced or not office.known:
         return
-    places = {found[0].resolution.found for found in misplaced.values()}
+    named = [found[0].resolution.found or "" for found in misplaced.values()]
+    places = {short_name(place) for place in named}
     own = {office.county, office.county_short} - {None}
     own_uses = sum(
         1
@@ -121,7 +122,7 @@ def wrong_department_place(_list: DutyList, context: Context) -> Iterator[Issue]
     )
     uses = sum(len(found) for found in misplaced.values())
     if len(places) == 1 and own_uses == 0 and uses >= 2:  # noqa: PLR2004
-        (place,) = places
+        place = max(named, key=len)  # 武侯区 rather than 武侯
         first = min(
             (found[0] for found in misplaced.values()),
             key=lambda o: department_occurrences(context).index(o),

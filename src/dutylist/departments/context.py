@@ -110,12 +110,12 @@ class OfficeContext:
     @property
     def county_short(self) -> str | None:
         """Return the county's name without its level: 南关区 → 南关, 准格尔旗 → 准格尔."""
-        return _short(self.county)
+        return short_name(self.county)
 
     @property
     def city_short(self) -> str | None:
         """Return the city's name without its level: 长春市 → 长春."""
-        return _short(self.city)
+        return short_name(self.city)
 
     def describe(self) -> str:
         """Return the context as one string: ``吉林省长春市南关区明珠街道``."""
@@ -138,7 +138,8 @@ _SHORT = re.compile(
 )
 
 
-def _short(name: str | None) -> str | None:
+def short_name(name: str | None) -> str | None:
+    """Return a place's name without its level: 南关区 → 南关, 长阳土家族自治县 → 长阳."""
     if name is None:
         return None
     for end in range(2, len(name)):

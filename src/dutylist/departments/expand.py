@@ -175,10 +175,9 @@ def expand(knowledge: Knowledge, context: OfficeContext) -> Expansion:
             for level in own_levels:
                 values = _values(context, level)
                 canonical = _canonical(rule, body, values, first=first)
-                uses_level = any("{level}" in t for t in (*rule.standard, rule.canonical))
                 common = {
                     "canonical": canonical,
-                    "level": level if uses_level else None,
+                    "level": level if level and canonical.startswith(level) else None,
                     "place": context.county if rule.name not in {"city", "city_party"} else None,
                     "body": body,
                     "rule": rule.name,
@@ -192,9 +191,10 @@ def expand(knowledge: Knowledge, context: OfficeContext) -> Expansion:
                 templates = (*rule.aliases, *body.literal) if alias else rule.standard
                 kind = ResolutionKind.ALIAS if alias else ResolutionKind.ABBREVIATION
                 for template in templates:
+                    prefixed = {**common, "level": level if "{level}" in template else None}
                     for spelling in _fills(template, body, values, alias=alias):
                         actual = ResolutionKind.EXACT if spelling == canonical else kind
-                        spellings.setdefault(spelling, Spelling(kind=actual, **common))
+                        spellings.setdefault(spelling, Spelling(kind=actual, **prefixed))
     if context.level is not None:
         _misplaced_levels(spellings, entries, context)
     return Expansion(
