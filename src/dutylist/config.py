@@ -177,10 +177,12 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
         raise FormatError("'departments' must be a list of file names", where)
     mode = data.get("departments_mode")
     if mode is not None and mode not in {"extend", "replace"}:
-        raise FormatError("'departments_mode' must be \"extend\" or \"replace\"", where)
+        raise FormatError('\'departments_mode\' must be "extend" or "replace"', where)
     office = data.get("office")
     if office is not None and (not isinstance(office, str) or not office.strip()):
-        raise FormatError("'office' must be the office's name, e.g. 四川省成都市武侯区玉林街道", where)
+        raise FormatError(
+            "'office' must be the office's name, e.g. 四川省成都市武侯区玉林街道", where
+        )
     base = Path(source).parent if source is not None else Path()
     similarity = data.get("similarity", DEFAULT_SIMILARITY)
     if isinstance(similarity, bool) or not isinstance(similarity, int | float):

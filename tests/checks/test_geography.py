@@ -55,7 +55,10 @@ def test_the_reference_moved_elsewhere_checks_the_same(reference, reference_find
     assert _errors(moved) == _errors(reference)
 
 
-_NAME_CHARACTERS = "宝北滨昌朝川春达丰港广海汉和华淮吉江金锦景康兰乐黎丽龙隆茂梅美明南宁平浦清庆秋荣瑞沙山善寿舒顺松泰潭天通万望西祥欣兴阳宜永裕源云泽"
+_NAME_CHARACTERS = (
+    "宝北滨昌朝川春达丰港广海汉和华淮吉江金锦景康兰乐黎丽龙隆茂梅美明南宁平浦清庆秋荣"
+    "瑞沙山善寿舒顺松泰潭天通万望西祥欣兴阳宜永裕源云泽"
+)
 _names = st.text(alphabet=_NAME_CHARACTERS, min_size=2, max_size=3)
 
 

@@ -128,7 +128,11 @@ def test_renames_name_the_current_department():
     registry = default_registry(WUHOU)
     retired = registry.normalise("区政数局")
     assert retired.rename is not None
-    assert (retired.rename.new, retired.rename.since, retired.current) == ("数据局", 2024, "区数据局")
+    assert (retired.rename.new, retired.rename.since, retired.current) == (
+        "数据局",
+        2024,
+        "区数据局",
+    )
     assert registry.normalise("区数据局").rename is None
     assert registry.rename_between("区政数局", "区数据局") == retired.rename
     assert registry.rename_between("区政数局", "区住建局") is None

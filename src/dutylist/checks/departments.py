@@ -79,7 +79,7 @@ def _typo(context: Context, resolution: Resolution) -> Suggestion | None:
     if not suggestions:
         return None
     best = min(suggestions, key=lambda suggestion: suggestion.distance)
-    limit = 1 if len(resolution.cleaned) <= 6 else 2  # noqa: PLR2004
+    limit = 1 if len(resolution.cleaned) <= 6 else 2
     return best if 0 < best.distance <= limit else None
 
 

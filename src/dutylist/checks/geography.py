@@ -28,9 +28,9 @@ def _misplaced(context: Context, *, prefix: bool) -> dict[str, list[Occurrence]]
     found: dict[str, list[Occurrence]] = defaultdict(list)
     for occurrence in department_occurrences(context):
         resolution = occurrence.resolution
-        if resolution.kind is ResolutionKind.MISPLACED:
-            if (resolution.found in COUNTY_PREFIXES) == prefix:
-                found[resolution.cleaned].append(occurrence)
+        by_prefix = resolution.found in COUNTY_PREFIXES
+        if resolution.kind is ResolutionKind.MISPLACED and by_prefix == prefix:
+            found[resolution.cleaned].append(occurrence)
     return found
 
 
@@ -46,7 +46,9 @@ def office_context_unknown(duty_list: DutyList, context: Context) -> Iterator[Is
         ).format(title=duty_list.title or ""),
         location=FindingLocation(),
         subject=office.describe() or None,
-        hint=_("在配置中写明 office = \"省市区县街道乡镇\"，例如 office = \"四川省成都市武侯区玉林街道\""),
+        hint=_(
+            '在配置中写明 office = "省市区县街道乡镇"，例如 office = "四川省成都市武侯区玉林街道"'
+        ),
     )
 
 
@@ -81,7 +83,7 @@ def _mixed_prefixes(context: Context) -> Iterator[Issue]:
         level = occurrence.resolution.level
         if level is not None and level != "市":
             by_level[level].append(occurrence)
-    if len(by_level) < 2:  # noqa: PLR2004
+    if len(by_level) < 2:
         return
     counts = Counter({level: len(found) for level, found in by_level.items()})
     majority, uses = counts.most_common(1)[0]
@@ -121,7 +123,7 @@ def wrong_department_place(_list: DutyList, context: Context) -> Iterator[Issue]
         and any(place in o.resolution.cleaned for place in own if place)
     )
     uses = sum(len(found) for found in misplaced.values())
-    if len(places) == 1 and own_uses == 0 and uses >= 2:  # noqa: PLR2004
+    if len(places) == 1 and own_uses == 0 and uses >= 2:
         place = max(named, key=len)  # 武侯区 rather than 武侯
         first = min(
             (found[0] for found in misplaced.values()),

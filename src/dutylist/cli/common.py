@@ -184,7 +184,7 @@ _registry_files_option = click.option(
     "registry_files",
     multiple=True,
     type=click.Path(),
-    help="A department registry (TOML) extending, or with mode = \"replace\" replacing, "
+    help='A department registry (TOML) extending, or with mode = "replace" replacing, '
     "the national vocabulary; may be repeated.",
 )
 _office_option = click.option(

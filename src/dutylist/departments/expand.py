@@ -123,17 +123,21 @@ def _fills(
     options = shorts if "{short}" in template else names if "{name}" in template else ("",)
     for option in dict.fromkeys(options):
         spelling = fill(template, {**values, "name": option, "short": option})
-        if spelling is not None and len(spelling) >= 2:  # noqa: PLR2004
+        if spelling is not None and len(spelling) >= 2:
             yield spelling
 
 
-def _canonical(rule: PrefixRule, body: Body, values: Mapping[str, str | None], *, first: bool) -> str:
+def _canonical(
+    rule: PrefixRule, body: Body, values: Mapping[str, str | None], *, first: bool
+) -> str:
     template = body.canonical if first and body.canonical else rule.canonical
     named = {**values, "name": body.name, "short": body.short or body.name}
     return fill(template, named) or spell(rule, body, values) or body.name
 
 
-def spell(rule: PrefixRule, body: Body, context: OfficeContext | Mapping[str, str | None]) -> str | None:
+def spell(
+    rule: PrefixRule, body: Body, context: OfficeContext | Mapping[str, str | None]
+) -> str | None:
     """Return the official written form of ``body`` under ``rule`` (its first standard form)."""
     values = _values(context, context.level) if isinstance(context, OfficeContext) else context
     return next(_fills(rule.standard[0], body, values, alias=False), None)
@@ -175,26 +179,30 @@ def expand(knowledge: Knowledge, context: OfficeContext) -> Expansion:
             for level in own_levels:
                 values = _values(context, level)
                 canonical = _canonical(rule, body, values, first=first)
-                common = {
-                    "canonical": canonical,
-                    "level": level if level and canonical.startswith(level) else None,
-                    "place": context.county if rule.name not in {"city", "city_party"} else None,
-                    "body": body,
-                    "rule": rule.name,
-                }
+                exact = Spelling(
+                    canonical=canonical,
+                    kind=ResolutionKind.EXACT,
+                    level=level if level and canonical.startswith(level) else None,
+                    place=context.county if rule.name not in {"city", "city_party"} else None,
+                    body=body,
+                    rule=rule.name,
+                )
                 if not alias:
-                    spellings.setdefault(canonical, Spelling(kind=ResolutionKind.EXACT, **common))
-                    official.setdefault(canonical, spell(rule, body, values) if rule.official else None)
+                    spellings.setdefault(canonical, exact)
+                    official.setdefault(
+                        canonical, spell(rule, body, values) if rule.official else None
+                    )
                     levels.setdefault(
-                        canonical, level or "区" if rule.name in _COUNTY_RULES else context.city_level
+                        canonical,
+                        level or "区" if rule.name in _COUNTY_RULES else context.city_level,
                     )
                 templates = (*rule.aliases, *body.literal) if alias else rule.standard
                 kind = ResolutionKind.ALIAS if alias else ResolutionKind.ABBREVIATION
                 for template in templates:
-                    prefixed = {**common, "level": level if "{level}" in template else None}
+                    written = attrs.evolve(exact, level=level if "{level}" in template else None)
                     for spelling in _fills(template, body, values, alias=alias):
                         actual = ResolutionKind.EXACT if spelling == canonical else kind
-                        spellings.setdefault(spelling, Spelling(kind=actual, **prefixed))
+                        spellings.setdefault(spelling, attrs.evolve(written, kind=actual))
     if context.level is not None:
         _misplaced_levels(spellings, entries, context)
     return Expansion(
@@ -263,7 +271,9 @@ def _patterns(
                 fields = set(_FIELD.findall(template))
                 if not fields & open_fields or not fields & {"name", "short"}:
                     continue
-                yield _pattern(template, rule, bodies, context, alias=alias, open_fields=open_fields)
+                yield _pattern(
+                    template, rule, bodies, context, alias=alias, open_fields=open_fields
+                )
 
 
 def _pattern(  # noqa: PLR0913 - everything one pattern depends on

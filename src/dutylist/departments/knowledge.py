@@ -177,7 +177,7 @@ def _mode(data: Mapping[str, Any], name: str) -> Mode:
         return Mode(value)
     except ValueError:
         raise _fail(
-            _("mode 须为 \"extend\" 或 \"replace\"，而不是 {value!r}").format(value=value), name
+            _('mode 须为 "extend" 或 "replace"，而不是 {value!r}').format(value=value), name
         ) from None
 
 

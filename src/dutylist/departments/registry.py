@@ -21,7 +21,7 @@ import attrs
 
 from dutylist.departments.context import COUNTY_PREFIXES, OfficeContext, context_of
 from dutylist.departments.expand import ResolutionKind, Spelling, expand, spell
-from dutylist.departments.knowledge import Knowledge, PrefixRule, load_knowledge
+from dutylist.departments.knowledge import Knowledge, Mode, PrefixRule, load_knowledge
 
 if TYPE_CHECKING:
     from dutylist.config import Config
@@ -88,7 +88,7 @@ class Resolution:
         if self.kind is not ResolutionKind.UNKNOWN or not self.suggestions:
             return False
         best = min(self.suggestions, key=lambda suggestion: suggestion.distance)
-        return 0 < best.distance <= (1 if len(self.cleaned) <= 6 else 2)  # noqa: PLR2004
+        return 0 < best.distance <= (1 if len(self.cleaned) <= 6 else 2)
 
 
 _STRIP = str.maketrans("", "", " \u3000\u00a0\t")
@@ -124,7 +124,7 @@ class Registry:
         self._mention_cache: dict[str, tuple[tuple[int, str, Resolution], ...]] = {}
         self._firsts: dict[str, tuple[int, ...]] = {}
         for spelling in (*self._spellings, *self.not_departments):
-            if len(spelling) >= 2:  # noqa: PLR2004
+            if len(spelling) >= 2:
                 lengths = set(self._firsts.get(spelling[0], ()))
                 lengths.add(len(spelling))
                 self._firsts[spelling[0]] = tuple(sorted(lengths, reverse=True))
@@ -334,7 +334,8 @@ def registry_for(duty_list: DutyList, config: Config | None = None) -> Registry:
     context = context_of(duty_list, office)
     if config is None or (not config.registry_files and config.registry_mode is None):
         return default_registry(context)
-    knowledge = load_knowledge(config.registry_files, config.registry_mode)
+    mode = Mode(config.registry_mode) if config.registry_mode else None
+    knowledge = load_knowledge(config.registry_files, mode)
     return Registry(knowledge, context)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 import types
 
+from dutylist.departments.registry import Registry
 from dutylist.diff.changes import (
     Change,
     ChangeClass,
@@ -21,7 +22,6 @@ from dutylist.diff.changes import (
     ItemRef,
     Renumbered,
 )
-from dutylist.departments.registry import Registry
 from dutylist.model import DutyList
 
 

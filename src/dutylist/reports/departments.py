@@ -92,7 +92,7 @@ def render_registry(views: Sequence[DepartmentView], office: str, source: str) -
     lines = [
         f"# Department registry for {office or '(office unknown)'}, written by",
         f"# `dutylist departments --init {source}`. Review it once, then share it across the",
-        "# county's townships: `departments = [\"departments.toml\"]` in [tool.dutylist],",
+        '# county\'s townships: `departments = ["departments.toml"]` in [tool.dutylist],',
         "# or `--departments departments.toml`. Format: docs/departments.md.",
         'mode = "extend"',
     ]
@@ -104,8 +104,7 @@ def render_registry(views: Sequence[DepartmentView], office: str, source: str) -
         if view.canonical is None:
             lines.append(f"# not in the national vocabulary ({uses}×): uncomment if it is right")
             lines += [
-                f"# {line}"
-                for line in ("[[department]]", f"canonical = {_toml_string(view.name)}")
+                f"# {line}" for line in ("[[department]]", f"canonical = {_toml_string(view.name)}")
             ]
             continue
         aliases = [spelling for spelling, _ in view.spellings if spelling != view.name]
