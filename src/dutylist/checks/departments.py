@@ -73,7 +73,7 @@ def _typo(context: Context, resolution: Resolution) -> Suggestion | None:
     local = [
         spelling
         for spelling, count in counts.items()
-        if count > own or spelling in context.registry.spellings
+        if count > own or context.registry.knows(spelling)
     ]
     suggestions = context.registry.suggest(resolution.cleaned, local=local)
     if not suggestions:

@@ -32,29 +32,36 @@ _REPEAT = re.compile(r"([\u4e00-\u9fff]{3,16})\1")
 @attrs.frozen
 class _Text:
     text: str
-    location: FindingLocation
+    site: tuple[Part, Category, Item | None, str, int | None]
+    """Part, category, item, field and clause: the location, built only when reported."""
     what: str
     kind: str
     """``name``, ``heading``, ``department`` or ``clause``."""
 
+    @property
+    def location(self) -> FindingLocation:
+        """Return where the text is."""
+        part, category, item, field, clause = self.site
+        return where(part, category, item, field=field, clause=clause)
+
 
 def _item_texts(part: Part, category: Category, item: Item) -> Iterator[_Text]:
     label = item_label(item)
-    yield _Text(item.name, where(part, category, item, field="name"), f"{label} name", "name")
+    yield _Text(item.name, (part, category, item, "name", None), f"{label} name", "name")
     cell = departments_of(item)
     if cell is not None:
         field, departments = cell
         for index, department in enumerate(departments, start=1):
             yield _Text(
                 department.printed if department.printed is not None else department.name,
-                where(part, category, item, field=field, clause=index),
+                (part, category, item, field, index),
                 f"{label} {field}",
                 "department",
             )
     for field, index, clause in clauses_of(item):
         yield _Text(
             clause.printed,
-            where(part, category, item, field=field, clause=index),
+            (part, category, item, field, index),
             f"{label} {field} clause {index}",
             "clause",
         )
@@ -69,7 +76,7 @@ def _texts(context: Context) -> list[_Text]:
                     texts.append(
                         _Text(
                             category.heading,
-                            where(part, category, field="heading"),
+                            (part, category, None, "heading", None),
                             f"{part.kind.value} category heading",
                             "heading",
                         )

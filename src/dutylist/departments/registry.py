@@ -146,6 +146,10 @@ class Registry:
         """Return every known spelling with its canonical name and kind."""
         return {key: (value.canonical, value.kind) for key, value in self._spellings.items()}
 
+    def knows(self, spelling: str) -> bool:
+        """Return True when ``spelling`` (cleaned) is a known spelling in this context."""
+        return spelling in self._spellings
+
     def standard(self, canonical: str) -> str:
         """Return the standard spelling of a canonical department (the official short form)."""
         return self._official.get(canonical) or canonical
