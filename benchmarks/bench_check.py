@@ -104,10 +104,9 @@ def main() -> None:
             "## Checking a list",
             "",
             "`dutylist.checks.check` of a ~300-item list after the first call, against",
-            "`dutylist.load` of the same JSON list (the baseline), best of "
-            f"{repeat} rounds in one process; `first` is the first check in a fresh process",
-            "(imports and the office's department registry). Target: check ≤ "
-            f"{TARGET:.0f}× load.",
+            f"`dutylist.load` of the same JSON list (the baseline), best of {repeat} rounds",
+            "in one process; `first` is the first check in a fresh process (imports and the",
+            f"office's department registry). Target: check ≤ {TARGET:.0f}× load.",
             "",
             "```sh",
             ".venv/bin/python benchmarks/bench_check.py",
