@@ -146,6 +146,12 @@ class Registry:
         """Return every known spelling with its canonical name and kind."""
         return {key: (value.canonical, value.kind) for key, value in self._spellings.items()}
 
+    def clear_caches(self) -> None:
+        """Forget the names and texts resolved so far (they are cached per registry)."""
+        self._cache.clear()
+        self._mention_cache.clear()
+        self._suggestions.clear()
+
     def knows(self, spelling: str) -> bool:
         """Return True when ``spelling`` (cleaned) is a known spelling in this context."""
         return spelling in self._spellings
