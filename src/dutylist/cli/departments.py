@@ -66,4 +66,4 @@ def departments_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     else:
         from dutylist.reports.departments import print_departments  # noqa: PLC0415
 
-        print_departments(views)
+        print_departments(views, office=registry.context.describe())

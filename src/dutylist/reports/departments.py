@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from dutylist.departments.registry import ResolutionKind
 from dutylist.departments.view import DepartmentView
+from dutylist.messages import _
 from dutylist.model import ItemKey
 
 if TYPE_CHECKING:
@@ -21,12 +22,19 @@ def _keys(keys: Sequence[ItemKey]) -> str:
     return "; ".join(f"{part} {', '.join(numbers)}" for part, numbers in by_part.items())
 
 
-def print_departments(views: Sequence[DepartmentView], console: Console | None = None) -> None:
-    """Print each department with the items it leads, cooperates on, receives and spellings."""
+def print_departments(
+    views: Sequence[DepartmentView], console: Console | None = None, *, office: str | None = None
+) -> None:
+    """Print each department with the items it leads, cooperates on, receives and spellings.
+
+    ``office`` (the list's place, e.g. 吉林省长春市南关区明珠街道) heads the output.
+    """
     from rich.console import Console  # noqa: PLC0415
     from rich.markup import escape  # noqa: PLC0415
 
     console = console or Console(highlight=False, soft_wrap=True)
+    if office:
+        console.print(escape(_("本单位：{office}").format(office=office)), highlight=False)
     for view in views:
         if view.kind is ResolutionKind.UNKNOWN:
             title = f"[bold red]{escape(view.name)}[/bold red]  (unknown department)"
