@@ -141,7 +141,7 @@ class Registry:
         """
         return cls(load_knowledge([str(path) for path in paths]), context)
 
-    @property
+    @functools.cached_property
     def spellings(self) -> Mapping[str, tuple[str, ResolutionKind]]:
         """Return every known spelling with its canonical name and kind."""
         return {key: (value.canonical, value.kind) for key, value in self._spellings.items()}
@@ -181,13 +181,20 @@ class Registry:
         return cached
 
     def _resolve(self, name: str, cleaned: str) -> Resolution:
-        found = self._spellings.get(cleaned) or self._match_pattern(cleaned)
+        found = self._spellings.get(cleaned)
+        if found is None and cleaned in self.generic:
+            return Resolution(
+                name=name, cleaned=cleaned, canonical=None, kind=ResolutionKind.GENERIC
+            )
+        found = found or self._match_pattern(cleaned)
         if found is not None:
             return self._resolution(name, cleaned, found)
-        kind = ResolutionKind.GENERIC if cleaned in self.generic else ResolutionKind.UNKNOWN
-        suggestions = self.suggest(cleaned) if kind is ResolutionKind.UNKNOWN else ()
         return Resolution(
-            name=name, cleaned=cleaned, canonical=None, kind=kind, suggestions=suggestions
+            name=name,
+            cleaned=cleaned,
+            canonical=None,
+            kind=ResolutionKind.UNKNOWN,
+            suggestions=self.suggest(cleaned),
         )
 
     def _resolution(self, name: str, cleaned: str, found: Spelling) -> Resolution:
