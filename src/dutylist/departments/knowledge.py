@@ -91,9 +91,13 @@ class Literal:
     """A department written out for one office (a registry file's ``[[department]]``)."""
 
     canonical: str
+    """The full official name."""
     abbreviation: str | None = None
+    """The standard spelling."""
     level: str | None = None
+    """市 or the county's prefix, shown in the department view."""
     aliases: tuple[str, ...] = ()
+    """Accepted, non-standard spellings."""
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -104,10 +108,15 @@ class Knowledge:
     """
 
     bodies: tuple[Body, ...] = ()
+    """The vocabulary: departments without their place."""
     rules: Mapping[str, PrefixRule] = attrs.field(factory=dict)
+    """The prefix rules by name."""
     literals: tuple[Literal, ...] = ()
+    """Departments written out for one place (registry files' ``[[department]]``)."""
     generic: tuple[str, ...] = ()
+    """Terms that name no particular department (templates)."""
     not_departments: tuple[str, ...] = ()
+    """Text that contains a department's spelling but is no department (templates)."""
     sources: tuple[str, ...] = ()
     """The files it was read from."""
 
