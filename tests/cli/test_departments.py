@@ -82,3 +82,10 @@ def test_office_option_replaces_the_title(tmp_path: Path) -> None:
     )
     assert {view["canonical"] for view in placed} >= {"武侯区住房和城乡建设局"}
     assert "武侯区住房和城乡建设局" not in {view["canonical"] for view in plain}
+
+
+def test_an_unreadable_office_is_one_error(moved: Path) -> None:
+    result = _invoke("check", moved, "--office", "某某单位")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "某某单位" in result.stderr

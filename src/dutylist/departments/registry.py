@@ -19,9 +19,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from dutylist.departments.context import COUNTY_PREFIXES, OfficeContext, context_of
+from dutylist.departments.context import (
+    COUNTY_PREFIXES,
+    OfficeContext,
+    context_of,
+    parse_context,
+)
 from dutylist.departments.expand import ResolutionKind, Spelling, expand, spell
 from dutylist.departments.knowledge import Knowledge, Mode, PrefixRule, load_knowledge
+from dutylist.errors import UsageError
+from dutylist.messages import _
 
 if TYPE_CHECKING:
     from dutylist.config import Config
@@ -257,7 +264,7 @@ class Registry:
         choices = known + [spelling for spelling in used if spelling not in self._spellings]
         matches = process.extract(name, choices, scorer=fuzz.ratio, limit=12, score_cutoff=60)
         candidates = []
-        for spelling, score, _ in matches:
+        for spelling, score, _index in matches:
             found = self._spellings.get(spelling)
             candidates.append(
                 Suggestion(
@@ -345,9 +352,17 @@ def registry_for(duty_list: DutyList, config: Config | None = None) -> Registry:
     the packaged knowledge (``config.registry_mode`` or the files' own ``mode``).
 
     Raises:
+        UsageError: the configured office names no place dutylist can read.
         dutylist.errors.DutylistError: a registry file cannot be read or is malformed.
     """
     office = config.office if config is not None else None
+    if office and parse_context(office) is None:
+        raise UsageError(
+            _(
+                "无法识别本单位“{office}”：请写明省、市、区县和街道乡镇，"
+                "例如 四川省成都市武侯区玉林街道"
+            ).format(office=office)
+        )
     context = context_of(duty_list, office)
     if config is None or (not config.registry_files and config.registry_mode is None):
         return default_registry(context)
