@@ -109,6 +109,7 @@ def test_department_keeps_the_changes_naming_it(lists: tuple[Path, Path]) -> Non
     assert _changes(*lists, "--department", "区人力资源和社会保障局") == kept
     assert _changes(*lists, "--department", "没有这个部门") == []
 
+
 def _department_change(data: dict) -> dict:
     (change,) = data["changes"]
     (field,) = change["fields"]
