@@ -106,6 +106,7 @@ def test_header_words_are_read_by_role():
     config = parse_config({"headers": {"remarks": ["附注"], "name": ["职责事项", "工作"]}})
     assert config.headers == {"remarks": ("附注",), "name": ("职责事项", "工作")}
 
+
 def test_office_and_departments_mode(tmp_path):
     (tmp_path / "dutylist.toml").write_text(
         'office = "四川省成都市武侯区玉林街道"\ndepartments = ["county.toml"]\n'
