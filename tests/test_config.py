@@ -105,3 +105,25 @@ def test_unknown_rule_in_configuration_is_a_usage_error():
 def test_header_words_are_read_by_role():
     config = parse_config({"headers": {"remarks": ["附注"], "name": ["职责事项", "工作"]}})
     assert config.headers == {"remarks": ("附注",), "name": ("职责事项", "工作")}
+
+
+def test_office_and_departments_mode(tmp_path):
+    (tmp_path / "dutylist.toml").write_text(
+        'office = "四川省成都市武侯区玉林街道"\ndepartments = ["county.toml"]\n'
+        'departments_mode = "replace"\n',
+        encoding="utf-8",
+    )
+    config = find_config(tmp_path / "list.docx")
+    assert config.office == "四川省成都市武侯区玉林街道"
+    assert config.registry_mode == "replace"
+    assert config.registry_files == (tmp_path / "county.toml",)
+    merged = config.merged(office="吉林省长春市南关区明珠街道")
+    assert merged.office == "吉林省长春市南关区明珠街道"
+
+
+@pytest.mark.parametrize("setting", ['departments_mode = "merge"', "office = 3", 'office = ""'])
+def test_bad_office_or_mode_is_a_format_error(setting):
+    import tomllib
+
+    with pytest.raises(FormatError):
+        parse_config(tomllib.loads(setting))

@@ -16,12 +16,15 @@ from dutylist.checks import RULES, check
 from dutylist.checks.baseline import Baseline, read_baseline, write_baseline
 from dutylist.checks.findings import Finding, FindingLocation, Report, Severity
 from dutylist.config import Config, find_config
+from dutylist.departments.context import OfficeContext, context_of
+from dutylist.departments.occurrences import normalise_departments
 from dutylist.departments.registry import (
     Registry,
+    Rename,
     Resolution,
     ResolutionKind,
     default_registry,
-    normalise_departments,
+    registry_for,
 )
 from dutylist.departments.view import DepartmentView, department_views
 from dutylist.diff import Change, ChangeKind, ChangeSet, FieldChange, ItemRef, apply, diff_lists
@@ -72,11 +75,13 @@ __all__ = [
     "Location",
     "Metadata",
     "Office",
+    "OfficeContext",
     "Part",
     "PartKind",
     "ReadError",
     "RecalledItem",
     "Registry",
+    "Rename",
     "Report",
     "Resolution",
     "ResolutionKind",
@@ -87,6 +92,7 @@ __all__ = [
     "__version__",
     "apply",
     "check",
+    "context_of",
     "default_registry",
     "department_views",
     "diff_lists",
@@ -96,5 +102,6 @@ __all__ = [
     "load",
     "normalise_departments",
     "read_baseline",
+    "registry_for",
     "write_baseline",
 ]

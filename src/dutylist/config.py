@@ -6,7 +6,9 @@ The configuration is found from the checked file's folder upward; in each folder
 
     [tool.dutylist]
     fail_on = "warning"                  # error (default), warning or info
-    departments = ["registry.toml"]      # extra registry files, relative to this file
+    departments = ["registry.toml"]      # registry files, relative to this file
+    departments_mode = "extend"          # or "replace": drop the national vocabulary
+    office = "四川省成都市武侯区玉林街道"   # the office, when the title does not say
     similarity = 90                      # near-duplicate item names: rapidfuzz ratio
 
     [tool.dutylist.rules]
@@ -47,7 +49,11 @@ class Config:
     severities: Mapping[str, Severity] = attrs.field(factory=dict)
     """Severities that replace a rule's default, by code."""
     registry_files: tuple[Path, ...] = ()
-    """Department registry files added to the packaged one."""
+    """Department registry files added to (or replacing) the packaged knowledge."""
+    registry_mode: str | None = None
+    """``"extend"`` or ``"replace"``; None lets each registry file's ``mode`` decide."""
+    office: str | None = None
+    """The office (``四川省成都市武侯区玉林街道``), overriding the one in the list's title."""
     fail_on: Severity = Severity.ERROR
     """The lowest severity that fails a run."""
     similarity: float = DEFAULT_SIMILARITY
@@ -70,12 +76,16 @@ class Config:
         *,
         fail_on: Severity | None = None,
         registry_files: tuple[Path, ...] = (),
+        registry_mode: str | None = None,
+        office: str | None = None,
     ) -> Config:
         """Return a copy with command-line choices applied on top."""
         return attrs.evolve(
             self,
             fail_on=fail_on or self.fail_on,
             registry_files=self.registry_files + registry_files,
+            registry_mode=registry_mode or self.registry_mode,
+            office=office or self.office,
         )
 
 
@@ -139,7 +149,15 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
         FormatError: a setting has the wrong type or value; the message names it.
     """
     where = Location(file=source)
-    known = {"rules", "fail_on", "departments", "similarity", "headers"}
+    known = {
+        "rules",
+        "fail_on",
+        "departments",
+        "departments_mode",
+        "office",
+        "similarity",
+        "headers",
+    }
     unknown = sorted(set(data) - known)
     if unknown:
         raise FormatError(_("未知的 dutylist 设置项“{key}”").format(key=unknown[0]), where)
@@ -160,7 +178,15 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
     fail_on = _severity(data.get("fail_on", "error"), "fail_on", where)
     files = data.get("departments", [])
     if not isinstance(files, list) or not all(isinstance(item, str) for item in files):
-        raise FormatError(_("“departments”必须是文件名列表"), where)
+        raise FormatError("'departments' must be a list of file names", where)
+    mode = data.get("departments_mode")
+    if mode is not None and mode not in {"extend", "replace"}:
+        raise FormatError('\'departments_mode\' must be "extend" or "replace"', where)
+    office = data.get("office")
+    if office is not None and (not isinstance(office, str) or not office.strip()):
+        raise FormatError(
+            "'office' must be the office's name, e.g. 四川省成都市武侯区玉林街道", where
+        )
     base = Path(source).parent if source is not None else Path()
     similarity = data.get("similarity", DEFAULT_SIMILARITY)
     if isinstance(similarity, bool) or not isinstance(similarity, int | float):
@@ -173,6 +199,8 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
         enabled=enabled,
         severities=severities,
         registry_files=tuple(base / name for name in files),
+        registry_mode=mode,
+        office=office,
         fail_on=fail_on,
         similarity=float(similarity),
         source=source,

@@ -32,10 +32,30 @@ def test_substituted_character_is_misspelt():
     assert "区住建局" in (findings[0].hint or "")
 
 
-def test_unknown_department_gets_suggestions():
+def test_unknown_department_is_info_never_an_error():
     report = run(_departments(1, "区数据资源管理中心"))
     assert places(report, "unknown-department") == [(C, 1, "departments")]
+    assert {f.severity.value for f in found(report, "unknown-department")} == {"info"}
     assert found(report, "misspelt-department") == []
+
+
+def test_a_name_close_to_one_the_list_uses_more_often_is_misspelt():
+    duty_list = _departments(1, "区数据资源管理中心")
+    duty_list = replace_item(
+        duty_list,
+        C,
+        2,
+        lambda i: attrs.evolve(i, departments=parse_departments("区数据资源管理中心")),
+    )
+    duty_list = replace_item(
+        duty_list,
+        C,
+        3,
+        lambda i: attrs.evolve(i, departments=parse_departments("区数据资源管理中訫")),
+    )
+    report = run(duty_list)
+    assert places(report, "misspelt-department") == [(C, 3, "departments")]
+    assert "区数据资源管理中心" in (found(report, "misspelt-department")[0].hint or "")
 
 
 def test_receiving_department_is_checked_too():
@@ -55,9 +75,11 @@ def test_alias_is_info_with_canonical():
     assert "南关区住房和城乡建设局" in findings[0].message
 
 
-def test_rule_variant_is_an_alias():
-    report = run(_departments(1, "市市场监管局南关分局"))
-    assert [f.subject for f in found(report, "department-alias")] == ["市市场监管局南关分局"]
+def test_a_branch_has_no_official_form_so_each_usual_form_is_standard():
+    for spelling in ("市市场监管局南关分局", "市市场监督管理局南关区分局"):
+        report = run(_departments(1, spelling))
+        assert found(report, "department-alias") == []
+        assert found(report, "unknown-department") == []
 
 
 def test_one_department_written_several_ways_is_reported_once_with_all_places():

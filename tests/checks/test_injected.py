@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from dutylist.checks import check
-from dutylist.departments.registry import ResolutionKind, default_registry
+from dutylist.departments.registry import ResolutionKind, registry_for
 from dutylist.model import Clause, CooperativeItem, Department, DutyList, Item, PartKind
 
 C, R = PartKind.COOPERATIVE, PartKind.RECALLED
@@ -48,7 +48,7 @@ def _slip(clause: Clause, number: int) -> Clause:
 
 @pytest.mark.parametrize("seed", range(16))
 def test_injected_defects_are_found_at_the_right_item(mingzhu, seed):
-    registry = default_registry()
+    registry = registry_for(mingzhu)
     coop = mingzhu.part(C).items
     recalled = mingzhu.part(R).items
     rng = random.Random(seed)  # noqa: S311 - reproducible choices, not security

@@ -108,13 +108,15 @@ def test_departments_option_resolves_a_new_department(tmp_path):
         clean_list(),
         PartKind.COOPERATIVE,
         1,
-        lambda i: attrs.evolve(i, departments=(attrs.evolve(i.departments[0], name="区大数据局"),)),
+        lambda i: attrs.evolve(
+            i, departments=(attrs.evolve(i.departments[0], name="区数据资源管理中心"),)
+        ),
     )
     dump(duty_list, path)
     assert "unknown-department" in _invoke("check", path).output
     registry = tmp_path / "reg.toml"
     registry.write_text(
-        '[[department]]\ncanonical = "南关区大数据局"\nabbreviation = "区大数据局"\n',
+        '[[department]]\ncanonical = "南关区数据资源管理中心"\naliases = ["区数据资源管理中心"]\n',
         encoding="utf-8",
     )
     assert "unknown-department" not in _invoke("check", path, "--departments", registry).output

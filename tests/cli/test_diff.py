@@ -108,3 +108,65 @@ def test_department_keeps_the_changes_naming_it(lists: tuple[Path, Path]) -> Non
     # the canonical name finds the same changes
     assert _changes(*lists, "--department", "区人力资源和社会保障局") == kept
     assert _changes(*lists, "--department", "没有这个部门") == []
+
+
+def _department_change(data: dict) -> dict:
+    (change,) = data["changes"]
+    (field,) = change["fields"]
+    return field
+
+
+def test_diff_honours_departments_and_the_configuration(tmp_path: Path) -> None:
+    import attrs
+
+    from dutylist.model import PartKind
+    from dutylist.parse.cells import parse_departments
+    from tests.checks.model_builders import clean_list, replace_item
+
+    old = replace_item(
+        clean_list(),
+        PartKind.COOPERATIVE,
+        1,
+        lambda i: attrs.evolve(i, departments=parse_departments("区数据资源管理中心")),
+    )
+    new = replace_item(
+        old,
+        PartKind.COOPERATIVE,
+        1,
+        lambda i: attrs.evolve(i, departments=parse_departments("区数据中心")),
+    )
+    dump(old, tmp_path / "old.json")
+    folder = tmp_path / "new"
+    folder.mkdir()
+    dump(new, folder / "new.json")
+    registry = tmp_path / "departments.toml"
+    registry.write_text(
+        '[[department]]\ncanonical = "南关区数据资源管理中心"\nabbreviation = "区数据中心"\n'
+        'aliases = ["区数据资源管理中心"]\n',
+        encoding="utf-8",
+    )
+    args = ("diff", tmp_path / "old.json", folder / "new.json", "--format", "json")
+    plain = _department_change(json.loads(_invoke(*args).stdout))
+    assert plain["classification"] == "substantive"
+    option = _department_change(json.loads(_invoke(*args, "--departments", registry).stdout))
+    assert option["classification"] == "cosmetic"
+    (folder / "dutylist.toml").write_text(
+        f'departments = ["{registry.as_posix()}"]\n', encoding="utf-8"
+    )
+    configured = _department_change(json.loads(_invoke(*args).stdout))
+    assert configured["classification"] == "cosmetic"
+
+
+def test_the_department_table_uses_the_lists_own_places(tmp_path: Path) -> None:
+    from tests.checks.renaming import Place, rename
+
+    old, new, _ = pair()
+    wuhou = Place("四川省", "成都市", "武侯", "区", "玉林", "街道")
+    dump(rename(old, wuhou), tmp_path / "old.json")
+    dump(rename(new, wuhou), tmp_path / "new.json")
+    data = json.loads(
+        _invoke("diff", tmp_path / "old.json", tmp_path / "new.json", "--format", "json").stdout
+    )
+    names = [row["department"] for row in data["summary"]["departments"]]
+    assert "武侯区人力资源和社会保障局" in names
+    assert not any("南关" in name for name in names)

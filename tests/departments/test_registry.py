@@ -2,20 +2,22 @@ from __future__ import annotations
 
 import pytest
 
-from dutylist.departments.registry import (
-    Registry,
-    ResolutionKind,
-    default_registry,
-    normalise_departments,
-    occurrences,
-)
-from dutylist.errors import FormatError, ReadError
+from dutylist.departments.context import parse_context
+from dutylist.departments.occurrences import normalise_departments, occurrences
+from dutylist.departments.registry import Registry, ResolutionKind, default_registry, registry_for
 from dutylist.model import CooperativeItem, PartKind, RecalledItem
+
+NANGUAN = parse_context("吉林省长春市南关区明珠街道")
+WUHOU = parse_context("四川省成都市武侯区玉林街道")
+NONGAN = parse_context("吉林省长春市农安县合隆镇")
+KUNSHAN = parse_context("江苏省苏州市昆山市玉山镇")
+HAIDIAN = parse_context("北京市海淀区学院路街道")
+ZHUNGEER = parse_context("内蒙古自治区鄂尔多斯市准格尔旗薛家湾镇")
 
 
 @pytest.fixture(scope="module")
 def registry():
-    return default_registry()
+    return default_registry(NANGUAN)
 
 
 @pytest.mark.parametrize(
@@ -25,24 +27,76 @@ def registry():
         ("区住建局", "南关区住房和城乡建设局", ResolutionKind.ABBREVIATION),
         ("区应急局牵头", "南关区应急管理局", ResolutionKind.ABBREVIATION),
         (" 区发改局", "南关区发展和改革局", ResolutionKind.ABBREVIATION),
+        ("区住房和城乡建设局", "南关区住房和城乡建设局", ResolutionKind.ALIAS),
         ("政府办", "南关区人民政府办公室", ResolutionKind.ALIAS),
-        ("市市场监管局南关区分局", "长春市市场监督管理局南关分局", ResolutionKind.ALIAS),
-        ("长春市市场监督管理局南关区分局", "长春市市场监督管理局南关分局", ResolutionKind.RULE),
-        ("市规资局南关区分局", "长春市规划和自然资源局南关分局", ResolutionKind.RULE),
+        ("区委组织部", "中共南关区委组织部", ResolutionKind.ABBREVIATION),
+        ("团区委", "共青团南关区委员会", ResolutionKind.ABBREVIATION),
+        ("市民政局", "长春市民政局", ResolutionKind.ABBREVIATION),
+        ("市公安局南关区分局", "长春市公安局南关区分局", ResolutionKind.ABBREVIATION),
+        ("市市场监管局南关区分局", "长春市市场监督管理局南关区分局", ResolutionKind.ABBREVIATION),
+        ("市市场监督管理局南关分局", "长春市市场监督管理局南关区分局", ResolutionKind.ABBREVIATION),
+        ("市规资局南关分局", "长春市规划和自然资源局南关区分局", ResolutionKind.ABBREVIATION),
         ("相关部门", None, ResolutionKind.GENERIC),
         ("市公安局南关分区局", None, ResolutionKind.UNKNOWN),
     ],
 )
-def test_normalise(registry, name, canonical, kind):
+def test_normalise_in_a_district(registry, name, canonical, kind):
     resolution = registry.normalise(name)
     assert (resolution.canonical, resolution.kind) == (canonical, kind)
+
+
+@pytest.mark.parametrize(
+    ("context", "right", "canonical"),
+    [
+        (WUHOU, "区住建局", "武侯区住房和城乡建设局"),
+        (WUHOU, "市公安局武侯区分局", "成都市公安局武侯区分局"),
+        (NONGAN, "县住建局", "农安县住房和城乡建设局"),
+        (NONGAN, "县委组织部", "中共农安县委组织部"),
+        (NONGAN, "团县委", "共青团农安县委员会"),
+        (KUNSHAN, "市住建局", "昆山市住房和城乡建设局"),
+        (HAIDIAN, "区住建局", "海淀区住房和城乡建设局"),
+        (HAIDIAN, "市民政局", "北京市民政局"),
+        (ZHUNGEER, "旗住建局", "准格尔旗住房和城乡建设局"),
+        (ZHUNGEER, "旗委组织部", "中共准格尔旗委组织部"),
+    ],
+)
+def test_each_level_form_takes_its_own_prefix(context, right, canonical):
+    resolution = default_registry(context).normalise(right)
+    assert resolution.kind.standard
+    assert resolution.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("context", "wrong", "expected", "found"),
+    [
+        (NANGUAN, "县住建局", "区住建局", "县"),
+        (NONGAN, "区住建局", "县住建局", "区"),
+        (NONGAN, "区委组织部", "县委组织部", "区"),
+        (ZHUNGEER, "团县委", "团旗委", "县"),
+        (NANGUAN, "市公安局武侯区分局", "市公安局南关区分局", "武侯区"),
+        (WUHOU, "市公安局南关区分局", "市公安局武侯区分局", "南关区"),
+        (WUHOU, "市规资局南关分局", "市规资局武侯分局", "南关"),
+    ],
+)
+def test_another_levels_prefix_or_another_place_is_misplaced(context, wrong, expected, found):
+    resolution = default_registry(context).normalise(wrong)
+    assert resolution.kind is ResolutionKind.MISPLACED
+    assert (resolution.expected, resolution.found) == (expected, found)
+
+
+def test_without_a_context_every_county_prefix_and_place_is_accepted():
+    registry = default_registry()
+    for name in ("区住建局", "县住建局", "旗住建局", "市公安局武侯区分局", "市规资局南关分局"):
+        assert registry.normalise(name).kind.standard, name
+    assert registry.normalise("市公安局武侯区分局").canonical == "市公安局武侯区分局"
 
 
 def test_typo_is_probable_and_suggests_the_right_name(registry):
     resolution = registry.normalise("市公安局南关分区局")
     assert resolution.probable_typo
-    assert resolution.suggestions[0].spelling == "市公安局南关区分局"
     assert resolution.suggestions[0].distance == 1
+    best = registry.suggest("市公安局南关分区局", local=["市公安局南关区分局"])
+    assert best[0].spelling == "市公安局南关区分局"
 
 
 def test_unrelated_unknown_is_no_typo(registry):
@@ -51,10 +105,10 @@ def test_unrelated_unknown_is_no_typo(registry):
     assert not resolution.probable_typo
 
 
-def test_every_department_name_of_the_reference_resolves(mingzhu, registry):
+def test_every_department_name_of_the_reference_resolves(mingzhu):
     unresolved = {
         o.resolution.cleaned
-        for o in occurrences(mingzhu, registry, text=False)
+        for o in occurrences(mingzhu, registry_for(mingzhu), text=False)
         if o.resolution.kind is ResolutionKind.UNKNOWN
     }
     assert unresolved == {"市公安局南关分区局"}
@@ -65,16 +119,37 @@ def test_mentions_skip_not_departments(registry):
     assert found == ["残联"]
 
 
-def test_normalised_copy_fills_canonical(mingzhu, registry):
-    copy = normalise_departments(mingzhu, registry)
+def test_mentions_take_the_longest_name_first(registry):
+    found = [spelling for _, spelling, _ in registry.mentions("报市民政局和区住房和城乡建设局审核")]
+    assert found == ["市民政局", "区住房和城乡建设局"]
+
+
+def test_renames_name_the_current_department():
+    registry = default_registry(WUHOU)
+    retired = registry.normalise("区政数局")
+    assert retired.rename is not None
+    assert (retired.rename.new, retired.rename.since, retired.current) == (
+        "数据局",
+        2024,
+        "区数据局",
+    )
+    assert registry.normalise("区数据局").rename is None
+    assert registry.rename_between("区政数局", "区数据局") == retired.rename
+    assert registry.rename_between("区政数局", "区住建局") is None
+    assert registry.rename_between("区住建局", "区数据局") is None
+    assert any(rename.old == "城市管理局" for rename in registry.renames)
+
+
+def test_normalised_copy_fills_canonical_with_the_lists_own_places(mingzhu):
+    copy = normalise_departments(mingzhu)
     assert copy != mingzhu
     item = copy.find(mingzhu.part(PartKind.COOPERATIVE).items[93].key)
     assert isinstance(item, CooperativeItem)
     assert [d.canonical for d in item.departments] == [
         "南关区应急管理局",
         None,
-        "南关区城市管理行政执法局",
-        "长春市市场监督管理局南关分局",
+        "南关区综合行政执法局",
+        "长春市市场监督管理局南关区分局",
     ]
     recalled = copy.part(PartKind.RECALLED).items[0]
     assert isinstance(recalled, RecalledItem)
@@ -84,7 +159,7 @@ def test_normalised_copy_fills_canonical(mingzhu, registry):
     )
 
 
-def test_user_registry_adds_departments_and_aliases(tmp_path):
+def test_registry_files_extend_the_vocabulary(tmp_path):
     path = tmp_path / "extra.toml"
     path.write_text(
         """
@@ -92,53 +167,29 @@ generic = ["各成员单位"]
 [[department]]
 canonical = "南关区数据资源管理中心"
 abbreviation = "区数据中心"
-level = "区"
 aliases = ["区数据资源管理中心"]
 
-[[department]]
-canonical = "南关区住房和城乡建设局"
-aliases = ["住建局"]
+[[body]]
+name = "住房和城乡建设局"
+aliases = ["建设局"]
 """,
         encoding="utf-8",
     )
-    registry = Registry.from_files([path])
+    registry = Registry.from_files([path], context=NANGUAN)
     assert registry.normalise("区数据资源管理中心").canonical == "南关区数据资源管理中心"
-    assert registry.normalise("住建局").kind is ResolutionKind.ALIAS
+    assert registry.normalise("区数据中心").kind is ResolutionKind.ABBREVIATION
+    assert registry.normalise("区建设局").kind is ResolutionKind.ALIAS
     assert registry.normalise("区住建局").kind is ResolutionKind.ABBREVIATION
     assert registry.normalise("各成员单位").kind is ResolutionKind.GENERIC
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["[[department]]\nabbreviation = 'x'\n", "generic = 'x'\n", "[[department]\n", "rules = 3\n"],
-)
-def test_bad_registry_files_raise_format_errors(tmp_path, text):
-    path = tmp_path / "bad.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(FormatError) as error:
-        Registry.from_files([path])
-    assert error.value.location is not None
-    assert error.value.location.file == str(path)
-
-
-def test_missing_registry_file(tmp_path):
-    with pytest.raises(ReadError):
-        Registry.from_files([tmp_path / "missing.toml"])
-
-
-def test_department_view_of_the_reference(mingzhu):
-    from dutylist.departments.view import department_views
-
-    views = {view.name: view for view in department_views(mingzhu)}
-    housing = views["区住建局"]
-    assert housing.spellings == (("区住建局", 99),)
-    assert len(housing.receives) == 23
-    market = views["市市场监督管理局南关分局"]
-    assert dict(market.spellings) == {
-        "市市场监督管理局南关分局": 9,
-        "市市场监管局南关区分局": 1,
-        "市场监管局南关分局": 1,
-    }
-    emergency = views["区应急局"]
-    assert [key.number for key in emergency.leads] == [92, 93, 95, 99]
-    assert views["市公安局南关分区局"].kind is ResolutionKind.UNKNOWN
+def test_a_replacing_registry_drops_the_national_vocabulary(tmp_path):
+    path = tmp_path / "only.toml"
+    path.write_text(
+        'mode = "replace"\n[[body]]\nname = "住房和城乡建设局"\nshort = "住建局"\n',
+        encoding="utf-8",
+    )
+    registry = Registry.from_files([path], context=NANGUAN)
+    assert registry.normalise("区住建局").kind is ResolutionKind.ABBREVIATION
+    assert registry.normalise("区民政局").kind is ResolutionKind.UNKNOWN
+    assert registry.normalise("相关部门").kind is ResolutionKind.UNKNOWN

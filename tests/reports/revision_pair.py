@@ -56,11 +56,10 @@ def make_revision(duty_list: DutyList) -> DutyList:
 
 @functools.cache
 def pair() -> tuple[DutyList, DutyList, ChangeSet]:
-    """Return (old, new, changeset) for the reference revision, with the default registry."""
-    from dutylist.departments.registry import default_registry
+    """Return (old, new, changeset) for the reference revision, with the new list's registry."""
+    from dutylist.departments.registry import registry_for
     from dutylist.io.text import read_text
 
     old = strip_sources(read_text(SEED))
     new = make_revision(old)
-    registry = default_registry()
-    return old, new, diff_lists(old, new, registry=lambda name: registry.normalise(name).canonical)
+    return old, new, diff_lists(old, new, registry=registry_for(new))

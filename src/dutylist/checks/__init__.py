@@ -1,14 +1,24 @@
 """Consistency checks: rules over a duty list that produce a report of findings.
 
 Every rule is registered once, in :data:`RULES`; each group of rules lives in its own
-module (structure, counts, numbering, duplicates, departments, text, recalled).
+module (structure, counts, numbering, duplicates, departments, geography, text,
+recalled).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dutylist.checks import counts, departments, duplicates, numbering, recalled, structure, text
+from dutylist.checks import (
+    counts,
+    departments,
+    duplicates,
+    geography,
+    numbering,
+    recalled,
+    structure,
+    text,
+)
 from dutylist.checks.context import Check, Context, Issue, Rule
 from dutylist.checks.findings import Finding, Report
 from dutylist.departments.registry import Registry
@@ -26,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     *numbering.RULES,
     *duplicates.RULES,
     *departments.RULES,
+    *geography.RULES,
     *text.RULES,
     *recalled.RULES,
 )
@@ -74,9 +85,10 @@ def check(
         UsageError: the configuration names a rule that does not exist.
         dutylist.errors.DutylistError: a configured registry file cannot be read.
     """
-    from dutylist.config import Config  # noqa: PLC0415 - config imports checks.findings
+    if config is None:
+        from dutylist.config import Config  # noqa: PLC0415 - config imports checks.findings
 
-    config = config or Config()
+        config = Config()
     _validate(config)
     context = Context(duty_list, config, registry)
     findings: list[Finding] = []

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.departments.registry import Registry, default_registry
+from dutylist.departments.registry import Registry, registry_for
 from dutylist.model import Category, DutyList, Item, Part
 from dutylist.wording import field_name, numbered_item, part_name
 
@@ -79,10 +79,9 @@ class Context:
 
     @property
     def registry(self) -> Registry:
-        """Return the department registry (packaged plus configured files), built lazily."""
+        """Return the list's department registry (its place, the configured files), built lazily."""
         if self._registry is None:
-            files = self.config.registry_files
-            self._registry = Registry.from_files(files) if files else default_registry()
+            self._registry = registry_for(self.duty_list, self.config)
         return self._registry
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:

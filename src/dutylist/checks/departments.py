@@ -1,31 +1,43 @@
-"""Department rules: unknown and misspelt names, aliases, generic terms, inconsistency.
+"""Department rules: misspelt and unknown names, aliases, generic terms, inconsistency.
 
 Names in *naming positions* (a cooperative item's department cell, a block prefix such
-as ``区财政局：``, a recalled item's 承接部门) are resolved through the registry
-(:mod:`dutylist.departments.registry`). Running text (item names and clauses) is scanned for
-known spellings too, for the inconsistency rules.
+as ``区财政局：``, a recalled item's 承接部门) are resolved through the list's registry
+(:func:`dutylist.departments.registry.registry_for`: the national vocabulary expanded for
+the office's own place). Running text (item names and clauses) is scanned for the same
+spellings. The list is its own evidence: spellings are counted across it, and a name used
+only once that is one or two edits from a name the list uses more often is a typo even
+when the vocabulary knows neither. The prefix, place and rename rules are in
+:mod:`dutylist.checks.geography`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, where
+from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.departments.registry import Occurrence, Position, ResolutionKind, occurrences
-from dutylist.messages import N_, _
+from dutylist.departments.occurrences import Occurrence, Position, occurrences
+from dutylist.departments.registry import Resolution, ResolutionKind, Suggestion
+from dutylist.messages import _
 from dutylist.model import DutyList
 
 
-def _occurrences(context: Context) -> list[Occurrence]:
+def department_occurrences(context: Context) -> list[Occurrence]:
+    """Return every department occurrence of the list (computed once per run)."""
     return context.memo(
         "department-occurrences",
         lambda: list(occurrences(context.duty_list, context.registry)),
     )
 
 
-def _location(occurrence: Occurrence) -> FindingLocation:
+def naming(context: Context) -> Iterator[Occurrence]:
+    """Yield the occurrences in naming positions (cells, block prefixes, 承接部门)."""
+    return (o for o in department_occurrences(context) if o.position.naming)
+
+
+def location(occurrence: Occurrence) -> FindingLocation:
+    """Return the finding location of an occurrence."""
     return where(
         occurrence.part,
         occurrence.category,
@@ -39,66 +51,88 @@ def _short(name: str, limit: int = 24) -> str:
     return name if len(name) <= limit else name[:limit] + "…"
 
 
-def _place(occurrence: Occurrence) -> str:
-    place = _("{item}{field}的正文") if occurrence.position is Position.TEXT else _("{item}{field}")
-    return place.format(item=item_label(occurrence.item), field=field_name(occurrence.field))
+def place_of(occurrence: Occurrence) -> str:
+    """Return ``cooperative 94 departments`` style text for where an occurrence is."""
+    text = _("（正文）") if occurrence.position is Position.TEXT else ""
+    return f"{item_label(occurrence.item)} {occurrence.field}{text}"
 
 
-def _naming(context: Context) -> Iterator[Occurrence]:
-    return (occurrence for occurrence in _occurrences(context) if occurrence.position.naming)
+def _typo(context: Context, resolution: Resolution) -> Suggestion | None:
+    """Return the name ``resolution`` is probably a typo of, or None.
+
+    Known spellings, and spellings the list itself uses more often, are candidates.
+    """
+
+    def local_counts() -> Counter[str]:
+        return Counter(o.resolution.cleaned for o in naming(context))
+
+    counts: Counter[str] = context.memo("department-spelling-counts", local_counts)
+    if resolution.kind is not ResolutionKind.UNKNOWN:
+        return None
+    own = counts[resolution.cleaned]
+    local = [
+        spelling
+        for spelling, count in counts.items()
+        if count > own or context.registry.knows(spelling)
+    ]
+    suggestions = context.registry.suggest(resolution.cleaned, local=local)
+    if not suggestions:
+        return None
+    best = min(suggestions, key=lambda suggestion: suggestion.distance)
+    limit = 1 if len(resolution.cleaned) <= 6 else 2
+    return best if 0 < best.distance <= limit else None
 
 
 def misspelt_department(_list: DutyList, context: Context) -> Iterator[Issue]:
-    """Report an unknown department name one or two edits from a known one."""
-    for occurrence in _naming(context):
+    """Report an unknown department name one or two edits from a known or locally used one."""
+    for occurrence in naming(context):
         resolution = occurrence.resolution
-        if resolution.kind is ResolutionKind.UNKNOWN and resolution.probable_typo:
-            best = min(resolution.suggestions, key=lambda suggestion: suggestion.distance)
+        best = _typo(context, resolution)
+        if best is not None:
             yield Issue(
-                message=_("{place}：“{name}”不是已知部门，可能是“{spelling}”的笔误").format(
-                    place=_place(occurrence), name=resolution.cleaned, spelling=best.spelling
+                message=_("{place}：“{name}”不是已知的部门名称，可能是“{best}”的笔误").format(
+                    place=place_of(occurrence), name=resolution.cleaned, best=best.spelling
                 ),
-                location=_location(occurrence),
+                location=location(occurrence),
                 subject=resolution.cleaned,
-                hint=_("写作“{spelling}”（{canonical}）").format(
-                    spelling=best.spelling, canonical=best.canonical
-                ),
+                hint=_("写作 {best}").format(best=best.spelling)
+                + (f"（{best.canonical}）" if best.canonical else ""),
             )
 
 
 def unknown_department(_list: DutyList, context: Context) -> Iterator[Issue]:
-    """Report a department name the registry does not know (and that is no near typo)."""
-    for occurrence in _naming(context):
+    """Report a well-formed department name the vocabulary does not know (not an error)."""
+    for occurrence in naming(context):
         resolution = occurrence.resolution
-        if resolution.kind is ResolutionKind.UNKNOWN and not resolution.probable_typo:
-            names = _("、").join(suggestion.spelling for suggestion in resolution.suggestions)
+        if resolution.kind is ResolutionKind.UNKNOWN and _typo(context, resolution) is None:
+            names = "、".join(suggestion.spelling for suggestion in resolution.suggestions)
             yield Issue(
-                message=_("{place}：“{name}”不是已知部门").format(
-                    place=_place(occurrence), name=_short(resolution.cleaned)
+                message=_("{place}：词汇表中没有“{name}”").format(
+                    place=place_of(occurrence), name=_short(resolution.cleaned)
                 ),
-                location=_location(occurrence),
+                location=location(occurrence),
                 subject=resolution.cleaned,
                 hint=(
-                    _("最接近的已知部门：{names}；或把它加入部门名录文件（--departments）").format(
+                    _("最接近的已知名称：{names}；或将其加入部门名录（--departments）").format(
                         names=names
                     )
                     if names
-                    else _("把它加入部门名录文件（--departments）")
+                    else _("如确为部门，可将其加入部门名录（--departments）")
                 ),
             )
 
 
 def generic_department(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a generic term (``相关部门``, ``行业监管部门``) where a department belongs."""
-    for occurrence in _naming(context):
+    for occurrence in naming(context):
         if occurrence.resolution.kind is ResolutionKind.GENERIC:
             yield Issue(
-                message=_("{place}：“{name}”没有指明具体部门").format(
-                    place=_place(occurrence), name=_short(occurrence.resolution.cleaned)
+                message=_("{place}：“{name}”并未指明具体部门").format(
+                    place=place_of(occurrence), name=_short(occurrence.resolution.cleaned)
                 ),
-                location=_location(occurrence),
+                location=location(occurrence),
                 subject=occurrence.resolution.cleaned,
-                hint=_("写明负责的具体部门"),
+                hint=_("写明负责的部门"),
             )
 
 
@@ -107,9 +141,10 @@ def _inconsistent(context: Context) -> dict[str, list[Occurrence]]:
 
     def compute() -> dict[str, list[Occurrence]]:
         by_canonical: dict[str, list[Occurrence]] = defaultdict(list)
-        for occurrence in _naming(context):
-            if occurrence.resolution.canonical is not None:
-                by_canonical[occurrence.resolution.canonical].append(occurrence)
+        for occurrence in naming(context):
+            resolution = occurrence.resolution
+            if resolution.canonical is not None and resolution.kind is not ResolutionKind.MISPLACED:
+                by_canonical[resolution.canonical].append(occurrence)
         return {
             canonical: found
             for canonical, found in by_canonical.items()
@@ -119,45 +154,72 @@ def _inconsistent(context: Context) -> dict[str, list[Occurrence]]:
     return context.memo("department-inconsistent", compute)
 
 
-def _spellings_text(found: list[Occurrence]) -> str:
+def spellings_text(found: list[Occurrence]) -> str:
     """Return ``spelling ×uses (places)`` for each spelling, most used first."""
     places: dict[str, list[str]] = defaultdict(list)
-    uses: dict[str, int] = defaultdict(int)
+    uses: Counter[str] = Counter()
     for occurrence in found:
         spelling = occurrence.resolution.cleaned
         uses[spelling] += 1
-        if _place(occurrence) not in places[spelling]:
-            places[spelling].append(_place(occurrence))
-    return _("；").join(
-        _("{spelling} ×{uses}（{places}）").format(
-            spelling=spelling, uses=uses[spelling], places=_("、").join(places[spelling])
-        )
+        if place_of(occurrence) not in places[spelling]:
+            places[spelling].append(place_of(occurrence))
+    return "；".join(
+        f"{spelling} ×{uses[spelling]}（{'，'.join(places[spelling])}）"
         for spelling in sorted(places, key=lambda spelling: -uses[spelling])
     )
+
+
+def display(context: Context, canonical: str) -> str:
+    """Return how to write ``canonical`` here: the list's usual standard form, else official."""
+
+    def compute() -> dict[str, str]:
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for occurrence in department_occurrences(context):
+            resolution = occurrence.resolution
+            if resolution.canonical is not None and resolution.kind.standard:
+                counts[resolution.canonical][resolution.cleaned] += 1
+        return {key: value.most_common(1)[0][0] for key, value in counts.items()}
+
+    usual = context.memo("department-usual-spelling", compute)
+    return usual.get(canonical) or context.registry.standard(canonical)
+
+
+def preferred(context: Context, canonical: str, counts: Counter[str]) -> str:
+    """Return the spelling to suggest: the official short form, else the list's majority."""
+    official = context.registry.official(canonical)
+    if official is not None:
+        return official
+    return max(counts, key=lambda spelling: (counts[spelling], -len(spelling)))
 
 
 def inconsistent_department_spelling(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report, once per department, a department named in several ways in one list.
 
     Naming positions (cells, block prefixes, 承接部门) decide; the finding lists every
-    spelling with all its places, running text included, and points at the first place
-    of the rarest spelling.
+    spelling with its count and places, running text included, points at the first
+    place of the rarest spelling and suggests the official form where the vocabulary has
+    one, else the list's majority.
     """
     for canonical, found in _inconsistent(context).items():
-        counts: dict[str, int] = defaultdict(int)
-        for occurrence in found:
-            counts[occurrence.resolution.cleaned] += 1
-        standard = context.registry.standard(canonical)
-        rarest = min(counts, key=lambda spelling: (counts[spelling], spelling == standard))
+        counts = Counter(occurrence.resolution.cleaned for occurrence in found)
+        suggested = preferred(context, canonical, counts)
+        rarest = min(counts, key=lambda spelling: (counts[spelling], spelling == suggested))
         odd = next(o for o in found if o.resolution.cleaned == rarest)
-        everywhere = [o for o in _occurrences(context) if o.resolution.canonical == canonical]
+        everywhere = [
+            o for o in department_occurrences(context) if o.resolution.canonical == canonical
+        ]
+        official = context.registry.official(canonical) is not None
         yield Issue(
-            message=_(
-                "{canonical}在部门栏、部门前缀和承接部门中有 {count} 种写法；所有出处：{places}"
-            ).format(canonical=canonical, count=len(counts), places=_spellings_text(everywhere)),
-            location=_location(odd),
+            message=_("{canonical} 在本清单中有 {n} 种写法：{spellings}").format(
+                canonical=canonical, n=len(counts), spellings=spellings_text(everywhere)
+            ),
+            location=location(odd),
             subject=canonical,
-            hint=_("统一写作“{standard}”").format(standard=standard),
+            hint=(
+                _("统一写作 {name}（规范简称）")
+                if official
+                else _("统一写作 {name}（本清单多数写法）")
+            ).format(name=suggested),
         )
 
 
@@ -167,43 +229,43 @@ def department_alias(_list: DutyList, context: Context) -> Iterator[Issue]:
     Departments already reported by ``inconsistent-department-spelling`` are skipped.
     """
     reported = _inconsistent(context)
-    for occurrence in _naming(context):
+    for occurrence in naming(context):
         resolution = occurrence.resolution
-        if resolution.kind not in {ResolutionKind.ALIAS, ResolutionKind.RULE}:
+        if resolution.kind is not ResolutionKind.ALIAS or resolution.canonical is None:
             continue
-        if resolution.canonical is None or resolution.canonical in reported:
+        if resolution.canonical in reported:
             continue
-        standard = context.registry.standard(resolution.canonical)
+        standard = display(context, resolution.canonical)
         yield Issue(
-            message=_("{place}：“{name}”是{canonical}的非标准写法").format(
-                place=_place(occurrence), name=resolution.cleaned, canonical=resolution.canonical
+            message=_("{place}：“{name}”是 {canonical} 的非规范写法").format(
+                place=place_of(occurrence), name=resolution.cleaned, canonical=resolution.canonical
             ),
-            location=_location(occurrence),
+            location=location(occurrence),
             subject=resolution.cleaned,
-            hint=_("写作“{standard}”").format(standard=standard),
+            hint=_("写作 {name}").format(name=standard),
         )
 
 
 def department_mention_variant(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report, once per department, running text naming it in a non-standard way."""
     by_canonical: dict[str, list[Occurrence]] = defaultdict(list)
-    for occurrence in _occurrences(context):
+    for occurrence in department_occurrences(context):
         resolution = occurrence.resolution
         if (
             occurrence.position is Position.TEXT
             and resolution.canonical is not None
-            and resolution.kind in {ResolutionKind.ALIAS, ResolutionKind.RULE}
+            and resolution.kind is ResolutionKind.ALIAS
         ):
             by_canonical[resolution.canonical].append(occurrence)
     for canonical, found in by_canonical.items():
-        standard = context.registry.standard(canonical)
+        standard = display(context, canonical)
         yield Issue(
-            message=_("正文把{standard}写作 {spellings}").format(
-                standard=standard, spellings=_spellings_text(found)
+            message=_("正文将 {standard} 写作 {spellings}").format(
+                standard=standard, spellings=spellings_text(found)
             ),
-            location=_location(found[0]),
+            location=location(found[0]),
             subject=canonical,
-            hint=_("写作“{standard}”").format(standard=standard),
+            hint=_("写作 {name}").format(name=standard),
         )
 
 
@@ -211,37 +273,37 @@ RULES = (
     Rule(
         code="misspelt-department",
         severity=Severity.ERROR,
-        summary=N_("部门名称与某个已知名称只差一两个字：笔误。"),
+        summary="A malformed department name one or two edits from a known or locally used one.",
         check=misspelt_department,
     ),
     Rule(
         code="unknown-department",
-        severity=Severity.WARNING,
-        summary=N_("部门名称不在部门名录中。"),
+        severity=Severity.INFO,
+        summary="A well-formed department name the vocabulary does not know.",
         check=unknown_department,
     ),
     Rule(
         code="inconsistent-department-spelling",
         severity=Severity.WARNING,
-        summary=N_("同一部门在清单中有多种写法（只报告一次）。"),
+        summary="One department is named in several ways in the list (reported once).",
         check=inconsistent_department_spelling,
     ),
     Rule(
         code="department-alias",
         severity=Severity.INFO,
-        summary=N_("部门使用了有效但不规范的写法。"),
+        summary="A department is named by a valid but non-standard spelling.",
         check=department_alias,
     ),
     Rule(
         code="department-mention-variant",
         severity=Severity.INFO,
-        summary=N_("正文以不规范的写法提到部门（只报告一次）。"),
+        summary="Running text names a department in a non-standard way (reported once).",
         check=department_mention_variant,
     ),
     Rule(
         code="generic-department",
         severity=Severity.INFO,
-        summary=N_("应写具体部门的地方用了泛称（相关部门）。"),
+        summary="A generic term (相关部门) stands where a department belongs.",
         check=generic_department,
     ),
 )

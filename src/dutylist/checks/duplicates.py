@@ -8,6 +8,7 @@ Item names are compared after normalisation: whitespace removed, full-width ASCI
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterator
 
@@ -46,11 +47,11 @@ def duplicate_category_title(duty_list: DutyList, _context: Context) -> Iterator
 
 
 def _named_items(duty_list: DutyList) -> list[tuple[Part, Category, Item, str]]:
-    return [
+    named = (
         (part, category, item, normalise_name(item.name))
         for part, category, item in duty_list.iter_items()
-        if normalise_name(item.name)
-    ]
+    )
+    return [entry for entry in named if entry[3]]
 
 
 def duplicate_item_name(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
@@ -76,14 +77,27 @@ def similar_item_name(duty_list: DutyList, context: Context) -> Iterator[Issue]:
     from rapidfuzz import fuzz, process  # noqa: PLC0415
 
     named = _named_items(duty_list)
-    names = [name for *_, name in named]
     threshold = context.config.similarity
+    # fuzz.ratio >= threshold needs 2·min(len, len') / (len + len') >= threshold / 100:
+    # only earlier names of a close enough length can match.
+    names = [name for *_, name in named]
+    by_length: dict[int, list[int]] = {}
     for later, (part, category, item, name) in enumerate(named):
-        if later == 0:
+        size = len(name)
+        earlier: list[int] = []
+        low = math.ceil(size * threshold / (200 - threshold))
+        for length in range(low, math.floor(size * (200 - threshold) / threshold) + 1):
+            earlier.extend(by_length.get(length, ()))
+        by_length.setdefault(size, []).append(later)
+        if not earlier:
             continue
-        best = process.extractOne(name, names[:later], scorer=fuzz.ratio, score_cutoff=threshold)
-        if best is None or best[0] == name:
+        earlier.sort()  # earliest first, as ties are reported
+        found = process.extractOne(
+            name, [names[i] for i in earlier], scorer=fuzz.ratio, score_cutoff=threshold
+        )
+        if found is None or found[0] == name:
             continue
+        best = (found[0], found[1], earlier[found[2]])
         first = named[best[2]][2]
         yield Issue(
             message=_("{item}与{first}名称几乎相同（相似度{similarity}）：“{name}”").format(

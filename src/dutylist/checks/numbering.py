@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import Severity
-from dutylist.departments.registry import clauses_of
+from dutylist.departments.occurrences import clauses_of
 from dutylist.messages import N_, _
 from dutylist.model import Category, Clause, DutyList, Item, Part
 from dutylist.numerals import split_number, to_chinese_number

@@ -13,7 +13,7 @@ import attrs
 
 from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import FindingLocation, Severity
-from dutylist.departments.registry import clauses_of
+from dutylist.departments.occurrences import clauses_of
 from dutylist.messages import N_, _
 from dutylist.model import Category, DutyList, Item, Part, department_field
 
@@ -35,17 +35,24 @@ _REPEAT = r"([\u4e00-\u9fff]{3,16})\1"
 @attrs.frozen
 class _Text:
     text: str
-    location: FindingLocation
+    site: tuple[Part, Category, Item | None, str, int | None]
+    """Part, category, item, field and clause: the location, built only when reported."""
     what: str
     kind: str
     """``name``, ``heading``, ``department`` or ``clause``."""
+
+    @property
+    def location(self) -> FindingLocation:
+        """Return where the text is."""
+        part, category, item, field, clause = self.site
+        return where(part, category, item, field=field, clause=clause)
 
 
 def _item_texts(part: Part, category: Category, item: Item) -> Iterator[_Text]:
     label = item_label(item)
     yield _Text(
         item.name,
-        where(part, category, item, field="name"),
+        (part, category, item, "name", None),
         _("{item}的事项名称").format(item=label),
         "name",
     )
@@ -55,14 +62,14 @@ def _item_texts(part: Part, category: Category, item: Item) -> Iterator[_Text]:
         for index, department in enumerate(departments, start=1):
             yield _Text(
                 department.printed if department.printed is not None else department.name,
-                where(part, category, item, field=field, clause=index),
+                (part, category, item, field, index),
                 _("{item}的{field}").format(item=label, field=field_name(field)),
                 "department",
             )
     for field, index, clause in clauses_of(item):
         yield _Text(
             clause.printed,
-            where(part, category, item, field=field, clause=index),
+            (part, category, item, field, index),
             _("{item}的{field}第{index}条").format(
                 item=label, field=field_name(field), index=index
             ),
@@ -79,7 +86,7 @@ def _texts(context: Context) -> list[_Text]:
                     texts.append(
                         _Text(
                             category.heading,
-                            where(part, category, field="heading"),
+                            (part, category, None, "heading", None),
                             _("{part}的类别标题").format(part=part_name(part.kind)),
                             "heading",
                         )

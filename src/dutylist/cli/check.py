@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import attrs
 import click
@@ -18,6 +17,8 @@ from dutylist.cli.common import (
     EXIT_DIFFERENCES,
     EXIT_OK,
     STDIO,
+    config_option,
+    configured,
     fail,
     load_list,
     note,
@@ -28,7 +29,6 @@ from dutylist.cli.common import (
     source_options,
     write_output,
 )
-from dutylist.config import find_config, load_config
 from dutylist.corpus.batch import CheckOptions
 from dutylist.corpus.sources import expand
 from dutylist.io import format_for
@@ -65,12 +65,7 @@ from dutylist.reports.findings.text import print_text, render_text
     help="Print the findings the baseline accepts too (by default they are only counted).",
 )
 @registry_option
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(),
-    help="Configuration file (default: found from SOURCE's folder upward).",
-)
+@config_option
 @output_option
 @click.option(
     "-j",
@@ -88,6 +83,7 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     write_baseline: str | None,
     show_accepted: bool,
     registry_files: tuple[str, ...],
+    office: str | None,
     config_file: str | None,
     output: str | None,
     jobs: int | None,
@@ -108,6 +104,7 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             config_file=config_file,
             fail_on=Severity(fail_on) if fail_on else None,
             registry_files=registry_files,
+            office=office,
         )
         if output is not None:
             refuse_overwriting_inputs(output, *(s.path for s in expand(sources)))
@@ -128,12 +125,8 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             refuse_overwriting_inputs(target, source, *([baseline] if baseline else []))
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
-        folder = "." if source == STDIO else source
-        config = load_config(config_file) if config_file else find_config(folder)
-        config = config.merged(
-            fail_on=Severity(fail_on) if fail_on else None,
-            registry_files=tuple(Path(name) for name in registry_files),
-        )
+        config = configured(source, config_file, registry_files, office)
+        config = config.merged(fail_on=Severity(fail_on) if fail_on else None)
         report = attrs.evolve(check(duty_list, config), source=None if source == STDIO else source)
         if source != STDIO and format_for(source, from_format).name == "json":
             report = locate_in_json(report, duty_list, source)

@@ -26,6 +26,7 @@ from dutylist.messages import _
 from dutylist.parse.vocabulary import using_words
 
 if TYPE_CHECKING:
+    from dutylist.config import Config
     from dutylist.model import DutyList
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -174,12 +175,50 @@ rendering_option = click.option(
     type=click.Choice(["auto", "web", "attachment"]),
     help="For text captures holding two renderings: which one to read.",
 )
-registry_option = click.option(
+_registry_files_option = click.option(
     "--departments",
     "registry_files",
     multiple=True,
     type=click.Path(),
-    help="An extra department registry (TOML); may be repeated.",
+    help='A department registry (TOML) extending, or with mode = "replace" replacing, '
+    "the national vocabulary; may be repeated.",
+)
+_office_option = click.option(
+    "--office",
+    help="The office, e.g. 四川省成都市武侯区玉林街道, when the title does not say (or is wrong).",
+)
+
+
+def registry_option(command: F) -> F:
+    """Add the options that choose the department registry: ``--departments``, ``--office``."""
+    return _registry_files_option(_office_option(command))
+
+
+def configured(
+    source: str,
+    config_file: str | None = None,
+    registry_files: tuple[str, ...] = (),
+    office: str | None = None,
+) -> Config:
+    """Return the configuration for ``source`` with the command line's choices on top.
+
+    The file is ``config_file``, else the one found from ``source``'s folder upward (the
+    working folder for standard input).
+    Every command that shows departments builds its registry from this configuration
+    (:func:`dutylist.departments.registry.registry_for`).
+    """
+    from dutylist.config import find_config, load_config  # noqa: PLC0415
+
+    folder = "." if source == STDIO else source  # standard input: the working folder
+    config = load_config(config_file) if config_file else find_config(folder)
+    return config.merged(registry_files=tuple(Path(name) for name in registry_files), office=office)
+
+
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(),
+    help="Configuration file (default: found from the input's folder upward).",
 )
 output_option = click.option(
     "-o",

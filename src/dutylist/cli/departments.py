@@ -1,22 +1,24 @@
-"""``dutylist departments``: each department and what the list gives it."""
+"""``dutylist departments``: each department and what the list gives it; ``--init`` a registry."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from dutylist.cli.common import load_list, registry_option, reported_errors, source_options
-from dutylist.config import find_config
-from dutylist.departments.registry import Registry, default_registry
-from dutylist.departments.view import department_views
-from dutylist.reports.departments import print_departments, render_departments_json
+from dutylist.cli.common import (
+    config_option,
+    configured,
+    load_list,
+    registry_option,
+    reported_errors,
+    source_options,
+)
 
 
 @click.command(name="departments")
 @click.argument("source", type=click.Path(allow_dash=True))
 @source_options
 @registry_option
+@config_option
 @click.option(
     "--format",
     "output_format",
@@ -25,20 +27,43 @@ from dutylist.reports.departments import print_departments, render_departments_j
     show_default=True,
     help="Output format.",
 )
-def departments_command(
+@click.option(
+    "--init",
+    is_flag=True,
+    help="Write a department registry (TOML) from SOURCE instead, to review and share.",
+)
+def departments_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     source: str,
     from_format: str | None,
     rendering: str | None,
     registry_files: tuple[str, ...],
+    office: str | None,
+    config_file: str | None,
     output_format: str,
+    init: bool,
 ) -> None:
-    """Show each department in SOURCE: items it leads, cooperates on, receives; spellings."""
+    """Show each department in SOURCE: items it leads, cooperates on, receives; spellings.
+
+    Names are resolved for SOURCE's own office (its title, or --office), so they carry
+    its own places. With --init, print a registry file instead:
+    ``dutylist departments --init LIST > departments.toml``.
+    """
+    from dutylist.departments.registry import registry_for  # noqa: PLC0415
+    from dutylist.departments.view import department_views  # noqa: PLC0415
+
     with reported_errors():
         duty_list = load_list(source, from_format, rendering)
-        files = (*find_config(source).registry_files, *map(Path, registry_files))
-        registry = Registry.from_files(files) if files else default_registry()
+        registry = registry_for(duty_list, configured(source, config_file, registry_files, office))
         views = department_views(duty_list, registry)
-    if output_format == "json":
+    if init:
+        from dutylist.reports.departments import render_registry  # noqa: PLC0415
+
+        click.echo(render_registry(views, registry.context.describe(), source), nl=False)
+    elif output_format == "json":
+        from dutylist.reports.departments import render_departments_json  # noqa: PLC0415
+
         click.echo(render_departments_json(views), nl=False)
     else:
-        print_departments(views)
+        from dutylist.reports.departments import print_departments  # noqa: PLC0415
+
+        print_departments(views, office=registry.context.describe())

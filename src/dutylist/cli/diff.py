@@ -12,17 +12,20 @@ from dutylist.cli.common import (
     EXIT_DIFFERENCES,
     EXIT_OK,
     STDIO,
+    config_option,
+    configured,
     display_name,
     fail,
     format_option,
     load_list,
     output_option,
     refuse_overwriting_inputs,
+    registry_option,
     rendering_option,
     reported_errors,
     write_output,
 )
-from dutylist.departments.registry import default_registry
+from dutylist.departments.registry import registry_for
 from dutylist.diff import diff_lists
 from dutylist.diff.filters import filter_changes
 from dutylist.messages import _
@@ -72,6 +75,8 @@ if TYPE_CHECKING:
     metavar="NAME",
     help="Keep only the changes to items naming this department (for its sign-off).",
 )
+@registry_option
+@config_option
 def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     old: str,
     new: str,
@@ -84,13 +89,18 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     redline: bool,
     substantive_only: bool,
     department: str | None,
+    registry_files: tuple[str, ...],
+    office: str | None,
+    config_file: str | None,
 ) -> None:
     """Compare OLD and NEW (any format dutylist reads): what was added, removed, changed, moved.
 
     Items are matched by content, not by number: renumbering is summarised, not reported
     as edits. Either list may be - (standard input). Reports name both versions by
-    label, title, date and file. Exit 0, or with --exit-code 1 when the lists differ; 2
-    on unusable input.
+    label, title, date and file. Departments are compared through NEW's registry (its
+    office's place, the configuration found from NEW's folder, --departments), as
+    ``check`` does. Exit 0, or with --exit-code 1 when the lists differ; 2 on unusable
+    input.
     """
     if output is not None:
         refuse_overwriting_inputs(output, old, new)
@@ -107,15 +117,14 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     with reported_errors():
         before = _named(load_list(old, from_format, rendering), old, labels[:1])
         after = _named(load_list(new, from_format, rendering), new, labels[1:2])
-        registry = default_registry()
-        canonical = lambda name: registry.normalise(name).canonical  # noqa: E731
-        changeset = diff_lists(before, after, registry=canonical)
+        registry = registry_for(after, configured(new, config_file, registry_files, office))
+        changeset = diff_lists(before, after, registry=registry)
         if substantive_only or department:
             changeset = filter_changes(
                 changeset,
                 substantive_only=substantive_only,
                 department=department,
-                registry=canonical,
+                registry=registry,
             )
         if output_format == "text" and output is None:
             print_text(changeset)

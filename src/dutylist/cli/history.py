@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from dutylist.cli.common import (
+    configured,
     fail,
     format_option,
     load_list,
@@ -12,7 +13,7 @@ from dutylist.cli.common import (
     rendering_option,
     reported_errors,
 )
-from dutylist.departments.registry import default_registry
+from dutylist.departments.registry import registry_for
 from dutylist.diff.history import history
 from dutylist.io.files import write_atomically
 from dutylist.messages import _
@@ -57,14 +58,14 @@ def history_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         refuse_overwriting_inputs(output, *versions)
     with reported_errors():
         lists = [load_list(path, from_format, rendering) for path in versions]
-        registry = default_registry()
+        registry = registry_for(lists[-1], configured(versions[-1]))
         found = history(
             lists,
             labels=[
                 duty_list.metadata.version or Path(path).stem
                 for duty_list, path in zip(lists, versions, strict=True)
             ],
-            registry=lambda name: registry.normalise(name).canonical,
+            registry=registry,
         )
         chosen = None
         if item is not None:

@@ -39,6 +39,8 @@ class CheckOptions:
     """Overrides the configured ``fail_on``."""
     registry_files: tuple[str, ...] = ()
     """Department registry files added to the configured ones."""
+    office: str | None = None
+    """The office of every list (``--office``), instead of each list's title."""
 
 
 @attrs.frozen(kw_only=True)
@@ -75,6 +77,7 @@ def config_for(path: str, options: CheckOptions) -> Config:
     return config.merged(
         fail_on=options.fail_on,
         registry_files=tuple(Path(name) for name in options.registry_files),
+        office=options.office,
     )
 
 

@@ -24,7 +24,7 @@ from dutylist.checks.findings import Report, Severity
 from dutylist.corpus.batch import CheckOptions, config_for, load_source, run_batch
 from dutylist.corpus.sources import Source
 from dutylist.corpus.tables import PARTITION, TABLES, UNKNOWN_PROVINCE
-from dutylist.departments.registry import default_registry
+from dutylist.departments.registry import registry_for
 from dutylist.errors import DutylistError, UsageError
 from dutylist.messages import _
 from dutylist.model import (
@@ -70,7 +70,7 @@ def list_rows(
     office = duty_list.office
     office_name = office.name if office else None
     head = (ident, office_name)
-    registry = default_registry()
+    registry = registry_for(duty_list)  # the list's own places
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     counts = report.counts() if report is not None else {}
     sizes = dict.fromkeys(PartKind, 0)

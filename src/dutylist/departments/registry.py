@@ -1,62 +1,38 @@
-"""The department registry and the normaliser of department names.
+"""The department registry: knowledge expanded for one office, and the normaliser.
 
-The registry (``dutylist/data/departments.toml``, plus any user files) lists each
-department's canonical name, its usual abbreviation and its aliases, a list of generic
-terms (``相关部门``) and spelling rules (strip ``牵头``; ``市``/``长春市`` prefixes;
-``监管`` ↔ ``监督管理``). :meth:`Registry.normalise` turns a name as printed into a
-:class:`Resolution`; unknown names get the closest known names as suggestions
-(rapidfuzz, imported only when a name is unknown).
+A :class:`Registry` is the :mod:`~dutylist.departments.knowledge` (bodies and prefix
+rules) expanded for an :class:`~dutylist.departments.context.OfficeContext`: in 南关区 the
+body 住房和城乡建设局 under the ``county`` rule is written 区住建局 (standard),
+区住房和城乡建设局 (alias) …, and 县住建局 or 市公安局武侯区分局 are *misplaced* (another
+level's prefix, another place's name). :meth:`Registry.normalise` turns a printed name
+into a :class:`Resolution`; unknown names get the closest known names as suggestions
+(rapidfuzz, imported only when a name is unknown). :func:`registry_for` builds the
+registry of a list from the configuration: the one way every command gets it.
 """
 
 from __future__ import annotations
 
-import enum
 import functools
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import attrs
 
-from dutylist.errors import FormatError, ReadError
-from dutylist.location import Location
-from dutylist.messages import _
-from dutylist.model import (
-    Category,
-    Clause,
-    CooperativeItem,
-    Department,
-    DutyList,
-    Item,
-    Part,
-    RecalledItem,
-    clause_fields,
-    department_field,
+from dutylist.departments.context import (
+    COUNTY_PREFIXES,
+    OfficeContext,
+    context_of,
+    parse_context,
 )
+from dutylist.departments.expand import ResolutionKind, Spelling, expand, spell
+from dutylist.departments.knowledge import Knowledge, Mode, PrefixRule, load_knowledge
+from dutylist.errors import UsageError
+from dutylist.messages import _
 
-
-class ResolutionKind(enum.Enum):
-    """How a printed name was matched to the registry."""
-
-    EXACT = "exact"
-    """The canonical (full official) name."""
-    ABBREVIATION = "abbreviation"
-    """The department's usual abbreviation (``区住建局``): standard."""
-    ALIAS = "alias"
-    """A listed alternative spelling (``政府办``): valid but not the standard form."""
-    RULE = "rule"
-    """Matched only after the spelling rules (``市市场监管局南关区分局``)."""
-    GENERIC = "generic"
-    """A placeholder or functional reference (``相关部门``), not a department."""
-    UNKNOWN = "unknown"
-    """Not in the registry."""
-
-    @property
-    def standard(self) -> bool:
-        """Return True for the canonical name and the usual abbreviation."""
-        return self in {ResolutionKind.EXACT, ResolutionKind.ABBREVIATION}
+if TYPE_CHECKING:
+    from dutylist.config import Config
+    from dutylist.model import DutyList
 
 
 @attrs.frozen(kw_only=True)
@@ -64,13 +40,24 @@ class Suggestion:
     """A known spelling close to an unknown name."""
 
     spelling: str
-    """The known spelling (abbreviation, alias or canonical name)."""
-    canonical: str
-    """The canonical name it belongs to."""
+    canonical: str | None
+    """The canonical name it belongs to (None for a spelling only the list uses)."""
     score: float
     """rapidfuzz ``fuzz.ratio`` of the two strings, 0–100."""
     distance: int
     """Edit distance (optimal string alignment: a swap of two neighbours counts once)."""
+
+
+@attrs.frozen(kw_only=True)
+class Rename:
+    """A department renamed by a reform: 政务服务和数据管理局 → 数据局 (2024)."""
+
+    old: str
+    """The retired body's name."""
+    new: str
+    """The current body's name."""
+    since: int | None = None
+    """The year of the reform, when known."""
 
 
 @attrs.frozen(kw_only=True)
@@ -84,9 +71,20 @@ class Resolution:
     canonical: str | None
     """The canonical name, or None for generic and unknown names."""
     kind: ResolutionKind
-    """How the name was matched."""
     suggestions: tuple[Suggestion, ...] = ()
     """For unknown names: the closest known names, best first."""
+    expected: str | None = None
+    """For misplaced names: the spelling this office's context expects."""
+    found: str | None = None
+    """For misplaced names: the prefix or place that does not fit."""
+    level: str | None = None
+    """The county-level prefix the spelling uses (区, 县, 市, 旗), if any."""
+    place: str | None = None
+    """The place named in the spelling (南关区, 南关), if any."""
+    rename: Rename | None = None
+    """Set when the name is a retired one."""
+    current: str | None = None
+    """For retired names: the current department's standard spelling here."""
 
     @property
     def probable_typo(self) -> bool:
@@ -100,157 +98,104 @@ class Resolution:
         return 0 < best.distance <= (1 if len(self.cleaned) <= 6 else 2)
 
 
-@attrs.frozen(kw_only=True)
-class Entry:
-    """One department of the registry."""
-
-    canonical: str
-    """The full official name."""
-    abbreviation: str | None = None
-    """The usual short form, e.g. ``区住建局``."""
-    level: str | None = None
-    """``市``, ``区`` or ``街``."""
-    aliases: tuple[str, ...] = ()
-    """Other valid spellings."""
-
-    @property
-    def standard(self) -> str:
-        """Return the standard spelling: the abbreviation, else the canonical name."""
-        return self.abbreviation or self.canonical
+_STRIP = str.maketrans("", "", " \u3000\u00a0\t")
+_LEAD = re.compile(r"(?:[（(]牵头[)）]|牵头)+$")
 
 
-@attrs.frozen(kw_only=True)
-class Rules:
-    """General spelling rules applied before and during matching."""
-
-    strip_chars: tuple[str, ...] = (" ", "\u3000", "\u00a0", "\t")
-    separators: tuple[str, ...] = ("、", "，", ",")
-    strip_suffixes: tuple[str, ...] = ("牵头",)
-    prefix_variants: tuple[tuple[str, str], ...] = ()
-    """Pairs (short, long): a name starting with ``long`` may be written with ``short``."""
-    replacements: tuple[tuple[str, str], ...] = ()
-    """Pairs (from, to) applied to both sides before comparing."""
-    not_departments: tuple[str, ...] = ()
-    """Strings that contain a department spelling but are not one (``全国残联``)."""
+def clean(name: str) -> str:
+    """Return ``name`` without spaces and a trailing ``牵头``: the spelling compared."""
+    cleaned = name.translate(_STRIP)
+    stripped = _LEAD.sub("", cleaned)
+    return stripped or cleaned
 
 
 class Registry:
-    """A department registry: entries, generic terms and rules, with a normaliser."""
+    """Department knowledge expanded for one office, with a normaliser."""
 
     def __init__(
-        self,
-        entries: Iterable[Entry],
-        *,
-        generic: Iterable[str] = (),
-        rules: Rules | None = None,
+        self, knowledge: Knowledge | None = None, context: OfficeContext | None = None
     ) -> None:
-        """Create a registry from entries, generic terms and rules."""
-        self.entries: tuple[Entry, ...] = tuple(entries)
-        self.rules = rules or Rules()
-        self.generic: frozenset[str] = frozenset(self._clean(term) for term in generic)
-        self._by_canonical = {entry.canonical: entry for entry in self.entries}
-        self._spellings: dict[str, tuple[str, ResolutionKind]] = {}
-        for entry in self.entries:
-            for alias in entry.aliases:
-                self._spellings[self._clean(alias)] = (entry.canonical, ResolutionKind.ALIAS)
-            if entry.abbreviation:
-                self._spellings[self._clean(entry.abbreviation)] = (
-                    entry.canonical,
-                    ResolutionKind.ABBREVIATION,
-                )
-            self._spellings[self._clean(entry.canonical)] = (
-                entry.canonical,
-                ResolutionKind.EXACT,
-            )
-        self._by_key = {self.key(spelling): value[0] for spelling, value in self._spellings.items()}
+        """Expand ``knowledge`` (the packaged one by default) for ``context``."""
+        self.knowledge = knowledge if knowledge is not None else load_knowledge()
+        self.context = context or OfficeContext()
+        expansion = expand(self.knowledge, self.context)
+        self._spellings: dict[str, Spelling] = expansion.spellings
+        self._official: dict[str, str | None] = expansion.official
+        self._levels: dict[str, str] = expansion.levels
+        self._patterns = expansion.patterns
+        self.generic: frozenset[str] = expansion.generic
+        self.not_departments: frozenset[str] = expansion.not_departments
+        self._by_body = {body.name: body for body in self.knowledge.bodies}
         self._cache: dict[str, Resolution] = {}
-        self._mention_pattern: re.Pattern[str] | None = None
+        self._suggestions: dict[tuple[str, int, frozenset[str]], tuple[Suggestion, ...]] = {}
+        self._mention_cache: dict[str, tuple[tuple[int, str, Resolution], ...]] = {}
+        self._firsts: dict[str, tuple[int, ...]] = {}
+        for spelling in (*self._spellings, *self.not_departments):
+            if len(spelling) >= 2:
+                lengths = set(self._firsts.get(spelling[0], ()))
+                lengths.add(len(spelling))
+                self._firsts[spelling[0]] = tuple(sorted(lengths, reverse=True))
 
     @classmethod
     def from_files(
-        cls, paths: Iterable[str | os.PathLike[str]] = (), *, include_default: bool = True
+        cls, paths: Iterable[object] = (), *, context: OfficeContext | None = None
     ) -> Registry:
-        """Return the packaged registry merged with the registry files in ``paths``.
+        """Return the packaged knowledge plus the registry files in ``paths``, for ``context``.
 
         Raises:
-            ReadError: a file cannot be read.
-            FormatError: a file is not a valid registry.
+            dutylist.errors.ReadError: a file cannot be read.
+            dutylist.errors.FormatError: a file is not a valid registry.
         """
-        data: list[tuple[Mapping[str, Any], str]] = []
-        if include_default:
-            data.append((_packaged_data(), "dutylist/data/departments.toml"))
-        for path in paths:
-            name = os.fspath(path)
-            try:
-                text = Path(path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ReadError(
-                    _("无法读取部门名录：{error}").format(error=exc), Location(file=name)
-                ) from None
-            data.append((_parse_toml(text, name), name))
-        return _merge(data)
+        return cls(load_knowledge([str(path) for path in paths]), context)
 
-    def entry(self, canonical: str) -> Entry | None:
-        """Return the entry with this canonical name, or None."""
-        return self._by_canonical.get(canonical)
-
-    def standard(self, canonical: str) -> str:
-        """Return the standard spelling of a canonical department (its abbreviation)."""
-        entry = self._by_canonical.get(canonical)
-        return entry.standard if entry is not None else canonical
-
-    @property
+    @functools.cached_property
     def spellings(self) -> Mapping[str, tuple[str, ResolutionKind]]:
         """Return every known spelling with its canonical name and kind."""
-        return self._spellings
+        return {key: (value.canonical, value.kind) for key, value in self._spellings.items()}
 
-    def _clean(self, name: str) -> str:
-        cleaned = name
-        for char in self.rules.strip_chars:
-            cleaned = cleaned.replace(char, "")
-        cleaned = re.sub(r"[（(]牵头[)）]$", "", cleaned)
-        changed = True
-        while changed:
-            changed = False
-            for suffix in self.rules.strip_suffixes:
-                if suffix and cleaned.endswith(suffix) and len(cleaned) > len(suffix):
-                    cleaned = cleaned.removesuffix(suffix)
-                    changed = True
-        return cleaned
+    def clear_caches(self) -> None:
+        """Forget the names and texts resolved so far (they are cached per registry)."""
+        self._cache.clear()
+        self._mention_cache.clear()
+        self._suggestions.clear()
 
-    def key(self, name: str) -> str:
-        """Return the comparison key of a cleaned name: rules applied, short prefixes."""
-        key = name
-        for old, new in self.rules.replacements:
-            key = key.replace(old, new)
-        for short, long in self.rules.prefix_variants:
-            if key.startswith(long):
-                key = short + key.removeprefix(long)
-        return key
+    def knows(self, spelling: str) -> bool:
+        """Return True when ``spelling`` (cleaned) is a known spelling in this context."""
+        return spelling in self._spellings
+
+    def standard(self, canonical: str) -> str:
+        """Return the standard spelling of a canonical department (the official short form)."""
+        return self._official.get(canonical) or canonical
+
+    def official(self, canonical: str) -> str | None:
+        """Return the official short form of ``canonical``, None when there is none."""
+        return self._official.get(canonical)
+
+    def level_of(self, canonical: str) -> str | None:
+        """Return the level of a department: 市 (the city's) or the county's prefix."""
+        return self._levels.get(canonical)
+
+    def canonical(self, name: str) -> str | None:
+        """Return the canonical name of ``name``, or None when unknown or generic."""
+        return self.normalise(name).canonical
 
     def normalise(self, name: str) -> Resolution:
         """Return how ``name`` resolves: canonical name and kind, or suggestions."""
         cached = self._cache.get(name)
-        if cached is not None:
-            return cached
-        cleaned = self._clean(name)
-        resolution = self._resolve(name, cleaned)
-        self._cache[name] = resolution
-        return resolution
+        if cached is None:
+            cached = self._resolve(name, clean(name))
+            self._cache[name] = cached
+        return cached
 
     def _resolve(self, name: str, cleaned: str) -> Resolution:
         found = self._spellings.get(cleaned)
-        if found is not None:
-            return Resolution(name=name, cleaned=cleaned, canonical=found[0], kind=found[1])
-        canonical = self._by_key.get(self.key(cleaned))
-        if canonical is not None:
-            return Resolution(
-                name=name, cleaned=cleaned, canonical=canonical, kind=ResolutionKind.RULE
-            )
-        if cleaned in self.generic or self.key(cleaned) in self.generic:
+        if found is None and cleaned in self.generic:
             return Resolution(
                 name=name, cleaned=cleaned, canonical=None, kind=ResolutionKind.GENERIC
             )
+        found = found or self._match_pattern(cleaned)
+        if found is not None:
+            return self._resolution(name, cleaned, found)
         return Resolution(
             name=name,
             cleaned=cleaned,
@@ -259,296 +204,185 @@ class Registry:
             suggestions=self.suggest(cleaned),
         )
 
-    def suggest(self, name: str, limit: int = 3) -> tuple[Suggestion, ...]:
-        """Return up to ``limit`` known departments closest to ``name``, best first.
+    def _resolution(self, name: str, cleaned: str, found: Spelling) -> Resolution:
+        rename, current = None, None
+        body = found.body
+        if body is not None and body.renamed_to is not None:
+            rename = Rename(old=body.name, new=body.renamed_to, since=body.since)
+            successor = self._by_body.get(body.renamed_to)
+            if successor is not None and found.rule is not None:
+                current = spell(self.knowledge.rules[found.rule], successor, self.context)
+        return Resolution(
+            name=name,
+            cleaned=cleaned,
+            canonical=found.canonical,
+            kind=found.kind,
+            expected=found.expected,
+            found=found.found,
+            level=found.level,
+            place=found.place,
+            rename=rename,
+            current=current,
+        )
 
-        Candidates are every known spelling scored with rapidfuzz ``fuzz.ratio`` (cut
-        off below 60), one suggestion per canonical department.
+    def _match_pattern(self, cleaned: str) -> Spelling | None:
+        for pattern, resolve in self._patterns:
+            match = pattern.fullmatch(cleaned)
+            if match is not None:
+                spelling = resolve(match)
+                if spelling is not None:
+                    return spelling
+        return None
+
+    def suggest(
+        self, name: str, limit: int = 3, *, local: Iterable[str] = ()
+    ) -> tuple[Suggestion, ...]:
+        """Return up to ``limit`` known spellings closest to ``name``, best first.
+
+        Candidates are the known standard and alias spellings and the ``local`` spellings
+        (names the list itself uses), scored with rapidfuzz ``fuzz.ratio`` (cut off below
+        60); nearest first, a spelling the list uses before one it does not, one
+        suggestion per department.
         """
+        used = frozenset(local)
+        key = (name, limit, used)
+        cached = self._suggestions.get(key)
+        if cached is None:
+            cached = self._suggest(name, limit, used)
+            self._suggestions[key] = cached
+        return cached
+
+    def _suggest(self, name: str, limit: int, used: frozenset[str]) -> tuple[Suggestion, ...]:
         from rapidfuzz import fuzz, process  # noqa: PLC0415
         from rapidfuzz.distance import OSA  # noqa: PLC0415
 
-        choices = list(self._spellings)
+        known = [
+            spelling
+            for spelling, value in self._spellings.items()
+            if value.kind is not ResolutionKind.MISPLACED
+        ]
+        choices = known + [spelling for spelling in used if spelling not in self._spellings]
         matches = process.extract(name, choices, scorer=fuzz.ratio, limit=12, score_cutoff=60)
-        suggestions: list[Suggestion] = []
-        seen: set[str] = set()
+        candidates = []
         for spelling, score, _index in matches:
-            canonical = self._spellings[spelling][0]
-            if canonical in seen:
-                continue
-            seen.add(canonical)
-            suggestions.append(
+            found = self._spellings.get(spelling)
+            candidates.append(
                 Suggestion(
                     spelling=spelling,
-                    canonical=canonical,
+                    canonical=found.canonical if found is not None else None,
                     score=round(float(score), 1),
                     distance=int(OSA.distance(name, spelling)),
                 )
             )
-        suggestions.sort(key=lambda suggestion: (suggestion.distance, -suggestion.score))
+        candidates.sort(key=lambda s: (s.distance, s.spelling not in used, -s.score))
+        suggestions: list[Suggestion] = []
+        seen: set[str] = set()
+        for suggestion in candidates:
+            key = suggestion.canonical or suggestion.spelling
+            if key not in seen:
+                seen.add(key)
+                suggestions.append(suggestion)
         return tuple(suggestions[:limit])
 
     def mentions(self, text: str) -> Iterator[tuple[int, str, Resolution]]:
         """Yield ``(offset, spelling, resolution)`` for each department named in ``text``.
 
-        Longest match first, no overlaps; strings listed in ``not_departments`` are
-        skipped.
+        Leftmost, longest match first, no overlaps; strings listed in ``not_departments``
+        are skipped.
         """
-        if self._mention_pattern is None:
-            words = set(self._spellings) | set(self.rules.not_departments)
-            alternatives = sorted((w for w in words if len(w) >= 2), key=len, reverse=True)
-            self._mention_pattern = re.compile("|".join(map(re.escape, alternatives)))
-        excluded = set(self.rules.not_departments)
-        for match in self._mention_pattern.finditer(text):
-            if match.group() not in excluded:
-                yield match.start(), match.group(), self.normalise(match.group())
+        found = self._mention_cache.get(text)
+        if found is None:
+            found = tuple(self._scan(text))
+            self._mention_cache[text] = found
+        return iter(found)
+
+    def _scan(self, text: str) -> Iterator[tuple[int, str, Resolution]]:
+        firsts, spellings, excluded = self._firsts, self._spellings, self.not_departments
+        position, end = 0, len(text)
+        while position < end:
+            lengths = firsts.get(text[position])
+            if lengths is not None:
+                for length in lengths:
+                    candidate = text[position : position + length]
+                    if candidate in spellings or candidate in excluded:
+                        if candidate not in excluded:
+                            yield position, candidate, self.normalise(candidate)
+                        position += length - 1
+                        break
+            position += 1
+
+    def rename_between(self, old: str, new: str) -> Rename | None:
+        """Return the rename that turned department ``old`` into ``new``, or None.
+
+        ``rename_between("区政数局", "区数据局")`` is the 2024 rename of 政务服务和数据管理局
+        to 数据局; the diff calls this to tell a renamed department from a replaced one.
+        """
+        before, after = self.normalise(old), self.normalise(new)
+        if before.rename is None or after.canonical is None:
+            return None
+        if after.canonical == self.canonical(before.current or ""):
+            return before.rename
+        return None
+
+    @property
+    def renames(self) -> tuple[Rename, ...]:
+        """Return every rename the knowledge records."""
+        return tuple(
+            Rename(old=body.name, new=body.renamed_to, since=body.since)
+            for body in self.knowledge.bodies
+            if body.renamed_to is not None
+        )
 
 
 @functools.cache
-def default_registry() -> Registry:
-    """Return the packaged registry (built once)."""
-    return Registry.from_files()
+def _cached(knowledge: Knowledge, context: OfficeContext) -> Registry:
+    return Registry(knowledge, context)
 
 
-def _packaged_data() -> Mapping[str, Any]:
-    # importlib.resources imports tempfile, shutil, random …: imported when first needed.
-    from importlib import resources  # noqa: PLC0415
-
-    text = resources.files("dutylist").joinpath("data/departments.toml").read_text("utf-8")
-    return _parse_toml(text, "dutylist/data/departments.toml")
+def default_registry(context: OfficeContext | None = None) -> Registry:
+    """Return the packaged knowledge expanded for ``context`` (built once per context)."""
+    return _cached(load_knowledge(), context or OfficeContext())
 
 
-def _parse_toml(text: str, name: str) -> Mapping[str, Any]:
-    import tomllib  # noqa: PLC0415 - needed only when a registry is read
+def registry_for(duty_list: DutyList, config: Config | None = None) -> Registry:
+    """Return the registry for ``duty_list``: its office's context, the configured files.
 
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise FormatError(
-            _("不是有效的 TOML 部门名录：{error}").format(error=exc), Location(file=name)
-        ) from exc
+    The one way ``check``, ``diff`` and ``departments`` build a registry: the context comes
+    from ``config.office`` or the list's title; ``config.registry_files`` extend or replace
+    the packaged knowledge (``config.registry_mode`` or the files' own ``mode``).
 
-
-def _strings(value: object, where: str, name: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise FormatError(_("{key} 必须是字符串列表").format(key=where), Location(file=name))
-    return tuple(value)
-
-
-def _pairs(value: object, where: str, name: str) -> tuple[tuple[str, str], ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(
-        isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)
-        for pair in value
-    ):
-        raise FormatError(
-            _("{key} 必须是 [字符串, 字符串] 对的列表").format(key=where), Location(file=name)
-        )
-    return tuple((pair[0], pair[1]) for pair in value)
-
-
-def _entry(table: object, index: int, name: str) -> Entry:
-    where = f"department[{index}]"
-    if not isinstance(table, dict) or not isinstance(table.get("canonical"), str):
-        raise FormatError(_("{key} 需要字符串“canonical”").format(key=where), Location(file=name))
-    for key in ("abbreviation", "level"):
-        if table.get(key) is not None and not isinstance(table[key], str):
-            raise FormatError(
-                _("{key} 必须是字符串").format(key=f"{where}.{key}"), Location(file=name)
-            )
-    return Entry(
-        canonical=table["canonical"],
-        abbreviation=table.get("abbreviation") or None,
-        level=table.get("level") or None,
-        aliases=_strings(table.get("aliases"), f"{where}.aliases", name),
-    )
-
-
-def _merge(sources: list[tuple[Mapping[str, Any], str]]) -> Registry:
-    entries: dict[str, Entry] = {}
-    generic: list[str] = []
-    rules: dict[str, list[Any]] = {
-        "strip_chars": [],
-        "separators": [],
-        "strip_suffixes": [],
-        "prefix_variants": [],
-        "replacements": [],
-        "not_departments": [],
-    }
-    for data, name in sources:
-        generic += _strings(data.get("generic"), "generic", name)
-        table = data.get("rules", {})
-        if not isinstance(table, dict):
-            raise FormatError(_("[rules] 必须是表"), Location(file=name))
-        for key in ("strip_chars", "separators", "strip_suffixes", "not_departments"):
-            rules[key] += list(_strings(table.get(key), f"rules.{key}", name))
-        for key in ("prefix_variants", "replacements"):
-            rules[key] += list(_pairs(table.get(key), f"rules.{key}", name))
-        departments = data.get("department", [])
-        if not isinstance(departments, list):
-            raise FormatError(_("[[department]] 必须是表的数组"), Location(file=name))
-        for index, table_data in enumerate(departments):
-            entry = _entry(table_data, index, name)
-            old = entries.get(entry.canonical)
-            if old is not None:
-                entry = Entry(
-                    canonical=entry.canonical,
-                    abbreviation=entry.abbreviation or old.abbreviation,
-                    level=entry.level or old.level,
-                    aliases=tuple(dict.fromkeys(old.aliases + entry.aliases)),
-                )
-            entries[entry.canonical] = entry
-    unique = {key: list(dict.fromkeys(values)) for key, values in rules.items()}
-    return Registry(
-        entries.values(),
-        generic=generic,
-        rules=Rules(
-            strip_chars=tuple(unique["strip_chars"]) or Rules().strip_chars,
-            separators=tuple(unique["separators"]) or Rules().separators,
-            strip_suffixes=tuple(unique["strip_suffixes"]) or Rules().strip_suffixes,
-            prefix_variants=tuple(unique["prefix_variants"]),
-            replacements=tuple(unique["replacements"]),
-            not_departments=tuple(unique["not_departments"]),
-        ),
-    )
-
-
-# ---------------------------------------------------------------- occurrences in a list
-
-
-class Position(enum.Enum):
-    """Where in an item a department name occurs."""
-
-    CELL = "cell"
-    """A cooperative item's department cell (对应上级部门)."""
-    PREFIX = "prefix"
-    """A block prefix before duty clauses (``区财政局：``)."""
-    RECEIVING = "receiving"
-    """A recalled item's receiving department (承接部门)."""
-    TEXT = "text"
-    """Running text: an item name or a clause."""
-
-    @property
-    def naming(self) -> bool:
-        """Return True for positions that name a department as such (not running text)."""
-        return self is not Position.TEXT
-
-
-@attrs.frozen(kw_only=True)
-class Occurrence:
-    """One department name printed somewhere in a list."""
-
-    spelling: str
-    """The name as printed (for cells: the parsed name)."""
-    resolution: Resolution
-    """What it resolves to."""
-    position: Position
-    """What kind of place it is in."""
-    part: Part = attrs.field(eq=False)
-    category: Category = attrs.field(eq=False)
-    item: Item = attrs.field(eq=False)
-    field: str
-    """The model field: ``departments``, ``superior_duties`` …"""
-    index: int | None = None
-    """1-based position within the field (department or clause), when relevant."""
-    lead: bool = False
-    """True for a cell department marked ``牵头``."""
-
-
-def clauses_of(item: Item) -> Iterator[tuple[str, int, Clause]]:
-    """Yield ``(field, 1-based index, clause)`` for every clause of ``item``."""
-    for field, clauses in clause_fields(item):
-        for index, clause in enumerate(clauses, start=1):
-            yield field, index, clause
-
-
-def occurrences(
-    duty_list: DutyList, registry: Registry, *, text: bool = True
-) -> Iterator[Occurrence]:
-    """Yield every department name in ``duty_list``, in printed order.
-
-    Args:
-        duty_list: the list.
-        registry: resolves each name.
-        text: also scan running text (item names, clause texts) for known spellings.
+    Raises:
+        UsageError: the configured office names no place dutylist can read.
+        dutylist.errors.DutylistError: a registry file cannot be read or is malformed.
     """
-    for site in duty_list.iter_items():
-        item = site[2]
-        if text:
-            for _, _, resolution in registry.mentions(item.name):
-                yield _occurrence(site, resolution, Position.TEXT, "name")
-        cell = department_field(item)
-        if cell is not None:
-            field, departments = cell
-            position = Position.CELL if field == "departments" else Position.RECEIVING
-            for index, department in enumerate(departments, start=1):
-                resolution = registry.normalise(department.name)
-                yield _occurrence(site, resolution, position, field, index, lead=department.lead)
-        previous: tuple[str, str | None] | None = None
-        for field, index, clause in clauses_of(item):
-            if clause.department is not None and (field, clause.department) != previous:
-                resolution = registry.normalise(clause.department)
-                yield _occurrence(site, resolution, Position.PREFIX, field, index)
-            previous = (field, clause.department)
-            if text:
-                for _, _, resolution in registry.mentions(clause.text):
-                    yield _occurrence(site, resolution, Position.TEXT, field, index)
-
-
-def _occurrence(  # noqa: PLR0913 - one value per Occurrence field
-    site: tuple[Part, Category, Item],
-    resolution: Resolution,
-    position: Position,
-    field: str,
-    index: int | None = None,
-    *,
-    lead: bool = False,
-) -> Occurrence:
-    part, category, item = site
-    return Occurrence(
-        spelling=resolution.name,
-        resolution=resolution,
-        position=position,
-        part=part,
-        category=category,
-        item=item,
-        field=field,
-        index=index,
-        lead=lead,
-    )
-
-
-def normalise_departments(duty_list: DutyList, registry: Registry | None = None) -> DutyList:
-    """Return a copy of ``duty_list`` with :attr:`Department.canonical` filled in.
-
-    Names the registry cannot resolve (unknown or generic) keep ``canonical=None``.
-    """
-    registry = registry or default_registry()
-
-    def fill(departments: tuple[Department, ...]) -> tuple[Department, ...]:
-        return tuple(
-            attrs.evolve(department, canonical=registry.normalise(department.name).canonical)
-            for department in departments
+    office = config.office if config is not None else None
+    if office and parse_context(office) is None:
+        raise UsageError(
+            _(
+                "无法识别本单位“{office}”：请写明省、市、区县和街道乡镇，"
+                "例如 四川省成都市武侯区玉林街道"
+            ).format(office=office)
         )
+    context = context_of(duty_list, office)
+    if config is None or (not config.registry_files and config.registry_mode is None):
+        return default_registry(context)
+    mode = Mode(config.registry_mode) if config.registry_mode else None
+    knowledge = load_knowledge(config.registry_files, mode)
+    return Registry(knowledge, context)
 
-    def item_copy(item: Item) -> Item:
-        if isinstance(item, CooperativeItem):
-            return attrs.evolve(item, departments=fill(item.departments))
-        if isinstance(item, RecalledItem):
-            return attrs.evolve(item, receiving_departments=fill(item.receiving_departments))
-        return item
 
-    parts = tuple(
-        attrs.evolve(
-            part,
-            categories=tuple(
-                attrs.evolve(category, items=tuple(item_copy(item) for item in category.items))
-                for category in part.categories
-            ),
-        )
-        for part in duty_list.parts
-    )
-    return attrs.evolve(duty_list, parts=parts)
+COUNTY_LEVELS = COUNTY_PREFIXES
+"""The county-level prefixes (区, 县, 旗, 市)."""
+
+__all__ = [
+    "COUNTY_LEVELS",
+    "PrefixRule",
+    "Registry",
+    "Rename",
+    "Resolution",
+    "ResolutionKind",
+    "Suggestion",
+    "clean",
+    "default_registry",
+    "registry_for",
+]

@@ -12,14 +12,8 @@ from collections import Counter
 
 import attrs
 
-from dutylist.departments.registry import (
-    Occurrence,
-    Position,
-    Registry,
-    ResolutionKind,
-    default_registry,
-    occurrences,
-)
+from dutylist.departments.occurrences import Occurrence, Position, occurrences
+from dutylist.departments.registry import Registry, ResolutionKind, registry_for
 from dutylist.model import DutyList, ItemKey
 
 
@@ -28,13 +22,14 @@ class DepartmentView:
     """One department and its items."""
 
     name: str
-    """The standard spelling (abbreviation) or, for unknown names, the name as printed."""
+    """The list's most frequent standard spelling, else the official short form, else its
+    most frequent spelling (for unknown names: the name as printed)."""
     canonical: str | None
     """The canonical name; None for names the registry does not know."""
     kind: ResolutionKind
     """How the name resolved: a known kind, ``generic`` or ``unknown``."""
     level: str | None = None
-    """``市``, ``区`` or ``街``, from the registry."""
+    """``市`` (the city's) or the county's prefix (``区``, ``县``, ``旗``), from the registry."""
     leads: tuple[ItemKey, ...] = ()
     """Cooperative items it leads: marked 牵头, or the only department in the cell."""
     cooperates: tuple[ItemKey, ...] = ()
@@ -67,8 +62,12 @@ def _add(target: list[ItemKey], key: ItemKey) -> None:
 def department_views(
     duty_list: DutyList, registry: Registry | None = None
 ) -> tuple[DepartmentView, ...]:
-    """Return every department named in ``duty_list`` with its items, busiest first."""
-    registry = registry or default_registry()
+    """Return every department named in ``duty_list`` with its items, busiest first.
+
+    The default registry is the list's own (its office's context), so the names shown
+    carry the list's own places.
+    """
+    registry = registry or registry_for(duty_list)
     drafts: dict[str, _Draft] = {}
     found = list(occurrences(duty_list, registry))
     lead_marked = {id(o.item) for o in found if o.position is Position.CELL and o.lead}
@@ -88,13 +87,13 @@ def department_views(
     views = []
     for draft in drafts.values():
         listed = {*draft.leads, *draft.cooperates, *draft.receives}
-        entry = registry.entry(draft.canonical) if draft.canonical else None
+        name = _name(draft, registry)
         views.append(
             DepartmentView(
-                name=draft.name,
+                name=name,
                 canonical=draft.canonical,
                 kind=draft.kind,
-                level=entry.level if entry is not None else None,
+                level=registry.level_of(draft.canonical) if draft.canonical else None,
                 leads=tuple(draft.leads),
                 cooperates=tuple(draft.cooperates),
                 receives=tuple(draft.receives),
@@ -110,6 +109,20 @@ def department_views(
         )
     )
     return tuple(views)
+
+
+def _name(draft: _Draft, registry: Registry) -> str:
+    """Return the list's usual standard spelling, else the official one, else the usual one."""
+    if draft.canonical is None:
+        return draft.name
+    standard = [
+        spelling
+        for spelling, _ in draft.spellings.most_common()
+        if registry.normalise(spelling).kind.standard
+    ]
+    if standard:
+        return standard[0]
+    return registry.official(draft.canonical) or draft.spellings.most_common(1)[0][0]
 
 
 def _draft(drafts: dict[str, _Draft], occurrence: Occurrence, registry: Registry) -> _Draft:

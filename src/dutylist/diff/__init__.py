@@ -9,6 +9,7 @@ character-level diffs of Chinese text, :mod:`~dutylist.diff.compute` assembles t
 
 from __future__ import annotations
 
+from dutylist.departments.registry import Registry
 from dutylist.diff.changes import (
     Change,
     ChangeClass,
@@ -19,7 +20,6 @@ from dutylist.diff.changes import (
     Renumbered,
 )
 from dutylist.diff.compute import diff_lists
-from dutylist.diff.fields import Registry
 from dutylist.diff.patch import apply
 
 __all__ = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from dutylist.diff.align import Alignment, Entry, align
 from dutylist.diff.categories import align_categories, kept_in_order
@@ -25,10 +26,13 @@ from dutylist.diff.changes import (
     Renumbered,
 )
 from dutylist.diff.content import PART_ORDER, department_names
-from dutylist.diff.fields import Registry, compare_items
+from dutylist.diff.fields import compare_items
 from dutylist.diff.summary import CategorySummary, DepartmentSummary, PartSummary, Summary, Tally
 from dutylist.diff.systemic import find_systemic
 from dutylist.model import DutyList, Item, PartKind
+
+if TYPE_CHECKING:
+    from dutylist.departments.registry import Registry
 
 
 def diff_lists(old: DutyList, new: DutyList, *, registry: Registry | None = None) -> ChangeSet:
@@ -232,7 +236,7 @@ def summarize(
         result: set[str] = set()
         for item in items:
             for name in department_names(item):
-                result.add((registry(name) if registry else None) or name)
+                result.add((registry.canonical(name) if registry else None) or name)
         return result
 
     for change in changes:

@@ -15,15 +15,15 @@ changed while the number of clauses did not, is reported as the cosmetic field
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from dutylist.diff.changes import ChangeClass, FieldChange, FieldOp
 from dutylist.diff.content import clause_text, departments_of
 from dutylist.diff.inline import classify, inline_diff, normalize
 from dutylist.model import Clause, Department, Item, RecalledItem, clause_fields
 
-Registry = Callable[[str], "str | None"]
-"""Maps a printed department name to its canonical name (None when unknown)."""
+if TYPE_CHECKING:
+    from dutylist.departments.registry import Registry
 
 CLAUSE_MATCH = 0.5
 """Two clauses of a matched pair whose texts are at least this similar are one edited clause."""
@@ -115,7 +115,7 @@ def _compare_departments(
 
 
 def _canonical(departments: tuple[Department, ...], registry: Registry) -> list[tuple[str, bool]]:
-    return [(registry(d.name) or normalize(d.name), d.lead) for d in departments]
+    return [(registry.canonical(d.name) or normalize(d.name), d.lead) for d in departments]
 
 
 def _compare_clauses(

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import attrs
 
+from dutylist.departments.registry import Registry
 from dutylist.diff.changes import ChangeClass, ChangeSet, Systemic
 from dutylist.diff.compute import summarize
 from dutylist.diff.content import department_names
-from dutylist.diff.fields import Registry
 from dutylist.diff.systemic import SYSTEMIC_ITEMS
 
 
@@ -32,11 +32,11 @@ def filter_changes(
         department: keep only the changes whose old or new items name this department
             (compared by canonical name when ``registry`` knows it); category changes
             and renumbering, which touch no department, are left out.
-        registry: maps a printed department name to its canonical name.
+        registry: the department registry (:func:`dutylist.registry_for`).
     """
 
     def canonical(name: str) -> str:
-        return (registry(name) if registry else None) or name
+        return (registry.canonical(name) if registry else None) or name
 
     wanted = canonical(department) if department is not None else None
     kept: list[int] = []

@@ -14,14 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from dutylist.diff.align import Entry, entries
 from dutylist.diff.changes import ChangeKind, ChangeSet, ItemRef
 from dutylist.diff.compute import compute_aligned
-from dutylist.diff.fields import Registry
 from dutylist.model import DutyList, PartKind
+
+if TYPE_CHECKING:
+    from dutylist.departments.registry import Registry
 
 
 class EventKind(enum.Enum):
@@ -142,7 +145,7 @@ def history(
     Args:
         versions: two or more versions of one list.
         labels: a label per version (default: each list's own version, else ``v1``, ``v2`` …).
-        registry: maps a printed department name to its canonical name (as for diff).
+        registry: the department registry, as for diff (:func:`dutylist.registry_for`).
     """
     builder = _Builder()
     named = [

@@ -43,13 +43,20 @@ def _keys(keys: Sequence[ItemKey]) -> str:
     )
 
 
-def print_departments(views: Sequence[DepartmentView], console: Console | None = None) -> None:
-    """Print each department with the items it leads, cooperates on, receives and spellings."""
+def print_departments(
+    views: Sequence[DepartmentView], console: Console | None = None, *, office: str | None = None
+) -> None:
+    """Print each department with the items it leads, cooperates on, receives and spellings.
+
+    ``office`` (the list's place, e.g. 吉林省长春市南关区明珠街道) heads the output.
+    """
     from rich.cells import cell_len  # noqa: PLC0415
     from rich.console import Console  # noqa: PLC0415
     from rich.markup import escape  # noqa: PLC0415
 
     console = console or Console(highlight=False, soft_wrap=True)
+    if office:
+        console.print(escape(_("本单位：{office}").format(office=office)), highlight=False)
     for view in views:
         if view.kind is ResolutionKind.UNKNOWN:
             note = escape(_("（未知部门）"))
@@ -108,3 +115,46 @@ def departments_data(views: Sequence[DepartmentView]) -> list[dict[str, Any]]:
 def render_departments_json(views: Sequence[DepartmentView]) -> str:
     """Return the department view as indented JSON text."""
     return json.dumps(departments_data(views), ensure_ascii=False, indent=2) + "\n"
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def render_registry(views: Sequence[DepartmentView], office: str, source: str) -> str:
+    """Return a registry file (TOML) for the departments a list names, for review.
+
+    Known departments become ``[[department]]`` entries (canonical name, the list's usual
+    spelling as ``abbreviation``, its other spellings as ``aliases``); names the
+    vocabulary does not know are written commented out, to be checked before use;
+    generic terms are left out.
+    """
+    lines = [
+        f"# Department registry for {office or '(office unknown)'}, written by",
+        f"# `dutylist departments --init {source}`. Review it once, then share it across the",
+        '# county\'s townships: `departments = ["departments.toml"]` in [tool.dutylist],',
+        "# or `--departments departments.toml`. Format: docs/departments.md.",
+        'mode = "extend"',
+    ]
+    for view in views:
+        if view.kind is ResolutionKind.GENERIC:
+            continue
+        uses = sum(count for _, count in view.spellings)
+        lines.append("")
+        if view.canonical is None:
+            lines.append(f"# not in the national vocabulary ({uses}×): uncomment if it is right")
+            lines += [
+                f"# {line}" for line in ("[[department]]", f"canonical = {_toml_string(view.name)}")
+            ]
+            continue
+        aliases = [spelling for spelling, _ in view.spellings if spelling != view.name]
+        lines += [
+            f"# {view.name}: {uses}×",
+            "[[department]]",
+            f"canonical = {_toml_string(view.canonical)}",
+            f"abbreviation = {_toml_string(view.name)}",
+        ]
+        if view.level:
+            lines.append(f"level = {_toml_string(view.level)}")
+        lines.append(f"aliases = [{', '.join(map(_toml_string, aliases))}]")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from dutylist.departments.context import OfficeContext, context_of, parse_context
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("吉林省长春市南关区明珠街道办事处", "吉林省 省 长春市 市 南关区 区 明珠街道 街道"),
+        ("吉林省长春市农安县合隆镇人民政府", "吉林省 省 长春市 市 农安县 县 合隆镇 镇"),
+        ("江苏省苏州市昆山市玉山镇", "江苏省 省 苏州市 市 昆山市 县级市 玉山镇 镇"),
+        ("北京市海淀区学院路街道办事处", "北京市 直辖市 北京市 市 海淀区 区 学院路街道 街道"),
+        (
+            "内蒙古自治区锡林郭勒盟正蓝旗上都镇",
+            "内蒙古自治区 自治区 锡林郭勒盟 盟 正蓝旗 旗 上都镇 镇",
+        ),
+        (
+            "吉林省延边朝鲜族自治州延吉市依兰镇",
+            "吉林省 省 延边朝鲜族自治州 州 延吉市 县级市 依兰镇 镇",
+        ),
+        (
+            "湖北省宜昌市长阳土家族自治县龙舟坪镇",
+            "湖北省 省 宜昌市 市 长阳土家族自治县 自治县 龙舟坪镇 镇",
+        ),
+        (
+            "内蒙古自治区呼伦贝尔市鄂温克族自治旗巴彦托海镇",
+            "内蒙古自治区 自治区 呼伦贝尔市 市 鄂温克族自治旗 自治旗 巴彦托海镇 镇",
+        ),
+        (
+            "内蒙古自治区锡林郭勒盟阿巴嘎旗那仁宝拉格苏木",
+            "内蒙古自治区 自治区 锡林郭勒盟 盟 阿巴嘎旗 旗 那仁宝拉格苏木 苏木",
+        ),
+        (
+            "云南省怒江傈僳族自治州贡山独龙族怒族自治县独龙江乡",
+            "云南省 省 怒江傈僳族自治州 州 贡山独龙族怒族自治县 自治县 独龙江乡 乡",
+        ),
+        ("南关区明珠街道", "- - - - 南关区 区 明珠街道 街道"),
+    ],
+)
+def test_every_level_form_is_parsed(title, expected):
+    context = parse_context(title + "履行职责事项清单")
+    assert context is not None
+    values = [
+        context.province,
+        context.province_kind,
+        context.city,
+        context.city_kind,
+        context.county,
+        context.county_kind,
+        context.office,
+        context.office_kind,
+    ]
+    shown = [getattr(value, "value", value) or "-" for value in values]
+    assert " ".join(shown) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "level", "short"),
+    [
+        ("吉林省长春市南关区明珠街道", "区", "南关"),
+        ("吉林省长春市农安县合隆镇", "县", "农安"),
+        ("江苏省苏州市昆山市玉山镇", "市", "昆山"),
+        ("内蒙古自治区鄂尔多斯市准格尔旗薛家湾镇", "旗", "准格尔"),
+        ("湖北省宜昌市长阳土家族自治县龙舟坪镇", "县", "长阳"),
+    ],
+)
+def test_prefix_and_short_name_of_the_county(title, level, short):
+    context = parse_context(title)
+    assert context is not None
+    assert (context.level, context.county_short) == (level, short)
+
+
+def test_a_title_naming_no_office_gives_an_unknown_context(mingzhu):
+    assert parse_context("履行职责事项清单") is None
+    context = context_of(attrs.evolve(mingzhu, title="履行职责事项清单", office=None))
+    assert context == OfficeContext()
+    assert not context.known
+
+
+def test_the_configured_office_wins_over_the_title(mingzhu):
+    context = context_of(mingzhu, "四川省成都市武侯区玉林街道")
+    assert (context.city, context.county) == ("成都市", "武侯区")
+    assert context_of(mingzhu).county == "南关区"
