@@ -26,6 +26,8 @@ their 备注/依据 columns moved out of ``extra`` into those fields.
 """
 READABLE_VERSIONS = (1, 2)
 """The versions :func:`from_data` reads."""
+MAX_INTEGER = 2**31
+"""The largest number (ordinal, count, version, line) a list may hold, either sign."""
 
 _KIND_OF_TYPE = {item_type: kind.value for kind, item_type in ITEM_TYPES.items()}
 _JSON_TYPES: dict[type, str] = {
@@ -99,6 +101,8 @@ def _strict(scalar: type) -> Callable[[object, type], object]:
             raise TypeError(f"expected {expected}, got {_json_type(value)}")
         if isinstance(value, str):
             _check_encodable(value)
+        elif isinstance(value, int) and not -MAX_INTEGER <= value <= MAX_INTEGER:
+            raise ValueError(f"integer out of range (at most {MAX_INTEGER})")
         return value
 
     return structure
@@ -187,7 +191,7 @@ def from_data(data: object, *, source: str | None = None) -> DutyList:
     version = data.get("schema_version")
     if type(version) is not int or version not in READABLE_VERSIONS:
         raise FormatError(
-            f"unsupported schema_version {version!r} at $.schema_version "
+            f"unsupported schema_version {repr(version)[:24]} at $.schema_version "
             f"(this release reads {', '.join(map(str, READABLE_VERSIONS))})",
             where,
         )

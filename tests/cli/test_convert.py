@@ -106,7 +106,7 @@ def test_bad_input_exits_2_with_one_line(
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     code, _, err = run("show", str(tmp_path / "nowhere.json"))
     assert code == 2
-    assert err.strip() == f"dutylist: error: {tmp_path / 'nowhere.json'}: file not found"
+    assert err.strip() == f"dutylist: error: {tmp_path / 'nowhere.json'}: 文件不存在"
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_refuses_to_overwrite_its_input(seed_path: Path, tmp_path: Path) -> None
     before = converted.read_bytes()
     code, _, err = run("convert", str(converted), str(converted))
     assert code == 2
-    assert "refusing to overwrite" in err
+    assert "拒绝覆盖" in err
     assert converted.read_bytes() == before
 
 

@@ -186,5 +186,5 @@ def test_bad_text_files(tmp_path: Path, content: bytes, message: str) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ReadError, match="file not found"):
+    with pytest.raises(ReadError, match="文件不存在"):
         read_text(tmp_path / "nothing.txt")

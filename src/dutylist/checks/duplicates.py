@@ -8,8 +8,10 @@ Item names are compared after normalisation: whitespace removed, full-width ASCI
 
 from __future__ import annotations
 
+import math
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 
 from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import Severity
@@ -70,25 +72,107 @@ def duplicate_item_name(duty_list: DutyList, _: Context) -> Iterator[Issue]:
 
 def similar_item_name(duty_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report an item whose name is near-identical to an earlier item's name."""
-    from rapidfuzz import fuzz, process  # noqa: PLC0415
-
     named = _named_items(duty_list)
     names = [name for *_, name in named]
-    threshold = context.config.similarity
-    for later, (part, category, item, name) in enumerate(named):
-        if later == 0:
-            continue
-        best = process.extractOne(name, names[:later], scorer=fuzz.ratio, score_cutoff=threshold)
-        if best is None or best[0] == name:
-            continue
-        first = named[best[2]][2]
+    for later, earlier, score in nearest_earlier(names, context.config.similarity):
+        part, category, item, name = named[later]
+        if names[earlier] == name:
+            continue  # the same name: duplicate-item-name reports it
+        first = named[earlier][2]
         yield Issue(
             message=f"{item_label(item)} is named almost like {item_label(first)} "
-            f"(similarity {best[1]:.0f}): {item.name[:30]!r}",
+            f"(similarity {score:.0f}): {item.name[:30]!r}",
             location=where(part, category, item, field="name"),
             subject=item.name,
             hint="check whether the two items are the same duty",
         )
+
+
+MAX_CANDIDATES = 16
+"""About how many earlier names one name is compared with when looking for near-duplicates."""
+MAX_COMPARED_LENGTH = 500
+"""Names longer than this (no real item name is) are not compared for near-duplicates."""
+
+
+def _bigrams(text: str) -> list[tuple[str, int]]:
+    """Return the character pairs of ``text``, each numbered by its occurrence."""
+    pairs = [text[index : index + 2] for index in range(len(text) - 1)]
+    if len(set(pairs)) == len(pairs):  # the usual case: no pair repeats
+        return [(pair, 1) for pair in pairs]
+    seen: dict[str, int] = {}
+    grams = []
+    for pair in pairs:
+        seen[pair] = seen.get(pair, 0) + 1
+        grams.append((pair, seen[pair]))
+    return grams
+
+
+def nearest_earlier(names: Sequence[str], threshold: float) -> Iterator[tuple[int, int, float]]:
+    """Yield ``(later, earlier, score)``: each name's best-scoring earlier name.
+
+    The score is rapidfuzz's ``fuzz.ratio``; only scores of at least ``threshold`` count,
+    ties go to the earliest name (as ``process.extractOne`` does). Instead of comparing
+    every pair, candidates come from an index of character pairs (prefix filtering):
+    two names within the threshold share many pairs, so they share one of the rarest few
+    of each name's pairs. Names too short for that bound are compared with all others.
+    A name is compared with at most about :data:`MAX_CANDIDATES` earlier names (those
+    sharing its rarest pairs first), which bounds the work on a list made of
+    near-identical names; names longer than :data:`MAX_COMPARED_LENGTH` are skipped.
+    """
+    from rapidfuzz import fuzz, process  # noqa: PLC0415
+
+    slack = 1 - threshold / 100 + 1e-9  # the largest share of indel edits allowed
+    grams = [_bigrams(name) if len(name) <= MAX_COMPARED_LENGTH else [] for name in names]
+    frequency = Counter(gram for name_grams in grams for gram in set(name_grams))
+    rank = {gram: order for order, gram in enumerate(sorted(frequency, key=_rarest(frequency)))}
+    index: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
+    loose: list[int] = []  # names whose pairs give no guarantee
+    for later, name in enumerate(names):
+        size = len(name)
+        if size > MAX_COMPARED_LENGTH:
+            continue
+        ordered = sorted(grams[later], key=rank.__getitem__)
+        prefix = _prefix_length(size, slack)
+        if prefix is None:
+            candidates: Sequence[int] = range(later)
+        else:
+            found = set(loose)
+            for gram in ordered[:prefix]:  # rarest first
+                found.update(index[gram])
+                if len(found) >= MAX_CANDIDATES:
+                    break
+            candidates = sorted(found)
+        choices = [names[earlier] for earlier in candidates]
+        best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=threshold)
+        if best is not None:
+            yield later, candidates[best[2]], best[1]
+        if prefix is None:
+            loose.append(later)
+        else:
+            for gram in ordered[:prefix]:
+                if len(index[gram]) < MAX_CANDIDATES:
+                    index[gram].append(later)
+
+
+def _rarest(
+    frequency: Counter[tuple[str, int]],
+) -> Callable[[tuple[str, int]], tuple[int, tuple[str, int]]]:
+    return lambda gram: (frequency[gram], gram)
+
+
+def _prefix_length(size: int, slack: float) -> int | None:
+    """Return how many of a name's rarest pairs a near-identical name must share one of.
+
+    A name of ``size`` characters has ``size - 1`` pairs; ``d`` insertions or deletions
+    destroy at most ``2 d`` of them, and within the threshold ``d`` is at most
+    ``slack × (size + other size)``, the other size being bounded by the same slack. None
+    when no pair need be shared.
+    """
+    if slack >= 1:
+        return None
+    longest_other = size * (1 + slack) / (1 - slack)
+    shared = math.floor(size - 1 - 2 * slack * (size + longest_other))
+    return None if shared <= 0 else size - shared
 
 
 def duplicated_duty(duty_list: DutyList, _: Context) -> Iterator[Issue]:

@@ -121,9 +121,8 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             fail_on=Severity(fail_on) if fail_on else None,
             registry_files=registry_files,
         )
-        if output is not None:
-            refuse_overwriting_inputs(output, *(s.path for s in expand(sources)))
         with reported_errors():
+            refuse_overwriting_inputs(output, *(s.path for s in expand(sources)))
             code = run_batch_check(
                 sources,
                 options,
@@ -141,25 +140,30 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     from dutylist.checks.baseline import write_baseline as store_baseline  # noqa: PLC0415
     from dutylist.config import find_config, load_config  # noqa: PLC0415
     from dutylist.io import format_for  # noqa: PLC0415
+    from dutylist.io.files import input_limit  # noqa: PLC0415
 
-    for target in (output, write_baseline):
-        if target is not None:
-            refuse_overwriting_inputs(target, source, *([baseline] if baseline else []))
     with reported_errors():
-        duty_list = load_list(source, from_format, rendering)
         folder = "." if source == STDIO else source
         config = load_config(config_file) if config_file else find_config(folder)
         config = config.merged(
             fail_on=Severity(fail_on) if fail_on else None,
             registry_files=tuple(Path(name) for name in registry_files),
         )
-        report = attrs.evolve(check(duty_list, config), source=None if source == STDIO else source)
-        if source != STDIO and format_for(source, from_format).name == "json":
-            from dutylist.checks.located import locate_in_json  # noqa: PLC0415
+        inputs = (source, baseline, config.source, *config.registry_files)
+        for target in (output, write_baseline):
+            refuse_overwriting_inputs(target, *inputs)
+        limit = config.max_input_bytes
+        duty_list = load_list(source, from_format, rendering, limit)
+        with input_limit(limit):
+            report = attrs.evolve(
+                check(duty_list, config), source=None if source == STDIO else source
+            )
+            if source != STDIO and format_for(source, from_format).name == "json":
+                from dutylist.checks.located import locate_in_json  # noqa: PLC0415
 
-            report = locate_in_json(report, duty_list, source)
-        if baseline is not None:
-            report = read_baseline(baseline).apply(report)
+                report = locate_in_json(report, duty_list, source)
+            if baseline is not None:
+                report = read_baseline(baseline).apply(report)
         if write_baseline is not None:
             store_baseline(report, write_baseline)
             count = len(report.findings)

@@ -90,8 +90,6 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     from dutylist.diff import diff  # noqa: PLC0415
     from dutylist.reports.changes import render_changes  # noqa: PLC0415
 
-    if output is not None:
-        refuse_overwriting_inputs(output, old, new)
     if output_format == "docx" and output is None:
         fail("--format docx needs -o/--output FILE")
     if old == STDIO and new == STDIO:
@@ -103,6 +101,7 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     if redline and (substantive_only or department):
         fail("--redline shows every change; it cannot be filtered")
     with reported_errors():
+        refuse_overwriting_inputs(output, old, new)
         before = _named(load_list(old, from_format, rendering), old, labels[:1])
         after = _named(load_list(new, from_format, rendering), new, labels[1:2])
         registry = default_registry()

@@ -14,16 +14,16 @@ import enum
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import attrs
 
-from dutylist.errors import FormatError, ReadError
+from dutylist.errors import FormatError
+from dutylist.io.files import parse_toml, read_toml
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import (
     Category,
     Clause,
@@ -181,13 +181,7 @@ class Registry:
             data.append((_packaged_data(), "dutylist/data/departments.toml"))
         for path in paths:
             name = os.fspath(path)
-            try:
-                text = Path(path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ReadError(
-                    f"cannot read department registry: {exc}", Location(file=name)
-                ) from None
-            data.append((_parse_toml(text, name), name))
+            data.append((read_toml(path, _("部门名录")), name))
         return _merge(data)
 
     def entry(self, canonical: str) -> Entry | None:
@@ -272,7 +266,7 @@ class Registry:
         matches = process.extract(name, choices, scorer=fuzz.ratio, limit=12, score_cutoff=60)
         suggestions: list[Suggestion] = []
         seen: set[str] = set()
-        for spelling, score, _ in matches:
+        for spelling, score, _index in matches:
             canonical = self._spellings[spelling][0]
             if canonical in seen:
                 continue
@@ -316,10 +310,7 @@ def _packaged_data() -> Mapping[str, Any]:
 
 
 def _parse_toml(text: str, name: str) -> Mapping[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise FormatError(f"not a valid TOML registry: {exc}", Location(file=name)) from exc
+    return parse_toml(text, name, _("部门名录"))
 
 
 def _strings(value: object, where: str, name: str) -> tuple[str, ...]:

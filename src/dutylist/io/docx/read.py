@@ -21,19 +21,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 
 import attrs
 from lxml import etree
 
 from dutylist.errors import FormatError, ReadError
+from dutylist.io.archive import Package, open_package
 from dutylist.io.docx.body import PLAIN_TABLE_EXCEPTIONS, can_transform, plain_table_rows
 from dutylist.io.docx.numbering import VAL, Numbering, w
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
+from dutylist.messages import _
 from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block, Cell, Paragraph, Row
@@ -79,7 +79,11 @@ _INLINE_CONTAINERS = frozenset(
 _RUN_TEXT = {_BR: "\n", _CR: "\n", _TAB: "\t", _NO_BREAK_HYPHEN: "-"}
 
 _DOCUMENT_PART = "word/document.xml"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+MAX_ELEMENTS = 2_000_000
+"""The most XML tags a part may hold (a 30,000-row table has about 600,000)."""
+# No entities, no network, and huge_tree off: libxml2 then refuses elements nested more
+# than 256 deep, which also bounds the recursive walks below.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def _convert_hint(name: str) -> str:
@@ -92,19 +96,18 @@ _OFFICE_DOCUMENT = re.compile(
 )
 
 
-def _main_part(package: zipfile.ZipFile) -> str:
+def _main_part(package: Package) -> str:
     """Return the name of the main document part (``word/document.xml`` almost always)."""
-    if "_rels/.rels" in package.NameToInfo:
-        with contextlib.suppress(zipfile.BadZipFile, OSError, EOFError):
-            match = _OFFICE_DOCUMENT.search(package.read("_rels/.rels"))
-            if match is not None:
-                target = (match.group(1) or match.group(2)).decode("utf-8", "replace")
-                if target in package.NameToInfo:
-                    return target
+    with contextlib.suppress(ReadError):
+        match = _OFFICE_DOCUMENT.search(package.read("_rels/.rels") or b"")
+        if match is not None:
+            target = (match.group(1) or match.group(2)).decode("utf-8", "replace")
+            if target in package:
+                return target
     return _DOCUMENT_PART
 
 
-def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
+def _open_package(data: bytes, name: str) -> Package:
     where = Location(file=name)
     if data.startswith(OLE2_MAGIC):
         raise ReadError(
@@ -118,12 +121,9 @@ def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
             f"format, convert it with `{_convert_hint(name)}`",
             where,
         )
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ReadError("damaged .docx document: the zip package cannot be opened", where) from None
-    if _main_part(package) not in package.NameToInfo:
-        package.close()
+    package = open_package(data, name, ".docx")
+    if _main_part(package) not in package:
+        package.archive.close()
         raise ReadError(
             f"not a Word document: the zip package has no {_DOCUMENT_PART}; convert it with "
             f"`{_convert_hint(name)}`",
@@ -132,16 +132,9 @@ def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
     return package
 
 
-def _read_part(package: zipfile.ZipFile, part: str, name: str) -> bytes | None:
+def _read_part(package: Package, part: str, name: str) -> bytes | None:  # noqa: ARG001
     """Return the bytes of ``part``, or None when the package lacks it."""
-    if part not in package.NameToInfo:
-        return None
-    try:
-        return package.read(part)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ReadError(
-            f"damaged .docx document: cannot unpack {part} ({exc})", Location(file=name)
-        ) from None
+    return package.read(part)
 
 
 def _parse_part(data: bytes | None, part: str, name: str) -> etree._Element | None:
@@ -149,6 +142,13 @@ def _parse_part(data: bytes | None, part: str, name: str) -> etree._Element | No
     if data is None:
         return None
     where = Location(file=name)
+    if data.count(b"<") > MAX_ELEMENTS:  # each element costs lxml about 120 bytes
+        raise ReadError(
+            _("{part} 中的 XML 元素超过 {count} 个，拒绝读取").format(
+                part=part, count=MAX_ELEMENTS
+            ),
+            where,
+        )
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:

@@ -31,9 +31,10 @@ from dutylist.diff.changes import (
 )
 from dutylist.diff.content import clause_fields, clause_text, departments_of, merged_parts
 from dutylist.diff.inline import inline_diff
+from dutylist.io.sanitize import xml_text
 from dutylist.model import Category, Clause, DutyList, Item, Part, PartKind, RecalledItem
 from dutylist.reports.changes.common import version_lines
-from dutylist.reports.changes.docx import BODY_FONT, HEADING_FONT, xml_text
+from dutylist.reports.changes.docx import BODY_FONT, HEADING_FONT
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -321,6 +322,8 @@ class _Writer:
     def __init__(self, stamp: str) -> None:
         self.stamp = stamp
         self.next_id = 1
+        self.prototypes: dict[tuple[str, float, bool], etree._Element] = {}
+        self.widths: dict[int, list[Any]] = {}
 
     def revision(self, tag: str) -> etree._Element:
         from docx.oxml import OxmlElement  # noqa: PLC0415
@@ -336,6 +339,22 @@ class _Writer:
     def run(
         self, text: str, mark: str, *, font: str = BODY_FONT, size: float = 10.5
     ) -> etree._Element:
+        import copy  # noqa: PLC0415
+
+        key = (font, size, mark == "del")
+        prototype = self.prototypes.get(key)
+        if prototype is None:
+            prototype = self.prototypes[key] = self._run_prototype(*key)
+        run = copy.deepcopy(prototype)  # in C: far quicker than building each run
+        run[-1].text = xml_text(text)
+        if not mark:
+            return run
+        wrapper = self.revision(mark)
+        wrapper.append(run)
+        return wrapper
+
+    @staticmethod
+    def _run_prototype(font: str, size: float, deleted: bool) -> etree._Element:
         from docx.oxml import OxmlElement  # noqa: PLC0415
         from docx.oxml.ns import qn  # noqa: PLC0415
 
@@ -350,15 +369,10 @@ class _Writer:
             measure.set(qn("w:val"), str(round(size * 2)))
             properties.append(measure)
         run.append(properties)
-        body = OxmlElement("w:delText" if mark == "del" else "w:t")
+        body = OxmlElement("w:delText" if deleted else "w:t")
         body.set(qn("xml:space"), "preserve")
-        body.text = xml_text(text)
         run.append(body)
-        if not mark:
-            return run
-        wrapper = self.revision(mark)
-        wrapper.append(run)
-        return wrapper
+        return run
 
     def paragraph(self, element: etree._Element, para: Para, *, font: str = BODY_FONT) -> None:
         from docx.oxml import OxmlElement  # noqa: PLC0415
@@ -381,29 +395,59 @@ class _Writer:
         paragraph.paragraph_format.keep_with_next = True
         cast("Any", paragraph)._p.append(self.run(text, "", font=HEADING_FONT, size=size))  # noqa: SLF001
 
+    def _add_row(self, table: Table, *, span: bool = False) -> list[Any]:
+        """Append a row to ``table`` and return its ``w:tc`` elements (one when ``span``).
+
+        The row is appended to the table element directly: python-docx's ``add_row`` and
+        ``merge`` look through every row already there, which makes a long table quadratic.
+        """
+        tbl = cast("Any", table)._tbl  # noqa: SLF001 - python-docx has no API for tracked rows
+        widths = self.widths.get(id(tbl))
+        if widths is None:  # read once: finding w:tblGrid costs more as the table grows
+            widths = self.widths[id(tbl)] = [column.w for column in tbl.tblGrid.gridCol_lst]
+        tr = tbl._new_tr()  # noqa: SLF001
+        tbl.append(tr)
+        if span:
+            tc = tr.add_tc()
+            if all(width is not None for width in widths):
+                tc.width = sum(widths)
+            tc.grid_span = len(widths)
+            return [tc]
+        cells = []
+        for width in widths:
+            tc = tr.add_tc()
+            if width is not None:
+                tc.width = width
+            cells.append(tc)
+        return cells
+
+    def _fill(self, tc: Any, paras: Cell, font: str) -> None:  # noqa: ANN401 - python-docx
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+
+        for index, para in enumerate(paras):
+            paragraph = tc.p_lst[0] if index == 0 else OxmlElement("w:p")
+            if index:
+                tc.append(paragraph)
+            self.paragraph(paragraph, para, font=font)
+
     def row(self, table: Table, cells: list[Cell], *, mark: str = "", header: bool = False) -> None:
         from docx.oxml import OxmlElement  # noqa: PLC0415
 
-        row = cast("Any", table).add_row()
-        tr = cast("Any", row)._tr  # noqa: SLF001 - python-docx has no API for tracked rows
+        tcs = self._add_row(table)
+        tr = tcs[0].getparent()
         if header or mark:
             properties = tr.get_or_add_trPr()
             if header:
                 properties.append(OxmlElement("w:tblHeader"))
             if mark:
                 properties.append(self.revision(mark))
-        for cell, paras in zip(row.cells, cells, strict=True):
-            font = HEADING_FONT if header else BODY_FONT
-            for index, para in enumerate(paras or [Para((("", ""),))]):
-                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-                self.paragraph(cast("Any", paragraph)._p, para, font=font)  # noqa: SLF001
+        font = HEADING_FONT if header else BODY_FONT
+        for tc, paras in zip(tcs, cells, strict=True):
+            self._fill(tc, paras or [Para((("", ""),))], font)
 
     def heading_row(self, table: Table, cell: Cell) -> None:
-        row = cast("Any", table).add_row()
-        merged = row.cells[0].merge(row.cells[-1])
-        for index, para in enumerate(cell):
-            paragraph = merged.paragraphs[0] if index == 0 else merged.add_paragraph()
-            self.paragraph(cast("Any", paragraph)._p, para, font=HEADING_FONT)  # noqa: SLF001
+        (tc,) = self._add_row(table, span=True)
+        self._fill(tc, cell, HEADING_FONT)
 
 
 def _widths(table: Table, kind: PartKind) -> None:
