@@ -27,6 +27,8 @@ their 备注/依据 columns moved out of ``extra`` into those fields.
 """
 READABLE_VERSIONS = (1, 2)
 """The versions :func:`from_data` reads."""
+MAX_INTEGER = 2**31
+"""The largest number (ordinal, count, version, line) a list may hold, either sign."""
 
 _KIND_OF_TYPE = {item_type: kind.value for kind, item_type in ITEM_TYPES.items()}
 _JSON_TYPES: dict[type, str] = {
@@ -127,6 +129,8 @@ def _strict(scalar: type) -> Callable[[object, type], object]:
             )
         if isinstance(value, str):
             _check_encodable(value)
+        elif isinstance(value, int) and not -MAX_INTEGER <= value <= MAX_INTEGER:
+            raise ValueError(f"integer out of range (at most {MAX_INTEGER})")
         return value
 
     return structure

@@ -10,6 +10,7 @@ The configuration is found from the checked file's folder upward; in each folder
     departments_mode = "extend"          # or "replace": drop the national vocabulary
     office = "四川省成都市武侯区玉林街道"   # the office, when the title does not say
     similarity = 90                      # near-duplicate item names: rapidfuzz ratio
+    max_input_bytes = 104857600          # read inputs up to 100 MiB (default 50 MiB)
 
     [tool.dutylist.rules]
     missing-closing-punctuation = false  # turn a rule off
@@ -32,7 +33,8 @@ from typing import Any
 import attrs
 
 from dutylist.checks.findings import Severity
-from dutylist.errors import FormatError, ReadError
+from dutylist.errors import FormatError
+from dutylist.io.files import read_toml
 from dutylist.location import Location
 from dutylist.messages import _
 
@@ -58,6 +60,8 @@ class Config:
     """The lowest severity that fails a run."""
     similarity: float = DEFAULT_SIMILARITY
     """Threshold (rapidfuzz ratio, 0–100) for near-duplicate item names."""
+    max_input_bytes: int | None = None
+    """The largest input to read, in bytes; None keeps the default (:mod:`dutylist.io.files`)."""
     source: str | None = None
     """The file the configuration was read from, if any."""
     headers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
@@ -98,8 +102,11 @@ def find_config(start: str | os.PathLike[str]) -> Config:
     Raises:
         FormatError: the configuration file found is not valid.
     """
-    path = Path(start).resolve()
-    folder = path if path.is_dir() else path.parent
+    path = Path(os.path.realpath(start))  # Path.resolve raises on link loops
+    try:
+        folder = path if path.is_dir() else path.parent
+    except OSError:  # a name too long
+        folder = path.parent
     for candidate in (folder, *folder.parents):
         own = candidate / "dutylist.toml"
         if own.is_file():
@@ -111,15 +118,7 @@ def find_config(start: str | os.PathLike[str]) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    import tomllib  # noqa: PLC0415 - slow to import, needed only with a configuration file
-
-    where = Location(file=str(path))
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ReadError(_("无法读取配置文件：{error}").format(error=exc.strerror), where) from exc
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise FormatError(_("不是有效的 TOML：{error}").format(error=exc), where) from exc
+    return read_toml(path, _("配置文件"))
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -139,7 +138,16 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     if file.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("dutylist", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise FormatError(
+                _("[tool.dutylist] 应为表（table），而不是 {value}").format(value=_kind(data)),
+                Location(file=str(file)),
+            )
     return parse_config(data, source=str(file))
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
 
 
 def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Config:
@@ -149,6 +157,8 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
         FormatError: a setting has the wrong type or value; the message names it.
     """
     where = Location(file=source)
+    if not isinstance(data, Mapping):
+        raise FormatError(_("配置应为表（table），而不是 {value}").format(value=_kind(data)), where)
     known = {
         "rules",
         "fail_on",
@@ -156,6 +166,7 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
         "departments_mode",
         "office",
         "similarity",
+        "max_input_bytes",
         "headers",
     }
     unknown = sorted(set(data) - known)
@@ -193,9 +204,15 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
         raise FormatError(_("“similarity”必须是 0 到 100 之间的数"), where)
     if not 0 < similarity <= 100:
         raise FormatError(_("“similarity”必须是 0 到 100 之间的数"), where)
+    limit = data.get("max_input_bytes")
+    if limit is not None and (
+        isinstance(limit, bool) or not isinstance(limit, int) or not 0 < limit < 1 << 40
+    ):
+        raise FormatError(_("'max_input_bytes' 应为正整数字节数"), where)
     headers = _headers(data.get("headers", {}), where)
     return Config(
         headers=headers,
+        max_input_bytes=limit,
         enabled=enabled,
         severities=severities,
         registry_files=tuple(base / name for name in files),
@@ -230,7 +247,7 @@ def _headers(value: object, where: Location) -> dict[str, tuple[str, ...]]:
 def _severity(value: object, key: str, where: Location) -> Severity:
     try:
         return Severity(value)
-    except ValueError:
+    except (ValueError, TypeError):
         choices = ", ".join(severity.value for severity in Severity)
         raise FormatError(
             _("{key} 必须是 {choices} 之一，而不是“{value}”").format(

@@ -1,6 +1,14 @@
 """Exceptions: things that stop dutylist from continuing.
 
 Problems *in* a list (a wrong count, a misspelt department) are findings, not exceptions.
+
+The public API (readers, :func:`dutylist.load`, :func:`dutylist.dump`, the checker, the
+differ, configuration and registry loading, the writers) raises only these exceptions,
+whatever the input holds: a :class:`ReadError` when a file cannot be read (missing, a
+device or pipe, over the size limit, a damaged package), a :class:`FormatError` when it
+is read but is not what it should be, a :class:`WriteError` when an output cannot be
+written, and a :class:`UsageError` for a request that cannot be carried out (an output
+that is an input, an invalid size limit). See "Limits and safety" in the documentation.
 """
 
 from __future__ import annotations

@@ -53,10 +53,19 @@ def to_ascii_digits(text: str) -> str:
     return text if text.isascii() else text.translate(_FULL_WIDTH_DIGITS)
 
 
+MAX_DIGITS = 9
+"""Numbers printed with more digits than this are not read as numbers (counts, ordinals)."""
+
+
 def parse_int(text: str) -> int | None:
-    """Return the integer printed in ``text`` (spaces and full-width digits allowed), or None."""
+    """Return the integer printed in ``text`` (spaces and full-width digits allowed), or None.
+
+    A number of more than :data:`MAX_DIGITS` digits is no count or ordinal: None.
+    """
     stripped = to_ascii_digits(text).strip().strip("\u3000")
-    return int(stripped) if stripped.isascii() and stripped.isdigit() else None
+    if len(stripped) > MAX_DIGITS or not (stripped.isascii() and stripped.isdigit()):
+        return None
+    return int(stripped)
 
 
 # A clause number at the start of a paragraph, one expression per first character: in

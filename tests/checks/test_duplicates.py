@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import attrs
+from hypothesis import given
+from hypothesis import strategies as st
 
+from dutylist.checks.duplicates import MAX_CANDIDATES, nearest_earlier
 from dutylist.config import Config
 from dutylist.model import PartKind
 from tests.checks.model_builders import (
@@ -74,3 +77,20 @@ def test_duplicated_duty():
     assert [(f.location.item, f.location.field, f.location.clause) for f in findings] == [
         (1, "local_duties", 1)
     ]
+
+
+@given(
+    names=st.lists(st.text(alphabet="甲乙丙丁戊己", max_size=14), max_size=MAX_CANDIDATES),
+    threshold=st.sampled_from([50.0, 70.0, 80.0, 90.0, 95.0]),
+)
+def test_the_candidate_index_finds_what_comparing_every_pair_finds(
+    names: list[str], threshold: float
+) -> None:
+    from rapidfuzz import fuzz, process
+
+    found = {later: (earlier, score) for later, earlier, score in nearest_earlier(names, threshold)}
+    for later in range(1, len(names)):
+        best = process.extractOne(
+            names[later], names[:later], scorer=fuzz.ratio, score_cutoff=threshold
+        )
+        assert found.get(later) == (None if best is None else (best[2], best[1]))

@@ -122,7 +122,7 @@ def test_refuses_to_overwrite_its_input(seed_path: Path, tmp_path: Path) -> None
     before = converted.read_bytes()
     code, _, err = run("convert", str(converted), str(converted))
     assert code == 2
-    assert "不能覆盖输入文件" in err
+    assert "拒绝覆盖" in err
     assert converted.read_bytes() == before
 
 

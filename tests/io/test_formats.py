@@ -26,9 +26,9 @@ def test_a_name_overrides_the_suffix() -> None:
 
 
 def test_an_unknown_suffix_or_name_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="suffix"):
+    with pytest.raises(UsageError, match="后缀"):
         format_for("list.csv", None)
-    with pytest.raises(UsageError, match="unknown format"):
+    with pytest.raises(UsageError, match="未知格式"):
         format_for("list.json", "csv")
 
 

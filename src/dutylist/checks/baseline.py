@@ -12,13 +12,12 @@ import os
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 
 import attrs
 
 from dutylist.checks.findings import Finding, Report
-from dutylist.errors import FormatError, ReadError
-from dutylist.io.files import write_atomically
+from dutylist.errors import FormatError
+from dutylist.io.files import read_text_file, write_atomically
 from dutylist.location import Location
 from dutylist.messages import _
 from dutylist.parse.vocabulary import squash
@@ -106,14 +105,13 @@ def read_baseline(path: str | os.PathLike[str]) -> Baseline:
         FormatError: the file is not a dutylist baseline.
     """
     where = Location(file=os.fspath(path))
+    text = read_text_file(path, _("基线文件"))
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ReadError(_("基线文件不存在"), where) from None
-    except OSError as exc:
-        raise ReadError(_("无法读取基线文件：{error}").format(error=exc.strerror), where) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FormatError(_("不是 JSON 基线文件：{error}").format(error=exc), where) from None
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # also a number of more than 4,300 digits
+        raise FormatError(
+            _("不是 JSON 基线文件：{error}").format(error=str(exc)[:100]), where
+        ) from None
     if not isinstance(data, dict) or data.get("dutylist_baseline") != BASELINE_VERSION:
         raise FormatError(
             _("不是 dutylist 基线文件（应有 dutylist_baseline: {version}）").format(

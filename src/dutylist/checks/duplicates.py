@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 
 from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import Severity
@@ -74,42 +75,111 @@ def duplicate_item_name(duty_list: DutyList, _context: Context) -> Iterator[Issu
 
 def similar_item_name(duty_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report an item whose name is near-identical to an earlier item's name."""
-    from rapidfuzz import fuzz, process  # noqa: PLC0415
-
     named = _named_items(duty_list)
-    threshold = context.config.similarity
-    # fuzz.ratio >= threshold needs 2·min(len, len') / (len + len') >= threshold / 100:
-    # only earlier names of a close enough length can match.
     names = [name for *_, name in named]
-    by_length: dict[int, list[int]] = {}
-    for later, (part, category, item, name) in enumerate(named):
-        size = len(name)
-        earlier: list[int] = []
-        low = math.ceil(size * threshold / (200 - threshold))
-        for length in range(low, math.floor(size * (200 - threshold) / threshold) + 1):
-            earlier.extend(by_length.get(length, ()))
-        by_length.setdefault(size, []).append(later)
-        if not earlier:
-            continue
-        earlier.sort()  # earliest first, as ties are reported
-        found = process.extractOne(
-            name, [names[i] for i in earlier], scorer=fuzz.ratio, score_cutoff=threshold
-        )
-        if found is None or found[0] == name:
-            continue
-        best = (found[0], found[1], earlier[found[2]])
-        first = named[best[2]][2]
+    for later, earlier, score in nearest_earlier(names, context.config.similarity):
+        part, category, item, name = named[later]
+        if names[earlier] == name:
+            continue  # the same name: duplicate-item-name reports it
+        first = named[earlier][2]
         yield Issue(
             message=_("{item}与{first}名称几乎相同（相似度{similarity}）：“{name}”").format(
                 item=item_label(item),
                 first=item_label(first),
-                similarity=f"{best[1]:.0f}",
+                similarity=f"{score:.0f}",
                 name=item.name[:30],
             ),
             location=where(part, category, item, field="name"),
             subject=item.name,
             hint=_("核对这两个事项是否为同一项职责"),
         )
+
+
+MAX_CANDIDATES = 16
+"""About how many earlier names one name is compared with when looking for near-duplicates."""
+MAX_COMPARED_LENGTH = 500
+"""Names longer than this (no real item name is) are not compared for near-duplicates."""
+
+
+def _bigrams(text: str) -> list[tuple[str, int]]:
+    """Return the character pairs of ``text``, each numbered by its occurrence."""
+    pairs = [text[index : index + 2] for index in range(len(text) - 1)]
+    if len(set(pairs)) == len(pairs):  # the usual case: no pair repeats
+        return [(pair, 1) for pair in pairs]
+    seen: dict[str, int] = {}
+    grams = []
+    for pair in pairs:
+        seen[pair] = seen.get(pair, 0) + 1
+        grams.append((pair, seen[pair]))
+    return grams
+
+
+def nearest_earlier(names: Sequence[str], threshold: float) -> Iterator[tuple[int, int, float]]:
+    """Yield ``(later, earlier, score)``: each name's best-scoring earlier name.
+
+    The score is rapidfuzz's ``fuzz.ratio``; only scores of at least ``threshold`` count,
+    ties go to the earliest name (as ``process.extractOne`` does). Instead of comparing
+    every pair, candidates come from an index of character pairs (prefix filtering):
+    two names within the threshold share many pairs, so they share one of the rarest few
+    of each name's pairs. Names too short for that bound are compared with all others.
+    A name is compared with at most about :data:`MAX_CANDIDATES` earlier names (those
+    sharing its rarest pairs first), which bounds the work on a list made of
+    near-identical names; names longer than :data:`MAX_COMPARED_LENGTH` are skipped.
+    """
+    from rapidfuzz import fuzz, process  # noqa: PLC0415
+
+    slack = 1 - threshold / 100 + 1e-9  # the largest share of indel edits allowed
+    grams = [_bigrams(name) if len(name) <= MAX_COMPARED_LENGTH else [] for name in names]
+    frequency = Counter(gram for name_grams in grams for gram in set(name_grams))
+    rank = {gram: order for order, gram in enumerate(sorted(frequency, key=_rarest(frequency)))}
+    index: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
+    loose: list[int] = []  # names whose pairs give no guarantee
+    for later, name in enumerate(names):
+        size = len(name)
+        if size > MAX_COMPARED_LENGTH:
+            continue
+        ordered = sorted(grams[later], key=rank.__getitem__)
+        prefix = _prefix_length(size, slack)
+        if prefix is None:
+            candidates: Sequence[int] = range(later)
+        else:
+            found = set(loose)
+            for gram in ordered[:prefix]:  # rarest first
+                found.update(index[gram])
+                if len(found) >= MAX_CANDIDATES:
+                    break
+            candidates = sorted(found)
+        choices = [names[earlier] for earlier in candidates]
+        best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=threshold)
+        if best is not None:
+            yield later, candidates[best[2]], best[1]
+        if prefix is None:
+            loose.append(later)
+        else:
+            for gram in ordered[:prefix]:
+                if len(index[gram]) < MAX_CANDIDATES:
+                    index[gram].append(later)
+
+
+def _rarest(
+    frequency: Counter[tuple[str, int]],
+) -> Callable[[tuple[str, int]], tuple[int, tuple[str, int]]]:
+    return lambda gram: (frequency[gram], gram)
+
+
+def _prefix_length(size: int, slack: float) -> int | None:
+    """Return how many of a name's rarest pairs a near-identical name must share one of.
+
+    A name of ``size`` characters has ``size - 1`` pairs; ``d`` insertions or deletions
+    destroy at most ``2 d`` of them, and within the threshold ``d`` is at most
+    ``slack × (size + other size)``, the other size being bounded by the same slack. None
+    when no pair need be shared.
+    """
+    if slack >= 1:
+        return None
+    longest_other = size * (1 + slack) / (1 - slack)
+    shared = math.floor(size - 1 - 2 * slack * (size + longest_other))
+    return None if shared <= 0 else size - shared
 
 
 def duplicated_duty(duty_list: DutyList, _context: Context) -> Iterator[Issue]:

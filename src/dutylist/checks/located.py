@@ -85,8 +85,9 @@ def locate_in_json(
     """
     name = os.fspath(file)
     if text is None:
-        with open(file, encoding="utf-8-sig") as stream:  # noqa: PTH123 - path or str
-            text = stream.read()
+        from dutylist.io.files import read_text_file  # noqa: PLC0415
+
+        text = read_text_file(file, "JSON")
     lines = json_lines(text)
     paths = _paths(duty_list)
     findings: list[Finding] = []

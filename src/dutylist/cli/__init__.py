@@ -9,13 +9,50 @@ notes on stderr, ``-v`` adds what was read and written.
 
 from __future__ import annotations
 
+import gc
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
 import click
 
 from dutylist._version import __version__
 from dutylist.messages import LANGUAGES, set_language
 
+GC_THRESHOLDS = (100_000, 50, 1000)
+"""Garbage-collector thresholds of a run: a large list makes hundreds of thousands of
+objects that live until the end, which Python's defaults (700, 10, 10) scan again and
+again; the command line collects less often, so its work grows linearly with the list."""
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Group(click.Group):
+    """A group whose usage errors are one line too, like every other error."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,  # noqa: ANN401 - click's signature
+    ) -> NoReturn:
+        """Run the command; print usage errors as ``dutylist: error: …`` (exit code 2)."""
+        del standalone_mode
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            hint = ""
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                hint = f" ({exc.ctx.command_path} --help)"
+            click.echo(f"dutylist: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("dutylist: error: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="dutylist")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print no notes on stderr, only errors.")
@@ -34,6 +71,7 @@ def main(ctx: click.Context, debug: bool, quiet: bool, verbose: bool, lang: str 
     /dev/stdout.
     """
     set_language(lang)
+    gc.set_threshold(*GC_THRESHOLDS)
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["verbosity"] = -1 if quiet else 1 if verbose else 0

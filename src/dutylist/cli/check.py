@@ -32,6 +32,7 @@ from dutylist.cli.common import (
 from dutylist.corpus.batch import CheckOptions
 from dutylist.corpus.sources import expand
 from dutylist.io import format_for
+from dutylist.io.files import input_limit
 from dutylist.messages import _, ngettext
 from dutylist.reports.findings import RENDERERS
 from dutylist.reports.findings.text import print_text, render_text
@@ -106,9 +107,8 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             registry_files=registry_files,
             office=office,
         )
-        if output is not None:
-            refuse_overwriting_inputs(output, *(s.path for s in expand(sources)))
         with reported_errors():
+            refuse_overwriting_inputs(output, *(s.path for s in expand(sources)))
             code = run_batch_check(
                 sources,
                 options,
@@ -120,18 +120,22 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
         sys.exit(code)
     (source,) = sources
 
-    for target in (output, write_baseline):
-        if target is not None:
-            refuse_overwriting_inputs(target, source, *([baseline] if baseline else []))
     with reported_errors():
-        duty_list = load_list(source, from_format, rendering)
         config = configured(source, config_file, registry_files, office)
         config = config.merged(fail_on=Severity(fail_on) if fail_on else None)
-        report = attrs.evolve(check(duty_list, config), source=None if source == STDIO else source)
-        if source != STDIO and format_for(source, from_format).name == "json":
-            report = locate_in_json(report, duty_list, source)
-        if baseline is not None:
-            report = read_baseline(baseline).apply(report)
+        inputs = (source, baseline, config.source, *config.registry_files)
+        for target in (output, write_baseline):
+            refuse_overwriting_inputs(target, *inputs)
+        limit = config.max_input_bytes
+        duty_list = load_list(source, from_format, rendering, limit)
+        with input_limit(limit):
+            report = attrs.evolve(
+                check(duty_list, config), source=None if source == STDIO else source
+            )
+            if source != STDIO and format_for(source, from_format).name == "json":
+                report = locate_in_json(report, duty_list, source)
+            if baseline is not None:
+                report = read_baseline(baseline).apply(report)
         if write_baseline is not None:
             store_baseline(report, write_baseline)
             count = len(report.findings)

@@ -8,6 +8,7 @@ input when it cannot be told from its first bytes; notes go to stderr unless
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import sys
@@ -21,7 +22,7 @@ import click
 from dutylist.config import find_config
 from dutylist.errors import DutylistError
 from dutylist.io import FORMATS, format_for, read, sniff_format
-from dutylist.io.files import write_atomically
+from dutylist.io.files import input_limit, write_atomically
 from dutylist.messages import _
 from dutylist.parse.vocabulary import using_words
 
@@ -60,6 +61,10 @@ def reported_errors() -> Iterator[None]:
         if debug:
             raise
         fail(str(exc))
+    except MemoryError:
+        if debug:
+            raise
+        fail(_("内存不足：输入过大或过于复杂"))
 
 
 class _Stdin(io.BytesIO):
@@ -94,7 +99,9 @@ def display_name(path: str) -> str:
 
 def _stdin(format_name: str | None) -> tuple[_Stdin, str]:
     """Return standard input as a named binary stream, and its format's name."""
-    stream = _Stdin(sys.stdin.buffer.read())
+    from dutylist.io.files import read_bounded  # noqa: PLC0415
+
+    stream = _Stdin(read_bounded(STDIO))
     name = format_name or sniff_format(stream.getvalue())
     if name is None:
         fail(
@@ -105,8 +112,12 @@ def _stdin(format_name: str | None) -> tuple[_Stdin, str]:
     return stream, name
 
 
-def load_list(path: str, format_name: str | None, rendering: str | None = None) -> DutyList:
+def load_list(
+    path: str, format_name: str | None, rendering: str | None = None, limit: int | None = None
+) -> DutyList:
     """Return the list in ``path`` (``-``: standard input), printing the reader's notes.
+
+    ``limit`` (bytes) replaces the input size limit while reading, when given.
 
     Text the reader could not place is listed too, except when reading JSON (where it
     was reported when the list was first read, and is kept in the file). ``--quiet``
@@ -116,12 +127,13 @@ def load_list(path: str, format_name: str | None, rendering: str | None = None) 
     """
     name = display_name(path)
     source: str | _Stdin = path
-    if path == STDIO:
-        source, format_name = _stdin(format_name)
-    fmt = format_for(name, format_name)
-    options = {"rendering": rendering} if rendering else {}
-    with using_words(find_config("." if path == STDIO else path).headers):
-        duty_list = read(source, fmt, **options)
+    with input_limit(limit):
+        if path == STDIO:
+            source, format_name = _stdin(format_name)
+        fmt = format_for(name, format_name)
+        options = {"rendering": rendering} if rendering else {}
+        with using_words(find_config("." if path == STDIO else path).headers):
+            duty_list = read(source, fmt, **options)
     for remark in duty_list.notes:
         note(f"{name}: {remark}")
     if fmt.name != "json":
@@ -154,18 +166,49 @@ def write_output(output: str | None, data: bytes) -> None:
     detail(_("已写入 {name}（{size} 字节）").format(name=output, size=len(data)))
 
 
-def refuse_overwriting_inputs(output: str, *inputs: str) -> None:
-    """Exit with code 2 when ``output`` is one of the ``inputs`` (``-`` is no file)."""
-    if output == STDIO:
+def refuse_overwriting_inputs(output: str | None, *inputs: str | os.PathLike[str] | None) -> None:
+    """Refuse to write ``output`` when it is the same file as one of the ``inputs``.
+
+    Files are compared after resolving links, so a second name for an input is caught;
+    ``-`` (standard input or output) is no file.
+
+    Raises:
+        UsageError: ``output`` is one of the inputs.
+    """
+    from dutylist.errors import UsageError  # noqa: PLC0415
+    from dutylist.io.files import same_file  # noqa: PLC0415
+    from dutylist.location import Location  # noqa: PLC0415
+
+    if output is None or output == STDIO:
         return
-    target = Path(output)
     for source in inputs:
-        if source == STDIO:
-            continue
-        if target.exists() and Path(source).exists() and target.samefile(source):
-            fail(_("{output}：不能覆盖输入文件").format(output=output))
-        if os.path.abspath(output) == os.path.abspath(source):  # noqa: PTH100
-            fail(_("{output}：不能覆盖输入文件").format(output=output))
+        if source is not None and os.fspath(source) != STDIO and same_file(output, source):
+            raise UsageError(
+                _("拒绝覆盖输入文件 {input}").format(input=os.fspath(source)),
+                Location(file=output),
+            )
+
+
+def parse_date(text: str | None, option: str) -> dt.date | None:
+    """Return the date written ``YYYY-MM-DD`` in ``text`` (None stays None).
+
+    Raises:
+        UsageError: the text is not a real date in that form.
+    """
+    from dutylist.errors import UsageError  # noqa: PLC0415
+
+    if text is None:
+        return None
+    try:
+        if len(text) == len("2024-01-31") and text[4] == text[7] == "-":
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise UsageError(
+        _("{option} 应为实际存在的日期，格式 YYYY-MM-DD，而不是 {value!r}").format(
+            option=option, value=text[:40]
+        )
+    )
 
 
 format_option = click.Choice(FORMAT_NAMES)

@@ -65,9 +65,10 @@ def compare_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     """
     found = expand(sources)
     if output is not None:
-        refuse_overwriting_inputs(
-            output, *(s.path for s in found), *([template] if template else [])
-        )
+        with reported_errors():
+            refuse_overwriting_inputs(
+                output, *(s.path for s in found), *([template] if template else [])
+            )
     if output_format == "xlsx" and output in (None, STDIO) and sys.stdout.isatty():
         fail(_("xlsx 报告需要用 -o 指定输出文件"))
     lists: list[tuple[str, DutyList]] = []

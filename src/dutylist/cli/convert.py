@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import attrs
@@ -13,6 +12,7 @@ from dutylist.cli.common import (
     detail,
     format_option,
     load_list,
+    parse_date,
     refuse_overwriting_inputs,
     rendering_option,
     reported_errors,
@@ -46,11 +46,7 @@ if TYPE_CHECKING:
 )
 @rendering_option
 @click.option("--label", help="Record a version label, e.g. 2025-03 or 第二次调整.")
-@click.option(
-    "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Record the publication date (YYYY-MM-DD).",
-)
+@click.option("--published", help="Record the publication date (YYYY-MM-DD).")
 def convert(  # noqa: PLR0913, PLR0917
     source: str,
     output: str,
@@ -58,20 +54,21 @@ def convert(  # noqa: PLR0913, PLR0917
     to_format: str | None,
     rendering: str | None,
     label: str | None,
-    published: dt.datetime | None,
+    published: str | None,
 ) -> None:
     """Convert SOURCE to OUTPUT; formats follow the suffixes (.json, .txt, .docx, .pdf).
 
     Either may be - (standard input or output); name the format with --from or --to.
     """
-    refuse_overwriting_inputs(output, source)
     with reported_errors():
+        date = parse_date(published, "--published")
+        refuse_overwriting_inputs(output, source)
         duty_list = load_list(source, from_format, rendering)
         metadata = duty_list.metadata
         if label is not None:
             metadata = attrs.evolve(metadata, version=label)
-        if published is not None:
-            metadata = attrs.evolve(metadata, published=published.date())
+        if date is not None:
+            metadata = attrs.evolve(metadata, published=date)
         converted = attrs.evolve(duty_list, metadata=metadata)
         if output == STDIO:
             write_output(None, _dumped(converted, to_format))

@@ -102,8 +102,6 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     ``check`` does. Exit 0, or with --exit-code 1 when the lists differ; 2 on unusable
     input.
     """
-    if output is not None:
-        refuse_overwriting_inputs(output, old, new)
     if output_format == "docx" and output is None:
         fail(_("--format docx 需要用 -o/--output 指定文件"))
     if old == STDIO and new == STDIO:
@@ -115,6 +113,7 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     if redline and (substantive_only or department):
         fail(_("--redline 显示全部变更，不能筛选"))
     with reported_errors():
+        refuse_overwriting_inputs(output, old, new)
         before = _named(load_list(old, from_format, rendering), old, labels[:1])
         after = _named(load_list(new, from_format, rendering), new, labels[1:2])
         registry = registry_for(after, configured(new, config_file, registry_files, office))

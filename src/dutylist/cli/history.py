@@ -55,7 +55,8 @@ def history_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     from pathlib import Path  # noqa: PLC0415
 
     if output is not None:
-        refuse_overwriting_inputs(output, *versions)
+        with reported_errors():
+            refuse_overwriting_inputs(output, *versions)
     with reported_errors():
         lists = [load_list(path, from_format, rendering) for path in versions]
         registry = registry_for(lists[-1], configured(versions[-1]))

@@ -186,8 +186,10 @@ class TableSink(Protocol):
 
 def _csv_cell(value: object) -> object:
     """Return a CSV cell, text starting like a formula (= + - @) neutralised with a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+    if isinstance(value, str):
+        from dutylist.io.sanitize import formula_safe  # noqa: PLC0415
+
+        return formula_safe(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return value

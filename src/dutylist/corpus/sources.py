@@ -56,7 +56,18 @@ def expand(arguments: Sequence[str], suffixes: Iterable[str] | None = None) -> l
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            files = sorted(_walk(path, wanted))
+            walked: list[int] = [0]
+            files = sorted(_walk(path, wanted, walked))
+            if walked[0] > MAX_WALKED:
+                found.append(
+                    Source(
+                        path=argument,
+                        problem=_("文件夹过大：超过 {count} 个文件和文件夹，未读取").format(
+                            count=MAX_WALKED
+                        ),
+                    )
+                )
+                continue
             if not files:
                 found.append(Source(path=argument, problem=_("文件夹中没有可读的清单")))
             for file in files:
@@ -79,9 +90,16 @@ def expand(arguments: Sequence[str], suffixes: Iterable[str] | None = None) -> l
     return found
 
 
-def _walk(folder: Path, suffixes: frozenset[str]) -> Iterable[str]:
+MAX_WALKED = 100_000
+"""The most files and folders looked at under one folder argument (``/`` would be all)."""
+
+
+def _walk(folder: Path, suffixes: frozenset[str], walked: list[int]) -> Iterable[str]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
+        walked[0] += len(dirs) + len(files)
+        if walked[0] > MAX_WALKED:
+            return
         for name in files:
             if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                 yield os.path.join(root, name)  # noqa: PTH118 - os.walk speaks str

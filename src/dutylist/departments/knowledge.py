@@ -14,15 +14,15 @@ from __future__ import annotations
 import enum
 import functools
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import attrs
 
-from dutylist.errors import FormatError, ReadError
+from dutylist.errors import FormatError
+from dutylist.io.files import parse_toml as io_parse_toml
+from dutylist.io.files import read_toml
 from dutylist.location import Location
 from dutylist.messages import _
 
@@ -145,13 +145,7 @@ def load_knowledge(
     files: list[tuple[Mapping[str, Any], str]] = []
     for path in paths:
         name = os.fspath(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ReadError(
-                _("无法读取部门名录：{error}").format(error=exc), Location(file=name)
-            ) from None
-        files.append((parse_toml(text, name), name))
+        files.append((read_toml(path, _("部门名录")), name))
     if not files and mode is not Mode.REPLACE:
         return packaged_knowledge()
     modes = {_mode(data, name) for data, name in files}
@@ -163,17 +157,12 @@ def load_knowledge(
 
 
 def parse_toml(text: str, name: str) -> Mapping[str, Any]:
-    """Return the TOML in ``text``.
+    """Return the TOML in ``text``, nesting and numbers bounded as in :mod:`dutylist.io.files`.
 
     Raises:
         FormatError: it is not valid TOML.
     """
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise FormatError(
-            _("部门名录不是有效的 TOML：{error}").format(error=exc), Location(file=name)
-        ) from exc
+    return io_parse_toml(text, name, _("部门名录"))
 
 
 def _fail(message: str, name: str) -> FormatError:

@@ -6,7 +6,7 @@ import json
 import os
 
 from dutylist.codec import from_data, to_data
-from dutylist.errors import FormatError
+from dutylist.errors import FormatError, WriteError
 from dutylist.io.files import Source, read_source, source_name, write_atomically
 from dutylist.location import Location
 from dutylist.messages import _
@@ -14,8 +14,23 @@ from dutylist.model import DutyList
 
 
 def dumps(duty_list: DutyList) -> str:
-    """Return ``duty_list`` as JSON text, indented, with a final newline."""
-    return json.dumps(to_data(duty_list), ensure_ascii=False, indent=2) + "\n"
+    """Return ``duty_list`` as JSON text, indented, with a final newline.
+
+    Raises:
+        WriteError: a text holds a lone surrogate, which is not Unicode text (the reader
+            would refuse the file); the message shows where.
+    """
+    text = json.dumps(to_data(duty_list), ensure_ascii=False, indent=2) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        context = text[max(0, exc.start - 30) : exc.start].rsplit("\n", 1)[-1].strip()
+        raise WriteError(
+            _("文本含有孤立的代理字符（不是有效的 Unicode），无法写入 JSON：…{context}").format(
+                context=context
+            )
+        ) from None
+    return text
 
 
 def loads(text: str, *, source: str | None = None) -> DutyList:
@@ -34,6 +49,10 @@ def loads(text: str, *, source: str | None = None) -> DutyList:
                 error=exc.msg, line=exc.lineno, column=exc.colno
             ),
             Location(file=source, line=exc.lineno),
+        ) from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise FormatError(
+            _("JSON 中的数字过长：{reason}").format(reason=str(exc)[:80]), Location(file=source)
         ) from None
     return from_data(data, source=source)
 
@@ -55,5 +74,13 @@ def read_json(source: Source) -> DutyList:
 
 
 def write_json(duty_list: DutyList, path: str | os.PathLike[str]) -> None:
-    """Write ``duty_list`` as JSON to ``path`` atomically."""
-    write_atomically(path, dumps(duty_list).encode("utf-8"))
+    """Write ``duty_list`` as JSON to ``path`` atomically.
+
+    Raises:
+        WriteError: as :func:`dumps`, or the file cannot be written.
+    """
+    try:
+        text = dumps(duty_list)
+    except WriteError as exc:
+        raise WriteError(exc.message, Location(file=os.fspath(path))) from None
+    write_atomically(path, text.encode("utf-8"))

@@ -23,7 +23,7 @@ from dutylist.model import (
     PartKind,
     RecalledItem,
 )
-from dutylist.numerals import parse_int
+from dutylist.numerals import MAX_DIGITS, parse_int
 from dutylist.parse.cells import (
     DISCONTINUED_MARK,
     names_departments,
@@ -64,7 +64,7 @@ def _lines(cell: Sequence[str]) -> str:
 
 
 def _parse_number(printed: str) -> int | None:
-    if printed.isascii() and printed.isdigit():
+    if printed.isascii() and printed.isdigit() and len(printed) <= MAX_DIGITS:
         return int(printed)
     return parse_int(printed)
 

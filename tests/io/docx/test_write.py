@@ -16,7 +16,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from dutylist.errors import WriteError
 from dutylist.io.docx.package import BODY_FONT, HEADING_FONT
 from dutylist.io.docx.read import read_docx
 from dutylist.io.docx.write import docx_bytes, write_docx
@@ -77,21 +76,22 @@ def test_a_discontinued_duty_is_printed_on_the_working_method_line(mingzhu: Duty
     assert any(isinstance(item, RecalledItem) and item.discontinued for item in mingzhu.items)
 
 
-def test_text_xml_cannot_carry_is_a_write_error(mingzhu: DutyList, tmp_path: Path) -> None:
+def test_text_xml_cannot_carry_is_made_visible(mingzhu: DutyList, tmp_path: Path) -> None:
     part = mingzhu.parts[0]
     category = attrs.evolve(
         part.categories[0],
-        items=(attrs.evolve(part.categories[0].items[0], name="控制\x01字符"),),
+        items=(attrs.evolve(part.categories[0].items[0], name="控制\x01字符\x1b[31m"),),
     )
-    broken = attrs.evolve(
-        mingzhu, parts=(attrs.evolve(part, categories=(category,)), *mingzhu.parts[1:])
+    odd = attrs.evolve(
+        mingzhu,
+        parts=(attrs.evolve(part, categories=(category,)), *mingzhu.parts[1:]),
+        metadata=attrs.evolve(mingzhu.metadata, version="版\x1b[31m\ud800"),
     )
-    target = tmp_path / "broken.docx"
-    with pytest.raises(WriteError) as caught:
-        write_docx(broken, target)
-    assert caught.value.location is not None
-    assert caught.value.location.file == str(target)
-    assert not target.exists()
+    target = tmp_path / "odd.docx"
+    write_docx(odd, target)
+    again = read_docx(target)
+    assert again.parts[0].categories[0].items[0].name == "控制\u2401字符\u241b[31m"
+    assert again.metadata.version == "版\u241b[31m\ufffd"
 
 
 # -- publication layout -----------------------------------------------------------------

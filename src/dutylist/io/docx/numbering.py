@@ -98,6 +98,8 @@ _FORMATS: dict[str, Callable[[int], str | None]] = {
     "upperRoman": lambda value: _roman(value).upper(),
 }
 _NO_NUMBER = frozenset(["bullet", "none"])
+MAX_NUMBER = 999_999
+"""The largest automatic number rebuilt; larger ones (a hostile start value) are not."""
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
@@ -128,8 +130,10 @@ def _val(element: etree._Element | None) -> str | None:
 
 
 def _int(text: str | None, default: int) -> int:
+    if text is None or len(text) > 12:  # a longer number is no value Word writes
+        return default
     try:
-        return int(text) if text is not None else default
+        return int(text)
     except ValueError:
         return default
 
@@ -295,7 +299,9 @@ class Numbering:
                 self.unresolved += 1
                 return None
             value = counters[index]
-            shown = formatter(overrides.get(index, level.start) if value is None else value)
+            if value is None:
+                value = overrides.get(index, level.start)
+            shown = formatter(value) if 0 <= value <= MAX_NUMBER else None
             if shown is None:
                 self.unresolved += 1
                 return None

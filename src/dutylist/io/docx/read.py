@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
 import re
 from typing import TYPE_CHECKING
 
 import attrs
 
 from dutylist.errors import FormatError, ReadError
+from dutylist.io.archive import Package, open_package
 from dutylist.io.docx.body import can_transform
 from dutylist.io.docx.numbering import Numbering, w
 from dutylist.io.docx.walk import BodyReader
@@ -39,8 +39,6 @@ from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block
 
 if TYPE_CHECKING:
-    import zipfile
-
     from lxml import etree
 
 CONVERT_HINT = "libreoffice --headless --convert-to docx FILE"
@@ -50,6 +48,8 @@ TRACKED_CHANGES_WARNING = N_("已接受修订：保留插入的文字，舍弃�
 
 _BODY = w("body")
 _DOCUMENT_PART = "word/document.xml"
+MAX_ELEMENTS = 2_000_000
+"""The most XML tags a part may hold (a 30,000-row table has about 600,000)."""
 
 
 def _convert_hint(name: str) -> str:
@@ -62,23 +62,18 @@ _OFFICE_DOCUMENT = re.compile(
 )
 
 
-def _main_part(package: zipfile.ZipFile) -> str:
+def _main_part(package: Package) -> str:
     """Return the name of the main document part (``word/document.xml`` almost always)."""
-    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
-
-    if "_rels/.rels" in package.NameToInfo:
-        with contextlib.suppress(zipfile.BadZipFile, OSError, EOFError):
-            match = _OFFICE_DOCUMENT.search(package.read("_rels/.rels"))
-            if match is not None:
-                target = (match.group(1) or match.group(2)).decode("utf-8", "replace")
-                if target in package.NameToInfo:
-                    return target
+    with contextlib.suppress(ReadError):
+        match = _OFFICE_DOCUMENT.search(package.read("_rels/.rels") or b"")
+        if match is not None:
+            target = (match.group(1) or match.group(2)).decode("utf-8", "replace")
+            if target in package:
+                return target
     return _DOCUMENT_PART
 
 
-def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
-    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
-
+def _open_package(data: bytes, name: str) -> Package:
     where = Location(file=name)
     if data.startswith(OLE2_MAGIC):
         raise ReadError(
@@ -95,12 +90,9 @@ def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
             ).format(command=_convert_hint(name)),
             where,
         )
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ReadError(_(".docx 文档已损坏：无法打开 zip 包"), where) from None
-    if _main_part(package) not in package.NameToInfo:
-        package.close()
+    package = open_package(data, name, ".docx")
+    if _main_part(package) not in package:
+        package.archive.close()
         raise ReadError(
             _("不是 Word 文档：zip 包中没有 {part}；请用 `{command}` 转换").format(
                 part=_DOCUMENT_PART, command=_convert_hint(name)
@@ -110,19 +102,9 @@ def _open_package(data: bytes, name: str) -> zipfile.ZipFile:
     return package
 
 
-def _read_part(package: zipfile.ZipFile, part: str, name: str) -> bytes | None:
+def _read_part(package: Package, part: str, name: str) -> bytes | None:  # noqa: ARG001
     """Return the bytes of ``part``, or None when the package lacks it."""
-    import zipfile  # noqa: PLC0415 - zipfile imports bz2, lzma, shutil: only .docx needs it
-
-    if part not in package.NameToInfo:
-        return None
-    try:
-        return package.read(part)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ReadError(
-            _(".docx 文档已损坏：无法解压 {part}（{error}）").format(part=part, error=exc),
-            Location(file=name),
-        ) from None
+    return package.read(part)
 
 
 def _parse_part(data: bytes | None, part: str, name: str) -> etree._Element | None:
@@ -132,7 +114,16 @@ def _parse_part(data: bytes | None, part: str, name: str) -> etree._Element | No
     if data is None:
         return None
     where = Location(file=name)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    if data.count(b"<") > MAX_ELEMENTS:  # each element costs lxml about 120 bytes
+        raise ReadError(
+            _("{part} 中的 XML 元素超过 {count} 个，拒绝读取").format(
+                part=part, count=MAX_ELEMENTS
+            ),
+            where,
+        )
+    # No entities, no network, and huge_tree off: libxml2 then refuses elements nested
+    # more than 256 deep, which also bounds the recursive walks.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:

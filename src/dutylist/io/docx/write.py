@@ -30,6 +30,7 @@ from dutylist.io.docx.package import (
 from dutylist.io.docx.styling import LIST_MARGINS_MM, PAGE_MM, page_setup
 from dutylist.io.files import write_atomically
 from dutylist.io.layout import cell_paragraphs, column_roles, lines, overflow, part_columns
+from dutylist.io.sanitize import xml_text
 from dutylist.location import Location
 from dutylist.messages import _
 from dutylist.model import (
@@ -73,7 +74,7 @@ def _paragraph(parent: etree._Element, text: str, style: str) -> etree._Element:
     element("pStyle", element("pPr", p), val=style)
     if text:
         t = element("t", element("r", p))
-        t.text = text
+        t.text = xml_text(text)
         if text != text.strip() or "  " in text:
             t.set(XML_SPACE, "preserve")
     return p
@@ -187,14 +188,14 @@ class _TableWriter:
 def docx_bytes(duty_list: DutyList) -> bytes:
     """Return ``duty_list`` as the bytes of a publication-style .docx document.
 
-    Raises:
-        ValueError: a text holds characters XML cannot carry (control characters).
+    Characters XML cannot carry (control characters, lone surrogates) are made visible
+    by :func:`dutylist.io.sanitize.xml_text`.
     """
     from docx import Document  # noqa: PLC0415
     from docx.enum.section import WD_SECTION  # noqa: PLC0415
 
     document = Document()
-    document.core_properties.title = duty_list.title
+    document.core_properties.title = xml_text(duty_list.title)
     set_document_fonts(document)
     body = document.element.body
     end = body.find(w("sectPr"))
@@ -225,7 +226,7 @@ def docx_bytes(duty_list: DutyList) -> bytes:
     document.save(stream)
     properties = {}
     if duty_list.metadata.version is not None:
-        properties[VERSION_PROPERTY] = duty_list.metadata.version
+        properties[VERSION_PROPERTY] = xml_text(duty_list.metadata.version)
     if duty_list.metadata.published is not None:
         properties[PUBLISHED_PROPERTY] = duty_list.metadata.published.isoformat()
     return finish_package(stream.getvalue(), properties)

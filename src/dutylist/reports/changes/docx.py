@@ -11,8 +11,7 @@ underlined in blue. A closing note lists category changes and renumbering.
 from __future__ import annotations
 
 import io
-import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
 from dutylist.diff.content import clause_text, department_names, departments_of
@@ -23,6 +22,7 @@ from dutylist.io.docx.styling import (
     page_setup,
     set_fonts,
 )
+from dutylist.io.sanitize import xml_text
 from dutylist.messages import N_, _, ngettext
 from dutylist.model import Item, RecalledItem, clause_fields
 from dutylist.parse.cells import DISCONTINUED_MARK
@@ -67,14 +67,6 @@ WIDTHS_CM = (1.6, 8.9, 2.1, 8.9, 2.1, 2.1)
 Segment = tuple[str, str]
 """Text and its mark: ``""``, ``"del"`` or ``"ins"``."""
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """Return ``text`` with the characters XML cannot hold replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
-
-
 Line = list[Segment]
 
 
@@ -104,8 +96,9 @@ def render_docx(changeset: ChangeSet) -> bytes:
         table = document.add_table(rows=1, cols=len(COLUMNS))
         table.style = "Table Grid"
         _header(table.rows[0])
+        widths = grid_widths(table)
         for _index, change in changes:
-            _row(table.add_row().cells, change)
+            _row(append_row(table, widths), change)
         _widths(table)
     if changeset.categories or changeset.renumbered:
         _heading(document, _("说明"), size=16)
@@ -325,12 +318,37 @@ def _row(cells: Sequence[_Cell], change: Change) -> None:
     _fill(cells[5], [[(departments_text(change), "")]])
 
 
+def grid_widths(table: Table) -> list[Any]:
+    """Return the widths of the columns of ``table`` (read once: the lookup is slow)."""
+    return [column.w for column in cast("Any", table)._tbl.tblGrid.gridCol_lst]  # noqa: SLF001
+
+
+def append_row(table: Table, widths: list[Any]) -> list[_Cell]:
+    """Append a row of cells ``widths`` wide to ``table`` and return its cells.
+
+    python-docx's ``add_row`` and ``_Row.cells`` look through the whole table each time,
+    which makes a long table quadratic; this appends the row element directly.
+    """
+    from docx.table import _Cell  # noqa: PLC0415
+
+    tbl = cast("Any", table)._tbl  # noqa: SLF001 - python-docx has no fast API
+    tr = tbl._new_tr()  # noqa: SLF001
+    tbl.append(tr)
+    cells = []
+    for width in widths:
+        tc = tr.add_tc()
+        if width is not None:
+            tc.width = width
+        cells.append(_Cell(tc, table))
+    return cells
+
+
 def _widths(table: Table) -> None:
     from docx.shared import Cm  # noqa: PLC0415
 
     table.autofit = False
     for column, width in zip(table.columns, WIDTHS_CM, strict=True):
         column.width = Cm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, WIDTHS_CM, strict=True):
-            cell.width = Cm(width)
+    for tr in cast("Any", table)._tbl.tr_lst:  # noqa: SLF001 - row.cells is quadratic
+        for tc, width in zip(tr.tc_lst, WIDTHS_CM, strict=True):
+            tc.width = Cm(width)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from dutylist.io.docx.styling import BODY_FONT, HEADING_FONT, set_fonts
-from dutylist.reports.changes.docx import xml_text
+from dutylist.io.sanitize import xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document

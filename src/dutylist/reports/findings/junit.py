@@ -10,12 +10,14 @@ from collections.abc import Iterable
 
 from dutylist.checks import RULES
 from dutylist.checks.findings import Finding, Report
+from dutylist.io.sanitize import xml_text
 from dutylist.messages import _, ngettext
 
 
 def _describe(finding: Finding) -> str:
     accepted = " " + _("[已接受]") if finding.accepted else ""
-    return f"{finding.severity.value}{accepted}: {finding.location.describe()}: {finding.message}"
+    text = f"{finding.severity.value}{accepted}: {finding.location.describe()}: {finding.message}"
+    return xml_text(text)
 
 
 def render_junit(report: Report, rules: Iterable[tuple[str, str]] | None = None) -> str:
@@ -37,7 +39,7 @@ def render_junit(report: Report, rules: Iterable[tuple[str, str]] | None = None)
         findings = [finding for finding in report.findings if finding.code == code]
         failing = [finding for finding in findings if id(finding) in failing_ids]
         case = ET.SubElement(
-            suite, "testcase", classname=f"dutylist.{report.source or 'list'}", name=code
+            suite, "testcase", classname=xml_text(f"dutylist.{report.source or 'list'}"), name=code
         )
         if failing:
             failures += 1
