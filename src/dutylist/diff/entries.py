@@ -40,9 +40,13 @@ CANDIDATES = 8
 _QUALIFIER = re.compile(r"[（(][^（()）]{1,12}[）)]\s*$")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class Entry:
-    """An item of one version with its place."""
+    """An item of one version with its place.
+
+    Not slotted: its cached properties then live in the instance dictionary, read
+    without the attribute hook slotted attrs classes need for them.
+    """
 
     item: Item
     """The item."""

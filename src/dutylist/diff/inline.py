@@ -33,11 +33,14 @@ PUNCTUATION = frozenset("、，；：。（）！？,;:.()!?“”\"'《》")
 """Characters that edits are aligned to (boundaries of Chinese phrases)."""
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def inline_diff(old: str, new: str) -> tuple[InlineEdit, ...]:
     """Return the character-level diff of ``old`` and ``new`` as readable segments.
 
     Joining the equal and delete segments gives ``old``; joining equal and insert
-    segments gives ``new``. Deletions come before insertions at the same place.
+    segments gives ``new``. Deletions come before insertions at the same place. Results
+    are cached (they are immutable): a replacement made in many items, such as a
+    renamed department, is diffed once.
     """
     if old == new:
         return (InlineEdit(op=EditOp.EQUAL, text=old),) if old else ()
@@ -202,9 +205,7 @@ def normalize(text: str) -> str:
     punctuation (ASCII and CJK punctuation, quotes, dashes; not ``%``, not ``〇``) are
     dropped. Results are cached: a list's names and clauses recur in every version.
     """
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    return _DROPPED.sub("", text)
+    return _DROPPED.sub("", unicodedata.normalize("NFKC", text))
 
 
 def classify(old: str | None, new: str | None) -> ChangeClass:
