@@ -205,7 +205,22 @@ def normalize(text: str) -> str:
     punctuation (ASCII and CJK punctuation, quotes, dashes; not ``%``, not ``〇``) are
     dropped. Results are cached: a list's names and clauses recur in every version.
     """
-    return _DROPPED.sub("", unicodedata.normalize("NFKC", text))
+    if not unicodedata.is_normalized("NFKC", text):
+        # Full-width forms (（，；：１) are what makes most list text unnormalised. Each
+        # is replaced by its NFKC form (an ASCII character), which leaves the NFKC of the
+        # whole unchanged; full NFKC, slow on long CJK texts, runs only if still needed.
+        text = _FULL_WIDTH.sub(_narrow, text)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+    return _DROPPED.sub("", text)
+
+
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_NARROW = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)}
+
+
+def _narrow(match: re.Match[str]) -> str:
+    return _NARROW[match.group()]
 
 
 def classify(old: str | None, new: str | None) -> ChangeClass:
