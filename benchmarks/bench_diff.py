@@ -65,10 +65,11 @@ def _fields(item: Item) -> dict[str, object]:
 def cold_diff(old: DutyList, new: DutyList) -> object:
     """Return dutylist.diff_lists(old, new) computed with empty text caches."""
     from dutylist.diff.entries import bigrams  # noqa: PLC0415
-    from dutylist.diff.inline import normalize  # noqa: PLC0415
+    from dutylist.diff.inline import inline_diff, normalize  # noqa: PLC0415
 
     bigrams.cache_clear()
     normalize.cache_clear()
+    inline_diff.cache_clear()
     return diff_lists(old, new)
 
 
@@ -76,10 +77,11 @@ def cold_history(versions: list[DutyList]) -> object:
     """Return dutylist.history(versions) computed with empty text caches."""
     from dutylist.diff.entries import bigrams  # noqa: PLC0415
     from dutylist.diff.history import history  # noqa: PLC0415
-    from dutylist.diff.inline import normalize  # noqa: PLC0415
+    from dutylist.diff.inline import inline_diff, normalize  # noqa: PLC0415
 
     bigrams.cache_clear()
     normalize.cache_clear()
+    inline_diff.cache_clear()
     return history(versions)
 
 
@@ -162,8 +164,8 @@ def main() -> None:
         "repeat the reference list's wording; about 4 % of items carry planted edits of",
         "every kind (tests/diff/planted.py), and *exact* says whether dutylist's change",
         "set is exactly the planted one. DeepDiff(ignore_order=True) for scale, at the",
-        "small size only (it is slow). dutylist's text caches (normalisation, bigrams) are",
-        "emptied before every run, so each run starts cold.",
+        "small size only (it is slow). dutylist's text caches (normalisation, bigrams, inline",
+        "diffs) are emptied before every run, so each run starts cold.",
         f"Best of {options.repeat} runs ({max(2, options.repeat // 2)} at 30,000).",
         "",
         "```sh",

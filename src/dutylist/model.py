@@ -37,6 +37,10 @@ class PartKind(enum.Enum):
     RECALLED = "recalled"
     """上级部门收回事项清单: duties taken back by superior departments."""
 
+    # Members are singletons compared by identity: hash them by identity too, in C,
+    # rather than by name in Python (the diff looks parts up in dicts thousands of times).
+    __hash__ = object.__hash__
+
     @property
     def chinese(self) -> str:
         """Return the part's usual Chinese title."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -66,3 +68,18 @@ def test_classify() -> None:
     assert classify("ＡＢＣ", "ABC") is ChangeClass.COSMETIC
     assert classify("开展工作", "开展检查") is ChangeClass.SUBSTANTIVE
     assert classify(None, "开展工作") is ChangeClass.SUBSTANTIVE
+
+
+_MIXED = st.text(
+    st.sampled_from(
+        [chr(code) for code in range(0xFF00, 0xFF70)]  # full-width forms and their edges
+        + [chr(code) for code in range(0x0300, 0x0310)]  # combining marks
+        + list("abc AZ09(（%％、。，；：区应急局牵头①½ﬁ\u3000\u2002")
+    )
+)
+
+
+@given(_MIXED)
+def test_normalize_is_the_same_for_a_text_and_its_nfkc_form(text: str) -> None:
+    # Full-width forms take a fast path; it must agree with full NFKC character for character.
+    assert normalize(text) == normalize(unicodedata.normalize("NFKC", text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -264,6 +265,8 @@ def kept_in_order(
     O(n log n) while few pairs are contested.
     """
     values = [j for _, j in pairs]
+    if all(a < b for a, b in itertools.pairwise(values)):
+        return list(pairs)  # already in order: the one longest run is every pair
     ending = _run_lengths(values)
     starting = _run_lengths([-j for j in reversed(values)])[::-1]
     longest = max(ending, default=0)

@@ -16,7 +16,7 @@ import attrs
 
 from dutylist.diff.content import body_text, item_content, merged_parts
 from dutylist.diff.inline import normalize
-from dutylist.model import ITEM_TYPES, Category, DutyList, Item, PartKind
+from dutylist.model import Category, DutyList, Item, PartKind
 
 MATCH_THRESHOLD = 0.6
 """The least :func:`similarity` at which two differently named items are one item."""
@@ -40,9 +40,13 @@ CANDIDATES = 8
 _QUALIFIER = re.compile(r"[（(][^（()）]{1,12}[）)]\s*$")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class Entry:
-    """An item of one version with its place."""
+    """An item of one version with its place.
+
+    Not slotted: its cached properties then live in the instance dictionary, read
+    without the attribute hook slotted attrs classes need for them.
+    """
 
     item: Item
     """The item."""
@@ -77,7 +81,7 @@ class Entry:
         """
         a, b = self.item, other.item
         if type(a) is type(b):
-            fields = _compared_fields(a.kind)
+            fields = _compared_fields(a)
             if fields(a) == fields(b):
                 return True
         return self.content == other.content
@@ -99,13 +103,21 @@ class Entry:
         return bigrams(self.key + "|" + self.body if self.body else self.key)
 
 
-@functools.cache
-def _compared_fields(kind: PartKind) -> Callable[[Item], tuple[object, ...]]:
-    """Return a getter of the fields of a part's items that are content (not number, source)."""
-    skipped = {"number", "number_text", "source", "method_labelled"}
-    item_class = ITEM_TYPES[kind]
-    names = [field.name for field in attrs.fields(item_class) if field.name not in skipped]
-    return operator.attrgetter(*names)
+_COMPARED_FIELDS: dict[type, Callable[[Item], tuple[object, ...]]] = {}
+
+
+def _compared_fields(item: Item) -> Callable[[Item], tuple[object, ...]]:
+    """Return a getter of the fields of an item's class that are content (not number, source).
+
+    Cached by class: a class hashes in C, where a part kind would hash in Python.
+    """
+    item_class = type(item)
+    getter = _COMPARED_FIELDS.get(item_class)
+    if getter is None:
+        skipped = {"number", "number_text", "source", "method_labelled"}
+        names = [field.name for field in attrs.fields(item_class) if field.name not in skipped]
+        getter = _COMPARED_FIELDS[item_class] = operator.attrgetter(*names)
+    return getter
 
 
 def entries(duty_list: DutyList) -> tuple[Entry, ...]:

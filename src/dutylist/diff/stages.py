@@ -191,12 +191,22 @@ class Index:
     """
 
     def __init__(self, side: Sequence[Entry], members: Iterable[int]) -> None:
-        """Index the bigrams of ``members`` (indices into ``side``)."""
+        """Index the bigrams of ``members`` (indices into ``side``) when first looked up."""
         self.side = side
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for index in sorted(members):
-            for gram in side[index].grams:
-                self.postings[gram].append(index)
+        self.members = sorted(members)
+        self._postings: dict[str, list[int]] | None = None
+
+    @property
+    def postings(self) -> dict[str, list[int]]:
+        """Return, per bigram, the members holding it in reading order (built once)."""
+        if self._postings is None:
+            postings: dict[str, list[int]] = defaultdict(list)
+            side = self.side
+            for index in self.members:
+                for gram in side[index].grams:
+                    postings[gram].append(index)
+            self._postings = postings
+        return self._postings
 
     def candidates(
         self,
@@ -207,8 +217,9 @@ class Index:
         """Return the allowed members sharing most bigrams with ``entry``."""
         counts: Counter[int] = Counter()
         half = COMMON_BIGRAM // 2
+        postings = self.postings
         for gram in entry.grams:
-            posting = self.postings.get(gram)
+            posting = postings.get(gram)
             if not posting:
                 continue
             if len(posting) > COMMON_BIGRAM:

@@ -71,8 +71,9 @@ def replacements(field: FieldChange) -> Iterator[tuple[str, str]]:
         return
     if field.field == "departments":
         before, after = _names(field.old), _names(field.new)
-        lost = [name for name in before if name not in after]
-        gained = [name for name in after if name not in before]
+        before_set, after_set = set(before), set(after)
+        lost = [name for name in before if name not in after_set]
+        gained = [name for name in after if name not in before_set]
         if len(lost) == len(gained):
             yield from zip(lost, gained, strict=True)
         else:
