@@ -99,9 +99,16 @@ def _digits(text: str, office: Office) -> str:
     return text.translate(_FULL) if office.full_width else text
 
 
+def _chinese(number: int) -> str:
+    """Return 1–99 as a Chinese numeral (一 … 十 … 十二 … 二十三)."""
+    tens, units = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CHINESE[tens - 1] + "十")
+    return head + (_CHINESE[units - 1] if units else "") if tens else _CHINESE[units - 1]
+
+
 def heading(title: str, ordinal: int, count: int, office: Office) -> str:
     """Return a category heading in the office's style."""
-    chinese = _CHINESE[ordinal - 1]
+    chinese = _chinese(ordinal)
     prefix = {
         "一、": f"{chinese}、",
         "（一）": f"（{chinese}）",

@@ -694,6 +694,132 @@ def scale(rng: random.Random, index: int) -> Case:
     return _json_case("scale", index, data, f"json-{rows}")
 
 
+# -- the other readers: .xlsx, web pages, PDF ------------------------------------------------
+
+
+@functools.cache
+def good_xlsx_members() -> tuple[tuple[str, bytes], ...]:
+    """Return the members of a valid .xlsx laid out as an office lays its list out."""
+    from tests.builders.offices import Office, build_xlsx_office
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = build_xlsx_office(sample_spec(), Office(), Path(folder) / "list.xlsx")
+        with zipfile.ZipFile(path) as package:
+            return tuple((info.filename, package.read(info)) for info in package.infolist())
+
+
+@family("xlsx-damaged", count=14)
+def xlsx_damaged(rng: random.Random, index: int) -> Case:
+    """A valid .xlsx with a flipped bit, a bomb sheet, a deep or entity-laden sheet, or junk."""
+    members = [deflated(name, data) for name, data in good_xlsx_members()]
+    kind = index % 5
+    sheet = next(i for i, m in enumerate(members) if m.name.startswith("xl/worksheets/"))
+    if kind == 0:
+        data = bytearray(build_zip(members))
+        at = rng.randrange(10, len(data) - 10)
+        data[at] ^= 1 << rng.randrange(8)
+        payload = bytes(data)
+    elif kind == 1:
+        members[sheet] = _bomb_member(200_000_000, b"<c/>")
+        payload = build_zip(members)
+    elif kind == 2:
+        depth = rng.choice([300, 2000])
+        xml = "<worksheet>" + "<sheetData>" * depth + "</sheetData>" * depth + "</worksheet>"
+        members[sheet] = deflated(members[sheet].name, xml.encode())
+        payload = build_zip(members)
+    elif kind == 3:
+        xml = (
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+            '<worksheet><sheetData><row><c t="inlineStr"><is><t>&e;</t></is></c></row>'
+            "</sheetData></worksheet>"
+        )
+        members[sheet] = deflated(members[sheet].name, xml.encode())
+        payload = build_zip(members)
+    else:
+        payload = rng.randbytes(rng.randrange(0, 2000))
+    return Case(
+        family="xlsx-damaged",
+        name=f"{index:03d}-kind-{kind}",
+        files={"list.xlsx": payload},
+        commands=default_commands("list.xlsx", index),
+        api_source="list.xlsx",
+    )
+
+
+@functools.cache
+def good_html() -> str:
+    """Return a valid web page holding a list."""
+    from tests.builders.offices import Office, html_page
+
+    return html_page(sample_spec(), Office(), cells="p", charset="utf-8")
+
+
+@family("html-pages", count=14)
+def html_pages(rng: random.Random, index: int) -> Case:
+    """Web pages: huge spans, deep nesting, entities, scripts, odd encodings, junk bytes."""
+    page = good_html()
+    kind = index % 6
+    if kind == 0:
+        span = rng.choice([10**6, 10**12, -5, "x"])
+        data = page.replace("<td", f'<td colspan="{span}" rowspan="{span}"', 3).encode()
+    elif kind == 1:
+        depth = rng.choice([500, 5000])
+        data = page.replace("<body>", "<body>" + "<div>" * depth, 1).encode()
+    elif kind == 2:
+        doctype = '<!DOCTYPE html [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        data = (doctype + page.replace("<td>", "<td>&e;", 1)).encode()
+    elif kind == 3:
+        data = page.replace("<body>", "<body><script>while(1){}</script>", 1).encode()
+    elif kind == 4:
+        charset = rng.choice(["utf-16", "x-unknown", "gb2312"])
+        data = page.replace('charset="utf-8"', f'charset="{charset}"').encode("utf-8")
+        data += rng.randbytes(64)
+    else:
+        data = b"<html>" + rng.randbytes(rng.randrange(0, 3000))
+    return Case(
+        family="html-pages",
+        name=f"{index:03d}-kind-{kind}",
+        files={"list.html": data},
+        commands=default_commands("list.html", index),
+        api_source="list.html",
+    )
+
+
+@functools.cache
+def good_pdf() -> bytes:
+    """Return a small valid PDF of a list, drawn by reportlab (not LibreOffice)."""
+    import dutylist
+    from tests.builders.pdf_documents import draw_list
+
+    duty_list = dutylist.load(io.BytesIO(good_json()), "json")
+    with tempfile.TemporaryDirectory() as folder:
+        return draw_list(duty_list, Path(folder) / "list.pdf").read_bytes()
+
+
+@family("pdf-damaged", count=12)
+def pdf_damaged(rng: random.Random, index: int) -> Case:
+    """A valid PDF with flipped bytes, cut short, with a huge object count, or junk."""
+    data = bytearray(good_pdf())
+    kind = index % 4
+    if kind == 0:
+        for _ in range(rng.randrange(1, 20)):
+            at = rng.randrange(len(data))
+            data[at] = rng.randrange(256)
+    elif kind == 1:
+        data = data[: rng.randrange(20, len(data))]
+    elif kind == 2:
+        data = data.replace(b"/Count ", b"/Count 99999999999", 1)
+    else:
+        data = bytearray(b"%PDF-1.7\n" + rng.randbytes(rng.randrange(0, 4000)))
+    return Case(
+        family="pdf-damaged",
+        name=f"{index:03d}-kind-{kind}",
+        files={"list.pdf": bytes(data)},
+        commands=default_commands("list.pdf", index),
+        api_source="list.pdf",
+    )
+
+
 def all_families() -> list[str]:
     """Return the names of the registered families."""
     from tests.hostile.cases import FAMILIES

@@ -23,6 +23,8 @@ from typing import Any
 
 TIME_CAP = 10.0
 """Seconds of processor time one command may take."""
+PDF_TIME_CAP = 30.0
+"""Seconds of processor time one command on a PDF may take (pdfplumber is slow)."""
 WALL_CAP = 60.0
 """Seconds of wall time one command may take (catches blocking: a FIFO never opened).
 
@@ -40,8 +42,9 @@ def _alarm(_signal: int, _frame: object) -> None:
     raise Hang
 
 
-def _start_timers() -> None:
-    signal.setitimer(signal.ITIMER_PROF, TIME_CAP)
+def _start_timers(folder: Path | None = None) -> None:
+    pdf = folder is not None and any(folder.glob("*.pdf"))
+    signal.setitimer(signal.ITIMER_PROF, PDF_TIME_CAP if pdf else TIME_CAP)
     signal.setitimer(signal.ITIMER_REAL, WALL_CAP)
 
 
@@ -109,7 +112,7 @@ def run_cli(job: dict[str, Any], problems: list[str]) -> None:
     folder = Path(job["folder"])
     before = snapshot(folder)
     os.chdir(folder)
-    _start_timers()
+    _start_timers(folder)
     try:
         result = CliRunner().invoke(main, job["argv"], catch_exceptions=True)
     except Hang:
@@ -161,7 +164,7 @@ def run_api(job: dict[str, Any], problems: list[str]) -> None:
 
     folder = Path(job["folder"])
     os.chdir(folder)
-    _start_timers()
+    _start_timers(folder)
     try:
         duty_list = dutylist.load(job["api_source"])
         dutylist.check(duty_list)
