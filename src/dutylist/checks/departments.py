@@ -19,7 +19,7 @@ from dutylist.checks.context import Context, Issue, Rule, item_label, where
 from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.departments.occurrences import Occurrence, Position, occurrences
 from dutylist.departments.registry import Resolution, ResolutionKind, Suggestion
-from dutylist.messages import _
+from dutylist.messages import N_, _
 from dutylist.model import DutyList
 
 
@@ -273,37 +273,37 @@ RULES = (
     Rule(
         code="misspelt-department",
         severity=Severity.ERROR,
-        summary="A malformed department name one or two edits from a known or locally used one.",
+        summary=N_("部门名称写错：与已知或本清单常用的名称只差一两个字"),
         check=misspelt_department,
     ),
     Rule(
         code="unknown-department",
         severity=Severity.INFO,
-        summary="A well-formed department name the vocabulary does not know.",
+        summary=N_("词汇表中没有的部门名称（写法规范）"),
         check=unknown_department,
     ),
     Rule(
         code="inconsistent-department-spelling",
         severity=Severity.WARNING,
-        summary="One department is named in several ways in the list (reported once).",
+        summary=N_("同一部门在清单中有多种写法（只报告一次）"),
         check=inconsistent_department_spelling,
     ),
     Rule(
         code="department-alias",
         severity=Severity.INFO,
-        summary="A department is named by a valid but non-standard spelling.",
+        summary=N_("部门名称用了有效但不规范的写法"),
         check=department_alias,
     ),
     Rule(
         code="department-mention-variant",
         severity=Severity.INFO,
-        summary="Running text names a department in a non-standard way (reported once).",
+        summary=N_("正文以不规范的写法提到部门（只报告一次）"),
         check=department_mention_variant,
     ),
     Rule(
         code="generic-department",
         severity=Severity.INFO,
-        summary="A generic term (相关部门) stands where a department belongs.",
+        summary=N_("应写具体部门处用了泛称（相关部门）"),
         check=generic_department,
     ),
 )

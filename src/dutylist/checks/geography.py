@@ -19,7 +19,7 @@ from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.departments.context import COUNTY_PREFIXES, short_name
 from dutylist.departments.occurrences import Occurrence
 from dutylist.departments.registry import ResolutionKind
-from dutylist.messages import _
+from dutylist.messages import N_, _
 from dutylist.model import DutyList
 
 
@@ -192,25 +192,25 @@ RULES = (
     Rule(
         code="office-context-unknown",
         severity=Severity.INFO,
-        summary="The office's county cannot be read: prefixes and places are checked by majority.",
+        summary=N_("无法读出本单位所属区县：部门前缀和地名按多数写法核对"),
         check=office_context_unknown,
     ),
     Rule(
         code="wrong-department-prefix",
         severity=Severity.WARNING,
-        summary="A department name has another county level's prefix (县住建局 in a district).",
+        summary=N_("部门名称用了其他区县级别的前缀（区里写县住建局）"),
         check=wrong_department_prefix,
     ),
     Rule(
         code="wrong-department-place",
         severity=Severity.WARNING,
-        summary="A department name names another place (another district's branch).",
+        summary=N_("部门名称写的是其他地方（其他区的分局）"),
         check=wrong_department_place,
     ),
     Rule(
         code="retired-department-name",
         severity=Severity.INFO,
-        summary="A department is named by a name retired in a reform (区政数局 → 区数据局).",
+        summary=N_("部门名称是改革中已停用的旧名（区政数局 → 区数据局）"),
         check=retired_department_name,
     ),
 )
