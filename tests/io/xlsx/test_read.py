@@ -84,3 +84,18 @@ def test_a_sheet_that_is_not_xml_is_a_read_error_naming_the_sheet(tmp_path: Path
             target.writestr(name, b"<garbage" if name == "xl/worksheets/sheet2.xml" else data)
     with pytest.raises(ReadError, match=r"broken\.xlsx，表格 2"):
         read_xlsx(path)
+
+
+def test_a_damaged_member_is_one_read_error(tmp_path: Path) -> None:
+    """Corrupt deflate data in a part the reader itself opens: ReadError, no zlib traceback."""
+    good = build_xlsx_office(sample_spec(), Office(), tmp_path / "good.xlsx")
+    with zipfile.ZipFile(good) as package:
+        info = package.getinfo("xl/workbook.xml")
+    data = bytearray(good.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(start + 2, start + min(info.compress_size, 40)):
+        data[offset] ^= 0x5A
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(ReadError):
+        load(damaged)

@@ -21,6 +21,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -103,11 +104,20 @@ def check_package(data: bytes, name: str) -> zipfile.ZipFile:
     return package
 
 
-def _read(package: zipfile.ZipFile, part: str) -> bytes:
-    try:
-        return package.read(part) if part in package.NameToInfo else b""
-    except (zipfile.BadZipFile, OSError, EOFError):
+def _read(package: zipfile.ZipFile, part: str, name: str) -> bytes:
+    """Return the bytes of ``part`` (empty when the package lacks it).
+
+    Raises:
+        ReadError: the part is damaged (bad CRC, corrupt deflate data, unsupported method).
+    """
+    if part not in package.NameToInfo:
         return b""
+    try:
+        return package.read(part)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
+        raise ReadError(
+            _(".xlsx 工作簿已损坏：无法解压 {part}").format(part=part), Location(file=name)
+        ) from None
 
 
 def _attributes(tag: bytes) -> dict[str, str]:
@@ -117,17 +127,17 @@ def _attributes(tag: bytes) -> dict[str, str]:
     }
 
 
-def _sheets(package: zipfile.ZipFile) -> list[_Sheet]:
+def _sheets(package: zipfile.ZipFile, name: str) -> list[_Sheet]:
     """Return each sheet's name, visibility and hidden rows, in workbook order."""
     targets = {}
-    for tag in _RELATIONSHIP.findall(_read(package, "xl/_rels/workbook.xml.rels")):
+    for tag in _RELATIONSHIP.findall(_read(package, "xl/_rels/workbook.xml.rels", name)):
         found = _attributes(tag)
         target = found.get("Target", "")
         targets[found.get("Id")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
     sheets = []
-    for tag in _SHEET.findall(_read(package, "xl/workbook.xml")):
+    for tag in _SHEET.findall(_read(package, "xl/workbook.xml", name)):
         found = _attributes(tag)
-        part = _read(package, targets.get(found.get("id"), ""))
+        part = _read(package, targets.get(found.get("id"), ""), name)
         hidden = frozenset(
             int(match.group(1)) - 1
             for row in _HIDDEN_ROW.findall(part)
@@ -141,7 +151,7 @@ def _sheets(package: zipfile.ZipFile) -> list[_Sheet]:
 def _metadata(package: zipfile.ZipFile, name: str) -> Metadata:
     values = {
         key.decode(): value.decode("utf-8", "replace")
-        for key, value in _PROPERTY.findall(_read(package, "docProps/custom.xml"))
+        for key, value in _PROPERTY.findall(_read(package, "docProps/custom.xml", name))
     }
     published = None
     try:
@@ -214,7 +224,7 @@ def read_xlsx_blocks(source: Source) -> tuple[list[AnyBlock], Metadata, tuple[st
     name = source_name(source)
     data = read_source(source)
     with check_package(data, name) as package:
-        sheets = _sheets(package)
+        sheets = _sheets(package, name)
         metadata = _metadata(package, name)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
