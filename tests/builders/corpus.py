@@ -43,6 +43,7 @@ from tests.builders.offices import (
     build_xlsx_office,
 )
 from tests.builders.spec import CategorySpec, DocSpec, PartSpec
+from tests.diff.edits import renumber
 
 REFERENCE = Path(__file__).resolve().parents[2] / "examples" / "mingzhu.json"
 
@@ -167,21 +168,6 @@ def _items_map(duty_list: DutyList, change: Callable[[Item], Item | None]) -> Du
     return attrs.evolve(duty_list, parts=tuple(parts))
 
 
-def _renumber(duty_list: DutyList) -> DutyList:
-    parts = []
-    for part in duty_list.parts:
-        number = 0
-        categories = []
-        for category in part.categories:
-            items = []
-            for item in category.items:
-                number += 1
-                items.append(attrs.evolve(item, number=number, number_text=""))
-            categories.append(attrs.evolve(category, items=tuple(items)))
-        parts.append(attrs.evolve(part, categories=tuple(categories)))
-    return attrs.evolve(duty_list, parts=tuple(parts))
-
-
 def _append(duty_list: DutyList, kind: PartKind, item: Item) -> DutyList:
     parts = []
     for part in duty_list.parts:
@@ -251,7 +237,7 @@ def office_list(
         target = rng.choice(kinds)
         plan.moved[moved_name] = (moved_item.kind, target)
         duty_list = _append(duty_list, target, _as_kind(moved_item, target, f"{prefix}民政局"))
-    return _renumber(duty_list)
+    return renumber(duty_list)
 
 
 def build_corpus(  # noqa: PLR0913 - keyword-only knobs of one builder
@@ -293,7 +279,7 @@ def build_corpus(  # noqa: PLR0913 - keyword-only knobs of one builder
         if extra_pool and rng.random() < 0.3:
             extra = extra_pool.pop()
             plan.extra.add(extra)
-            duty_list = _renumber(
+            duty_list = renumber(
                 _append(duty_list, PartKind.BASIC, BasicItem(number=0, name=extra))
             )
         duty_list = attrs.evolve(

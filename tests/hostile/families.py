@@ -94,14 +94,19 @@ def simple_rows(count: int) -> list[list[str]]:
     ]
 
 
-def _docx_case(name: str, index: int, data: bytes, label: str) -> Case:
+def _file_case(name: str, index: int, data: bytes, label: str, file: str) -> Case:
+    """Return the case of one damaged list file, run through every command and the API."""
     return Case(
         family=name,
         name=f"{index:03d}-{label}",
-        files={"list.docx": data},
-        commands=default_commands("list.docx", index),
-        api_source="list.docx",
+        files={file: data},
+        commands=default_commands(file, index),
+        api_source=file,
     )
+
+
+def _docx_case(name: str, index: int, data: bytes, label: str) -> Case:
+    return _file_case(name, index, data, label, "list.docx")
 
 
 # -- damaged zip packages --------------------------------------------------------------------
@@ -737,13 +742,7 @@ def xlsx_damaged(rng: random.Random, index: int) -> Case:
         payload = build_zip(members)
     else:
         payload = rng.randbytes(rng.randrange(0, 2000))
-    return Case(
-        family="xlsx-damaged",
-        name=f"{index:03d}-kind-{kind}",
-        files={"list.xlsx": payload},
-        commands=default_commands("list.xlsx", index),
-        api_source="list.xlsx",
-    )
+    return _file_case("xlsx-damaged", index, payload, f"kind-{kind}", "list.xlsx")
 
 
 @functools.cache
@@ -776,13 +775,7 @@ def html_pages(rng: random.Random, index: int) -> Case:
         data += rng.randbytes(64)
     else:
         data = b"<html>" + rng.randbytes(rng.randrange(0, 3000))
-    return Case(
-        family="html-pages",
-        name=f"{index:03d}-kind-{kind}",
-        files={"list.html": data},
-        commands=default_commands("list.html", index),
-        api_source="list.html",
-    )
+    return _file_case("html-pages", index, data, f"kind-{kind}", "list.html")
 
 
 @functools.cache
@@ -811,13 +804,7 @@ def pdf_damaged(rng: random.Random, index: int) -> Case:
         data = data.replace(b"/Count ", b"/Count 99999999999", 1)
     else:
         data = bytearray(b"%PDF-1.7\n" + rng.randbytes(rng.randrange(0, 4000)))
-    return Case(
-        family="pdf-damaged",
-        name=f"{index:03d}-kind-{kind}",
-        files={"list.pdf": bytes(data)},
-        commands=default_commands("list.pdf", index),
-        api_source="list.pdf",
-    )
+    return _file_case("pdf-damaged", index, bytes(data), f"kind-{kind}", "list.pdf")
 
 
 def all_families() -> list[str]:
