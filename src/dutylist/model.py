@@ -260,45 +260,6 @@ ITEM_TYPES: Mapping[PartKind, type[Item]] = {
 """The item class of each part kind."""
 
 
-FIELD_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        "number": "序号",
-        "name": "事项名称",
-        "departments": "对应上级部门",
-        "superior_duties": "上级部门职责",
-        "local_duties": "街道配合职责",
-        "receiving_departments": "承接部门",
-        "working_method": "工作方式",
-        "receiving_and_method": "承接部门及工作方式",
-    }
-)
-"""The Chinese label of each item field (and of the combined 承接部门及工作方式 column)."""
-
-CLAUSE_FIELDS: Mapping[PartKind, tuple[str, ...]] = MappingProxyType(
-    {
-        PartKind.COOPERATIVE: ("superior_duties", "local_duties"),
-        PartKind.RECALLED: ("working_method",),
-    }
-)
-"""The fields of each kind of item that hold clauses, in printed order."""
-
-DEPARTMENT_FIELDS: Mapping[PartKind, str] = MappingProxyType(
-    {PartKind.COOPERATIVE: "departments", PartKind.RECALLED: "receiving_departments"}
-)
-"""The field of each kind of item that holds its department cell (basic items have none)."""
-
-
-def clause_fields(item: Item) -> tuple[tuple[str, tuple[Clause, ...]], ...]:
-    """Return the clause fields ``item`` has, as ``(field name, clauses)`` pairs."""
-    return tuple((field, getattr(item, field)) for field in CLAUSE_FIELDS.get(item.kind, ()))
-
-
-def department_field(item: Item) -> tuple[str, tuple[Department, ...]] | None:
-    """Return ``(field name, departments)`` of ``item``'s department cell, or None."""
-    field = DEPARTMENT_FIELDS.get(item.kind)
-    return None if field is None else (field, getattr(item, field))
-
-
 @attrs.frozen(kw_only=True)
 class ItemKey:
     """Identifies an item within a list: its part and its number."""

@@ -6,6 +6,7 @@ functions translate it when called, so the language chosen at run time applies.
 
 from __future__ import annotations
 
+from dutylist.fields import field_label
 from dutylist.messages import N_, _
 from dutylist.model import PartKind
 
@@ -28,19 +29,6 @@ _PART_NAMES = {
     PartKind.BASIC: N_("基本履职事项部分"),
     PartKind.COOPERATIVE: N_("配合履职事项部分"),
     PartKind.RECALLED: N_("收回履职事项部分"),
-}
-_FIELD_NAMES = {
-    "name": N_("事项名称"),
-    "number": N_("序号"),
-    "departments": N_("对应上级部门"),
-    "superior_duties": N_("上级部门职责"),
-    "local_duties": N_("街道配合职责"),
-    "receiving_departments": N_("承接部门"),
-    "working_method": N_("工作方式"),
-    "heading": N_("类别标题"),
-    "title": N_("标题"),
-    "columns": N_("表头"),
-    "front_matter": N_("说明文字"),
 }
 
 
@@ -69,8 +57,7 @@ def field_name(field: str, clause: int | None = None) -> str:
 
     With ``clause``, the clause is named too (``街道配合职责第2条``).
     """
-    label = _FIELD_NAMES.get(field)
-    name = _(label) if label is not None else field
+    name = field_label(field)
     if clause is None:
         return name
     return _("{field}第{clause}条").format(field=name, clause=clause)

@@ -26,8 +26,8 @@ import random
 import attrs
 
 from dutylist.diff.changes import CategoryChangeKind, ChangeSet
-from dutylist.diff.content import clause_fields
 from dutylist.diff.inline import normalize
+from dutylist.fields import clause_fields
 from dutylist.model import Category, Clause, CooperativeItem, DutyList, Item, Part, RecalledItem
 
 _NEW_NAMES = "城乡社区治理服务安全生产消防应急统计调查宣传教育文化体育卫生健康民政养老就业社保"

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import FindingLocation, Severity
+from dutylist.fields import FIELD_LABELS, field_label
 from dutylist.messages import N_, _
-from dutylist.model import FIELD_LABELS, CooperativeItem, DutyList, Part, PartKind, RecalledItem
+from dutylist.model import CooperativeItem, DutyList, Part, PartKind, RecalledItem
 from dutylist.parse.vocabulary import Role, header_role
 
 _REQUIRED: dict[PartKind, tuple[tuple[Role, ...], ...]] = {
@@ -87,9 +88,10 @@ def missing_column(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
             placed_by_content = None in roles and _filled(part, group)
             if not roles & set(group) and not placed_by_content:
                 name = " / ".join(FIELD_LABELS[role.value] for role in group)
+                shown = " / ".join(field_label(role.value) for role in group)
                 yield Issue(
                     message=_("{part}缺少“{column}”列").format(
-                        part=part_name(part.kind), column=name
+                        part=part_name(part.kind), column=shown
                     ),
                     location=where(part, field="columns"),
                     subject=name,

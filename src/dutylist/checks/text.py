@@ -14,8 +14,9 @@ import attrs
 from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.departments.occurrences import clauses_of
+from dutylist.fields import department_field
 from dutylist.messages import N_, _
-from dutylist.model import Category, DutyList, Item, Part, department_field
+from dutylist.model import Category, DutyList, Item, Part
 
 _SPACE = " \u3000\u00a0\t"
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》【】（）"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import attrs
 
 from dutylist.departments.registry import Registry, Resolution, registry_for
+from dutylist.fields import CLAUSE_FIELDS, department_field
 from dutylist.model import (
     Category,
     Clause,
@@ -22,7 +23,6 @@ from dutylist.model import (
     DutyList,
     Item,
     Part,
-    PartKind,
     RecalledItem,
 )
 
@@ -66,27 +66,12 @@ class Occurrence:
     """True for a cell department marked ``牵头``."""
 
 
-_CLAUSE_FIELDS = {
-    PartKind.COOPERATIVE: ("superior_duties", "local_duties"),
-    PartKind.RECALLED: ("working_method",),
-}
-
-
 def clauses_of(item: Item) -> Iterator[tuple[str, int, Clause]]:
     """Yield ``(field, 1-based index, clause)`` for every clause of ``item``."""
-    for field in _CLAUSE_FIELDS.get(item.kind, ()):
+    for field in CLAUSE_FIELDS.get(item.kind, ()):
         clauses: tuple[Clause, ...] = getattr(item, field)
         for index, clause in enumerate(clauses, start=1):
             yield field, index, clause
-
-
-def departments_of(item: Item) -> tuple[str, tuple[Department, ...]] | None:
-    """Return ``(field, departments)`` of an item's department cell, or None (basic items)."""
-    if isinstance(item, CooperativeItem):
-        return "departments", item.departments
-    if isinstance(item, RecalledItem):
-        return "receiving_departments", item.receiving_departments
-    return None
 
 
 def occurrences(
@@ -104,7 +89,7 @@ def occurrences(
         if text:
             for _, _, resolution in registry.mentions(item.name):
                 yield _occurrence(site, resolution, Position.TEXT, "name")
-        cell = departments_of(item)
+        cell = department_field(item)
         if cell is not None:
             field, departments = cell
             position = Position.CELL if field == "departments" else Position.RECEIVING

@@ -21,9 +21,8 @@ from collections.abc import Hashable
 
 import attrs
 
-from dutylist.model import (
-    CLAUSE_FIELDS as ITEM_CLAUSE_FIELDS,
-)
+from dutylist.fields import CLAUSE_FIELDS as ITEM_CLAUSE_FIELDS
+from dutylist.fields import clause_fields, department_field
 from dutylist.model import (
     Clause,
     Department,
@@ -32,8 +31,6 @@ from dutylist.model import (
     Part,
     PartKind,
     RecalledItem,
-    clause_fields,
-    department_field,
 )
 
 CLAUSE_FIELDS = tuple(field for fields in ITEM_CLAUSE_FIELDS.values() for field in fields)

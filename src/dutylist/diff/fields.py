@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from dutylist.diff.changes import ChangeClass, FieldChange, FieldOp
 from dutylist.diff.content import clause_text, departments_of
 from dutylist.diff.inline import classify, inline_diff, normalize
-from dutylist.model import Clause, Department, Item, RecalledItem, clause_fields
+from dutylist.fields import clause_fields
+from dutylist.model import Clause, Department, Item, RecalledItem
 
 if TYPE_CHECKING:
     from dutylist.departments.registry import Registry

@@ -237,7 +237,7 @@ def test_cells_beyond_the_header_survive_a_round_trip(tmp_path: Path) -> None:
 
 
 def _clause_texts(duty_list: DutyList) -> list[tuple[str, str, int | None, str]]:
-    from dutylist.diff.content import clause_fields
+    from dutylist.fields import clause_fields
 
     return [
         (item.name, field, clause.number, clause.text)
@@ -258,7 +258,7 @@ def test_every_example_writes_its_clause_texts(example: str) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(duty_lists(), st.data())
 def test_an_edited_clause_text_reads_back_as_edited(duty_list: DutyList, data: st.DataObject):
-    from dutylist.diff.content import clause_fields
+    from dutylist.fields import clause_fields
 
     places = [
         (p, c, i, field)

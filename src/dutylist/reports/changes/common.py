@@ -25,13 +25,13 @@ from dutylist.diff.changes import (
 from dutylist.diff.content import clause_text, departments_of
 from dutylist.diff.inline import normalize
 from dutylist.diff.systemic import explained
+from dutylist.fields import clause_fields, field_label
 from dutylist.messages import N_, _, ngettext
 from dutylist.model import (
     Department,
     Item,
     PartKind,
     RecalledItem,
-    clause_fields,
 )
 
 KIND_LABELS = {
@@ -43,18 +43,6 @@ KIND_LABELS = {
     ChangeKind.MERGED: N_("合并"),
 }
 """The adjustment types (调整类型) of a revision request, by change kind (untranslated)."""
-
-FIELD_LABELS = {
-    "name": N_("事项名称"),
-    "departments": N_("部门"),
-    "superior_duties": N_("上级部门职责"),
-    "local_duties": N_("街道配合职责"),
-    "working_method": N_("工作方式"),
-    "discontinued": N_("不再开展"),
-    "remarks": N_("备注"),
-    "basis": N_("履职依据"),
-}
-"""Column names of the fields a change can touch (``departments`` as the part names it)."""
 
 OP_LABELS = {
     FieldOp.CHANGED: N_("修改"),
@@ -146,18 +134,6 @@ def kind_label(change: Change) -> str:
     ):
         return _("调序")
     return _(KIND_LABELS[change.kind])
-
-
-def field_label(field: str, part: PartKind | None = None) -> str:
-    """Return the Chinese label of a field name (``extra.备注`` → ``备注``)."""
-    if field.startswith("extra."):
-        return field.removeprefix("extra.")
-    if field.endswith(".numbering"):
-        return _("{field}编号").format(field=field_label(field.removesuffix(".numbering"), part))
-    if field == "departments":
-        return _("承接部门") if part is PartKind.RECALLED else _("对应上级部门")
-    label = FIELD_LABELS.get(field)
-    return _(label) if label is not None else field
 
 
 def clause_place(change: FieldChange, label: str) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
 from dutylist.diff.content import clause_text, department_names, departments_of
+from dutylist.fields import clause_fields, field_label
 from dutylist.io.docx.styling import (
     BODY_FONT,
     HEADING_FONT,
@@ -24,12 +25,11 @@ from dutylist.io.docx.styling import (
 )
 from dutylist.io.sanitize import xml_text
 from dutylist.messages import N_, _, ngettext
-from dutylist.model import Item, RecalledItem, clause_fields
+from dutylist.model import Item, RecalledItem
 from dutylist.parse.cells import DISCONTINUED_MARK
 from dutylist.reports.changes.common import (
     category_lines,
     changes_by_part,
-    field_label,
     headline,
     kind_label,
     lead_names,

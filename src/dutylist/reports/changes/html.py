@@ -19,6 +19,7 @@ from dutylist.diff.changes import (
     FieldChange,
     FieldOp,
 )
+from dutylist.fields import field_label
 from dutylist.messages import _, language, ngettext
 from dutylist.model import Item, PartKind
 from dutylist.reports.changes.common import (
@@ -27,7 +28,6 @@ from dutylist.reports.changes.common import (
     category_lines,
     changes_by_part,
     clause_place,
-    field_label,
     headline,
     item_lines,
     kind_label,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
+from dutylist.fields import field_label
 from dutylist.messages import N_, _
 from dutylist.model import PartKind
 from dutylist.reports.changes.common import (
@@ -17,7 +18,6 @@ from dutylist.reports.changes.common import (
     category_lines,
     changes_by_part,
     clause_place,
-    field_label,
     headline,
     item_lines,
     kind_label,

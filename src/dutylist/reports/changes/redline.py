@@ -29,8 +29,8 @@ from dutylist.diff.changes import (
 )
 from dutylist.diff.content import clause_text, departments_of, merged_parts
 from dutylist.diff.inline import inline_diff
+from dutylist.fields import FIELD_LABELS, clause_fields
 from dutylist.model import (
-    FIELD_LABELS,
     Category,
     Clause,
     DutyList,
@@ -38,7 +38,6 @@ from dutylist.model import (
     Part,
     PartKind,
     RecalledItem,
-    clause_fields,
 )
 from dutylist.parse.vocabulary import USUAL_COLUMNS
 from dutylist.reports.changes.common import version_lines

@@ -15,6 +15,7 @@ from dutylist.diff.changes import (
     FieldOp,
     ListRef,
 )
+from dutylist.fields import field_label
 from dutylist.messages import N_, _, ngettext
 from dutylist.model import PartKind
 from dutylist.reports.changes.common import (
@@ -22,7 +23,6 @@ from dutylist.reports.changes.common import (
     category_lines,
     changes_by_part,
     clause_place,
-    field_label,
     headline,
     item_lines,
     kind_label,
