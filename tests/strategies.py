@@ -15,6 +15,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from dutylist.departments.context import office_of_title
 from dutylist.location import Location
 from dutylist.model import (
     BasicItem,
@@ -32,7 +33,7 @@ from dutylist.model import (
     UnplacedText,
 )
 from dutylist.numerals import to_chinese_number
-from dutylist.parse.vocabulary import USUAL_COLUMNS, parse_office
+from dutylist.parse.vocabulary import USUAL_COLUMNS
 
 # Common characters of administrative Chinese, so generated text reads like a list.
 _CJK = "党建设经济发展民生服务平安法治乡村振兴生态环保城乡文化旅游应急管理消防综合政务工作组织开展做好负责协助配合指导监督检查宣传落实推进健全机制社区居民企业安全生产统计信息上报排查整治"  # noqa: E501
@@ -180,7 +181,7 @@ def duty_lists(draw: st.DrawFn, *, max_categories: int = 3) -> DutyList:
     front = draw(st.lists(cjk(2, 10), max_size=2))
     return DutyList(
         title=title,
-        office=parse_office(title),
+        office=office_of_title(title),
         front_matter=tuple(front),
         parts=tuple(draw(parts(kind, max_categories=max_categories)) for kind in PartKind),
     )

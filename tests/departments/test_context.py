@@ -3,7 +3,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from dutylist.departments.context import OfficeContext, context_of, parse_context
+from dutylist.departments.context import OfficeContext, context_of, office_of_title, parse_context
 
 
 @pytest.mark.parametrize(
@@ -65,6 +65,10 @@ def test_every_level_form_is_parsed(title, expected):
         ("江苏省苏州市昆山市玉山镇", "市", "昆山"),
         ("内蒙古自治区鄂尔多斯市准格尔旗薛家湾镇", "旗", "准格尔"),
         ("湖北省宜昌市长阳土家族自治县龙舟坪镇", "县", "长阳"),
+        # 黎 and 白 are also ethnic groups, but only an autonomous area drops them
+        ("海南省海口市万黎区海秀街道", "区", "万黎"),
+        ("吉林省白山市浑江区红旗街道", "区", "浑江"),
+        ("海南省陵水黎族自治县椰林镇", "县", "陵水"),
     ],
 )
 def test_prefix_and_short_name_of_the_county(title, level, short):
@@ -84,3 +88,31 @@ def test_the_configured_office_wins_over_the_title(mingzhu):
     context = context_of(mingzhu, "四川省成都市武侯区玉林街道")
     assert (context.city, context.county) == ("成都市", "武侯区")
     assert context_of(mingzhu).county == "南关区"
+
+
+def test_office_from_title() -> None:
+    office = office_of_title("吉林省长春市南关区明珠街道办事处履行职责事项清单")
+    assert office is not None
+    assert (office.province, office.city, office.district, office.name) == (
+        "吉林省", "长春市", "南关区", "明珠街道办事处",
+    )  # fmt: skip
+    town = office_of_title("河北省保定市满城区大册营镇人民政府履行职责事项清单")
+    assert town is not None
+    assert town.name == "大册营镇人民政府"
+    town_in_city = office_of_title("江苏省昆山市周市镇人民政府履行职责事项清单")
+    assert town_in_city is not None
+    assert (town_in_city.city, town_in_city.name) == ("昆山市", "周市镇人民政府")
+    assert office_of_title("关于印发清单的通知") is None
+    beijing = office_of_title("北京市朝阳区望京街道办事处履行职责事项清单")
+    assert beijing is not None
+    assert (beijing.province, beijing.city, beijing.district) == (None, "北京市", "朝阳区")
+
+
+def test_office_names_may_hold_the_characters_of_levels() -> None:
+    for title, name in [
+        ("江苏省昆山市周市镇人民政府履职事项清单", "周市镇人民政府"),
+        ("吉林省白山市浑江区红旗街道办事处履行职责事项清单", "红旗街道办事处"),
+    ]:
+        office = office_of_title(title)
+        assert office is not None
+        assert office.name == name

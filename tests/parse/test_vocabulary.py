@@ -1,5 +1,6 @@
 import pytest
 
+from dutylist.departments.context import office_of_title
 from dutylist.model import PartKind
 from dutylist.parse.vocabulary import (
     Role,
@@ -9,7 +10,6 @@ from dutylist.parse.vocabulary import (
     is_toc_line,
     kind_from_roles,
     parse_category_heading,
-    parse_office,
     part_kind_of_title,
     using_words,
 )
@@ -84,21 +84,6 @@ def test_page_markers() -> None:
     assert not is_page_marker("12")
 
 
-def test_office_from_title() -> None:
-    office = parse_office("吉林省长春市南关区明珠街道办事处履行职责事项清单")
-    assert office is not None
-    assert (office.province, office.city, office.district, office.name) == (
-        "吉林省", "长春市", "南关区", "明珠街道办事处",
-    )  # fmt: skip
-    town = parse_office("河北省保定市满城区大册营镇人民政府履行职责事项清单")
-    assert town is not None
-    assert town.name == "大册营镇人民政府"
-    town_in_city = parse_office("江苏省昆山市周市镇人民政府履行职责事项清单")
-    assert town_in_city is not None
-    assert (town_in_city.city, town_in_city.name) == ("昆山市", "周市镇人民政府")
-    assert parse_office("关于印发清单的通知") is None
-
-
 @pytest.mark.parametrize(
     ("text", "loose", "expected"),
     [
@@ -144,7 +129,7 @@ def test_part_titles_in_usual_forms(title: str, kind: PartKind) -> None:
     ],
 )
 def test_township_and_subdistrict_titles_name_the_office(title: str, name: str) -> None:
-    office = parse_office(title)
+    office = office_of_title(title)
     assert office is not None
     assert office.name == name
 

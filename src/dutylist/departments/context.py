@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import attrs
 
-from dutylist.model import DutyList
+from dutylist.model import DutyList, Office
 
 K = TypeVar("K")
 
@@ -187,8 +187,10 @@ _ETHNIC = (
 
 _SHORT = re.compile(
     "(?:(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?)*"
-    "(?:自治县|自治旗|自治州|地区|新区|区|县|市|旗|州|盟)$"
+    "(?:自治县|自治旗|自治州)$"
+    "|(?:地区|新区|区|县|市|旗|州|盟)$"
 )
+"""A place's level, with the ethnic groups of an autonomous area (黎 in 万黎区 is a name)."""
 
 
 def short_name(name: str | None) -> str | None:
@@ -205,8 +207,8 @@ _CONTEXT = re.compile(
     r"""^(?P<province>北京市|天津市|上海市|重庆市|[^省市区县]{2,3}省|[^省市县]{2,8}?自治区)?
     (?P<city>[^省区县旗]{2,10}?(?:自治州|地区|盟|市|州))?
     (?P<county>[^省]{1,10}?(?:自治县|自治旗|区|县|旗|市))?
-    (?P<office>[^省市县旗]{1,10}?(?:街道|民族乡|苏木|镇|乡))
-    (?:办事处|人民政府|党工委|党委)?(?:.*)""",
+    (?P<office>[^省县]{1,10}?(?:街道|民族乡|苏木|镇|乡))
+    (?P<seat>办事处|人民政府|党工委|党委)?(?P<rest>.*)""",
     re.VERBOSE,
 )
 
@@ -265,6 +267,30 @@ def parse_context(text: str) -> OfficeContext | None:
         match.group("city"),
         match.group("county"),
         office if office != _NO_OFFICE else None,
+    )
+
+
+def office_of_title(title: str) -> Office | None:
+    """Return the office a list's title names, as the model records it, or None.
+
+    ``吉林省长春市南关区明珠街道办事处履行职责事项清单`` gives 吉林省 / 长春市 / 南关区 /
+    明珠街道办事处: the office keeps its seat (办事处, 人民政府). A title that names no
+    office, or does not go on to name a list (清单), gives None.
+    """
+    match = _CONTEXT.match(_squash(title))
+    if match is None or "清单" not in match.group("rest"):
+        return None
+    context = parse_context(title)
+    if context is None or context.office is None:
+        return None
+    province, city = match.group("province"), match.group("city")
+    if province in MUNICIPALITIES and city is None:
+        province, city = None, province  # 北京市朝阳区: the municipality is the city
+    return Office(
+        province=province,
+        city=city,
+        district=match.group("county"),
+        name=context.office + (match.group("seat") or ""),
     )
 
 

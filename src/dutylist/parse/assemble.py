@@ -12,20 +12,19 @@ from collections.abc import Iterable
 
 import attrs
 
+from dutylist.departments.context import office_of_title
 from dutylist.errors import FormatError
 from dutylist.location import Location
 from dutylist.messages import N_, _
 from dutylist.model import (
-    Category,
     DutyList,
-    Item,
     Metadata,
-    Part,
     PartKind,
     UnplacedText,
 )
 from dutylist.parse.columns import split_row
 from dutylist.parse.content import Column, place_columns
+from dutylist.parse.drafts import CategoryDraft, PartDraft, extra_header, finish_part
 from dutylist.parse.items import Cells, build_item
 from dutylist.parse.reading import Reading, TableReading, record
 from dutylist.parse.rows import AnyBlock, Aside, Paragraph, Row
@@ -39,7 +38,6 @@ from dutylist.parse.vocabulary import (
     is_toc_line,
     looks_like_header,
     parse_category_heading,
-    parse_office,
     part_kind_of_title,
     squash,
 )
@@ -55,52 +53,6 @@ _SAMPLE_ROWS = 6
 
 
 @attrs.define
-class _CategoryDraft:
-    heading: Heading
-    printed: str
-    source: Location | None
-    items: list[Item] = attrs.Factory(list)
-
-
-@attrs.define
-class _PartDraft:
-    kind: PartKind
-    title: str
-    source: Location | None
-    columns: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
-    categories: list[_CategoryDraft] = attrs.Factory(list)
-    extra_columns: tuple[tuple[int, str], ...] = ()
-    """Index and header of the columns this kind of part has no field for (kept in ``extra``)."""
-    column_of: dict[Role, int] = attrs.Factory(dict)
-    """The column of each role (the first one; a repeated role's other columns go to extra)."""
-    number_column: int | None = None
-    """The first column of sequence numbers."""
-
-    def set_columns(self, columns: tuple[str, ...], roles: tuple[Role, ...]) -> None:
-        if Role.ASSISTING_DEPARTMENTS in roles and Role.DEPARTMENTS not in roles:
-            roles = tuple(
-                Role.DEPARTMENTS if role is Role.ASSISTING_DEPARTMENTS else role for role in roles
-            )
-        self.columns, self.roles = columns, roles
-        fields = _ROLES_OF[self.kind]
-        self.column_of = {}
-        for index, role in enumerate(roles):
-            if role in fields:
-                self.column_of.setdefault(role, index)
-        self.extra_columns = tuple(
-            (i, _extra_header(columns, i))
-            for i, role in enumerate(roles)
-            if self.column_of.get(role) != i
-        )
-        self.number_column = self.column_of.get(Role.NUMBER)
-
-    @property
-    def has_items(self) -> bool:
-        return any(category.items for category in self.categories)
-
-
-@attrs.define
 class _Pending:
     """A header row whose unknown columns wait for item rows to show what they hold."""
 
@@ -113,14 +65,14 @@ class _Pending:
 @attrs.define
 class _Assembler:
     preamble: list[str] = attrs.Factory(list)
-    parts: list[_PartDraft] = attrs.Factory(list)
+    parts: list[PartDraft] = attrs.Factory(list)
     unplaced: list[UnplacedText] = attrs.Factory(list)
     tables: list[TableReading] = attrs.Factory(list)
     headings: list[tuple[PartKind, str, Location | None]] = attrs.Factory(list)
     pending: _Pending | None = None
 
     @property
-    def part(self) -> _PartDraft | None:
+    def part(self) -> PartDraft | None:
         return self.parts[-1] if self.parts else None
 
     def feed(self, block: AnyBlock) -> None:
@@ -197,11 +149,11 @@ class _Assembler:
             if not part.title:
                 part.title = title
             return  # a part title repeated before a continued table
-        self.parts.append(_PartDraft(kind=kind, title=title, source=location))
+        self.parts.append(PartDraft(kind=kind, title=title, source=location))
 
     def _start_category(self, heading: Heading, printed: str, location: Location) -> None:
         if self.part is not None:  # callers check; kept total for safety
-            self.part.categories.append(_CategoryDraft(heading, printed, location))
+            self.part.categories.append(CategoryDraft(heading, printed, location))
             if printed:
                 self.headings.append((self.part.kind, printed, location))
 
@@ -235,7 +187,7 @@ class _Assembler:
             part.set_columns(part.columns, DEFAULT_ROLES[part.kind])
         self._item_row(part, row)
 
-    def _is_header(self, part: _PartDraft | None, texts: tuple[str, ...], row: Row) -> bool:
+    def _is_header(self, part: PartDraft | None, texts: tuple[str, ...], row: Row) -> bool:
         if is_header_row(texts):
             return True
         if not looks_like_header(texts):
@@ -279,13 +231,13 @@ class _Assembler:
         roles = tuple(column.role for column in columns)
         part = self.part
         if part is None or (part.has_items and part.kind is not kind):
-            part = _PartDraft(kind=kind, title="", source=where)
+            part = PartDraft(kind=kind, title="", source=where)
             self.parts.append(part)
         if not part.roles or not part.has_items:
             part.set_columns(tuple(text.strip() for text in texts), roles)
         self.tables.append(TableReading(where, part.kind, columns))
 
-    def _item_row(self, part: _PartDraft, row: Row) -> None:
+    def _item_row(self, part: PartDraft, row: Row) -> None:
         cells = _cells_by_column(row, part.roles)
         column_of = part.column_of
         category = column_of.get(Role.CATEGORY)
@@ -302,7 +254,7 @@ class _Assembler:
             self._start_category(empty, "", row.location)
         extra = {header: "\n".join(cells[index]) for index, header in part.extra_columns}
         for index in range(len(part.roles), len(cells)):
-            extra[_extra_header(part.columns, index)] = "\n".join(cells[index])
+            extra[extra_header(part.columns, index)] = "\n".join(cells[index])
         item = build_item(part.kind, Cells(cells, column_of), extra, row.location)
         part.categories[-1].items.append(item)
 
@@ -314,33 +266,15 @@ class _Assembler:
         title, front_matter = _split_preamble(self.preamble)
         return DutyList(
             title=title,
-            office=parse_office(title),
+            office=office_of_title(title),
             metadata=metadata,
             front_matter=front_matter,
-            parts=tuple(_finish_part(part) for part in self.parts),
+            parts=tuple(finish_part(part) for part in self.parts),
             unplaced=tuple(self.unplaced),
         )
 
 
-_COMMON_ROLES = (Role.NUMBER, Role.NAME, Role.CATEGORY, Role.REMARKS, Role.BASIS)
-_ROLES_OF: dict[PartKind, frozenset[Role]] = {
-    PartKind.BASIC: frozenset(_COMMON_ROLES),
-    PartKind.COOPERATIVE: frozenset(
-        [
-            *_COMMON_ROLES,
-            Role.DEPARTMENTS,
-            Role.ASSISTING_DEPARTMENTS,
-            Role.SUPERIOR_DUTIES,
-            Role.LOCAL_DUTIES,
-        ]
-    ),
-    PartKind.RECALLED: frozenset(
-        [*_COMMON_ROLES, Role.RECEIVING, Role.WORKING_METHOD, Role.RECEIVING_AND_METHOD]
-    ),
-}
-
-
-def _numbered(row: Row, part: _PartDraft) -> bool:
+def _numbered(row: Row, part: PartDraft) -> bool:
     """Return True when the row's number cell holds a plain number (an item row)."""
     column = part.number_column
     if column is None or len(row.cells) < len(part.roles):
@@ -351,12 +285,6 @@ def _numbered(row: Row, part: _PartDraft) -> bool:
 
 def _same_header(texts: tuple[str, ...], columns: tuple[str, ...]) -> bool:
     return [squash(text) for text in texts] == [squash(column) for column in columns]
-
-
-def _extra_header(columns: tuple[str, ...], index: int) -> str:
-    if index < len(columns) and columns[index].strip():
-        return columns[index].strip()
-    return f"第{index + 1}列"
 
 
 def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]:
@@ -384,26 +312,6 @@ def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
             title = "".join(lines[first : end + 1])
             return title, tuple(lines[:first] + lines[end + 1 :])
     return lines[first], tuple(lines[:first] + lines[first + 1 :])
-
-
-def _finish_part(part: _PartDraft) -> Part:
-    return Part(
-        kind=part.kind,
-        title=part.title,
-        columns=part.columns,
-        categories=tuple(
-            Category(
-                ordinal=draft.heading.ordinal,
-                title=draft.heading.title,
-                heading=draft.printed,
-                declared_count=draft.heading.declared_count,
-                items=tuple(draft.items),
-                source=draft.source,
-            )
-            for draft in part.categories
-        ),
-        source=part.source,
-    )
 
 
 def assemble(blocks: Iterable[AnyBlock], *, metadata: Metadata | None = None) -> DutyList:

@@ -17,7 +17,7 @@ from importlib import resources
 
 import attrs
 
-from dutylist.model import Office, PartKind
+from dutylist.model import PartKind
 from dutylist.numerals import CHINESE_NUMERAL_CHARS, parse_chinese_number, parse_int
 
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -303,26 +303,3 @@ _PAGE_MARKER = re.compile(
 def is_page_marker(text: str) -> bool:
     """Return True for page-number lines such as ``第 3 页`` or ``- 3 -``."""
     return bool(_PAGE_MARKER.match(text.strip(" \u3000\t")))
-
-
-_OFFICE = re.compile(
-    r"""^(?P<province>.{2,8}?(?:省|自治区))?
-    (?P<city>.{2,9}?(?:市|自治州|地区|盟))?
-    (?P<district>.{1,9}?(?:区|县|旗|市))?
-    (?P<office>.{1,12}?(?:街道办事处|街道|镇人民政府|乡人民政府|苏木人民政府|民族乡|民族苏木|苏木|镇|乡))
-    (?:履行职责事项清单|履职事项清单|.*清单)""",
-    re.VERBOSE,
-)
-
-
-def parse_office(title: str) -> Office | None:
-    """Return the office named in a list title, e.g. 吉林省 / 长春市 / 南关区 / 明珠街道办事处."""
-    match = _OFFICE.match(squash(title))
-    if match is None:
-        return None
-    return Office(
-        province=match.group("province"),
-        city=match.group("city"),
-        district=match.group("district"),
-        name=match.group("office"),
-    )
