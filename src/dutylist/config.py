@@ -189,14 +189,14 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None) -> Confi
     fail_on = _severity(data.get("fail_on", "error"), "fail_on", where)
     files = data.get("departments", [])
     if not isinstance(files, list) or not all(isinstance(item, str) for item in files):
-        raise FormatError("'departments' must be a list of file names", where)
+        raise FormatError(_("“departments”必须是文件名的列表"), where)
     mode = data.get("departments_mode")
     if mode is not None and mode not in {"extend", "replace"}:
-        raise FormatError('\'departments_mode\' must be "extend" or "replace"', where)
+        raise FormatError(_("“departments_mode”必须是“extend”或“replace”"), where)
     office = data.get("office")
     if office is not None and (not isinstance(office, str) or not office.strip()):
         raise FormatError(
-            "'office' must be the office's name, e.g. 四川省成都市武侯区玉林街道", where
+            _("“office”必须是乡镇（街道）的名称，例如 四川省成都市武侯区玉林街道"), where
         )
     base = Path(source).parent if source is not None else Path()
     similarity = data.get("similarity", DEFAULT_SIMILARITY)
@@ -228,7 +228,7 @@ def _headers(value: object, where: Location) -> dict[str, tuple[str, ...]]:
     from dutylist.parse.vocabulary import ROLE_NAMES  # noqa: PLC0415
 
     if not isinstance(value, dict):
-        raise FormatError("'headers' must be a table of role = [header texts]", where)
+        raise FormatError(_("“headers”必须是“列角色 = [表头文字]”的表"), where)
     headers = {}
     for role, texts in value.items():
         if role not in ROLE_NAMES:
