@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from dutylist import __version__
+from dutylist.cli import main
+from dutylist.cli.helptext import show_help_in
+from dutylist.messages import set_language
+
+# The pages are English: the command line reference shows the English help texts.
+set_language("en")
+show_help_in(main)
 
 project = "dutylist"
 author = "dutylist developers"

@@ -17,7 +17,8 @@ from typing import Any, NoReturn
 import click
 
 from dutylist._version import __version__
-from dutylist.messages import LANGUAGES, set_language
+from dutylist.cli.helptext import show_help_in
+from dutylist.messages import LANGUAGES, N_, set_language
 
 GC_THRESHOLDS = (100_000, 50, 1000)
 """Garbage-collector thresholds of a run: a large list makes hundreds of thousands of
@@ -38,6 +39,8 @@ class _Group(click.Group):
     ) -> NoReturn:
         """Run the command; print usage errors as ``dutylist: error: …`` (exit code 2)."""
         del standalone_mode
+        set_language(None)  # DUTYLIST_LANG's language until --lang says otherwise
+        show_help_in(self)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:
@@ -52,25 +55,40 @@ class _Group(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="dutylist")
-@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-@click.option("-q", "--quiet", is_flag=True, help="Print no notes on stderr, only errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Also say what was read and written.")
+def _choose_language(ctx: click.Context, _param: click.Parameter, lang: str | None) -> str | None:
+    """Speak ``--lang`` from here on, in messages and in the help of every command."""
+    set_language(lang)
+    root = ctx.find_root().command
+    show_help_in(root)
+    return lang
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_(
+        "读取、检查和比较乡镇（街道）履行职责事项清单。\n\n"
+        "每个 SOURCE 都可以是 -（标准输入；无法判断格式时用 --from 指明）"
+        "，每个 -o/--output 都可以是 -（标准输出）或 /dev/stdout 之类的设备。"
+    ),
+)
+@click.version_option(
+    __version__, "--version", "-V", prog_name="dutylist", help=N_("显示版本号并退出。")
+)
+@click.option("--debug", is_flag=True, help=N_("出错时显示完整的调用栈，而不是一行错误。"))
+@click.option("-q", "--quiet", is_flag=True, help=N_("标准错误只输出错误，不输出提示。"))
+@click.option("-v", "--verbose", is_flag=True, help=N_("同时说明读取和写出了什么。"))
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
-    help="Language of messages and reports: zh (default) or en; or set DUTYLIST_LANG.",
+    is_eager=True,
+    callback=_choose_language,
+    help=N_("提示和报告的语言：zh（默认）或 en；也可设置环境变量 DUTYLIST_LANG。"),
 )
 @click.pass_context
 def main(ctx: click.Context, debug: bool, quiet: bool, verbose: bool, lang: str | None) -> None:
-    """Read, check and compare township and subdistrict duty lists (履行职责事项清单).
-
-    Every SOURCE may be - (standard input; --from names its format when it cannot be
-    told), and every -o/--output may be - (standard output) or a device such as
-    /dev/stdout.
-    """
-    set_language(lang)
+    """Read, check and compare township and subdistrict duty lists (履行职责事项清单)."""
+    del lang  # set by _choose_language before any other option
     gc.set_threshold(*GC_THRESHOLDS)
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

@@ -33,12 +33,23 @@ from dutylist.corpus.batch import CheckOptions
 from dutylist.corpus.sources import expand
 from dutylist.io import format_for
 from dutylist.io.files import input_limit
-from dutylist.messages import _, ngettext
+from dutylist.messages import N_, _, ngettext
 from dutylist.reports.findings import RENDERERS
 from dutylist.reports.findings.text import print_text, render_text
 
 
-@click.command(name="check")
+@click.command(
+    name="check",
+    help=N_(
+        "检查 SOURCES 的一致性：无问题退出码 0，有问题 1，输入无法使用 2。"
+        "\n\n"
+        "达到 --fail-on（默认 error）的问题使退出码为 1，除非 --baseline 文件已接受它们。"
+        "单个 SOURCE 可以是 -（标准输入）。SOURCES 也可以是多个文件、"
+        "文件夹（在其中查找清单）或通配符：用 --jobs 个工作进程检查，"
+        "text 输出为每个文件一行的汇总表，其他格式为覆盖全部文件的一份报告，"
+        "退出码取所有文件中最严重的。"
+    ),
+)
 @click.argument("sources", nargs=-1, required=True)
 @source_options
 @click.option(
@@ -47,23 +58,23 @@ from dutylist.reports.findings.text import print_text, render_text
     type=click.Choice(list(RENDERERS)),
     default="text",
     show_default=True,
-    help="Output: text, json, github (annotations), junit (XML) or sarif.",
+    help=N_("输出格式：text、json、github（注释）、junit（XML）或 sarif。"),
 )
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that makes the exit code 1 (default: error, or the configuration).",
+    help=N_("使退出码为 1 的最低严重程度（默认 error，或按配置）。"),
 )
-@click.option("--baseline", type=click.Path(), help="Accepted findings (JSON).")
+@click.option("--baseline", type=click.Path(), help=N_("已接受的问题（基线，JSON）。"))
 @click.option(
     "--write-baseline",
     type=click.Path(),
-    help="Write all findings to this file as accepted, say how many, and exit 0.",
+    help=N_("把全部问题作为已接受写入此文件，报告数量，退出码 0。"),
 )
 @click.option(
     "--show-accepted",
     is_flag=True,
-    help="Print the findings the baseline accepts too (by default they are only counted).",
+    help=N_("也列出基线已接受的问题（默认只计数）。"),
 )
 @registry_option
 @config_option
@@ -72,7 +83,7 @@ from dutylist.reports.findings.text import print_text, render_text
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="With many sources: worker processes (default: the machine's cores).",
+    help=N_("多个输入时的工作进程数（默认：本机核数）。"),
 )
 def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     sources: tuple[str, ...],
@@ -89,14 +100,7 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
     output: str | None,
     jobs: int | None,
 ) -> None:
-    """Check SOURCES for consistency: exit 0 when clean, 1 on findings, 2 on bad input.
-
-    Findings at or above --fail-on (default error) make the exit code 1, unless a
-    --baseline file accepts them. A single SOURCE may be - (standard input). SOURCES may
-    also be several files, folders (searched for lists) or globs: they are checked in
-    --jobs worker processes, the text output is a summary table per file, the other
-    formats one report over all files, and the exit code is the worst over all files.
-    """
+    """Check SOURCES for consistency: exit 0 when clean, 1 on findings, 2 on bad input."""
     if is_batch(sources):
         if baseline is not None or write_baseline is not None:
             fail(_("基线文件只能用于单个清单的检查"))

@@ -23,7 +23,7 @@ from dutylist.config import find_config
 from dutylist.errors import DutylistError
 from dutylist.io import FORMATS, format_for, read, sniff_format
 from dutylist.io.files import input_limit, write_atomically
-from dutylist.messages import _
+from dutylist.messages import N_, _
 from dutylist.parse.vocabulary import using_words
 
 if TYPE_CHECKING:
@@ -216,19 +216,18 @@ writable_format_option = click.Choice(WRITABLE_FORMAT_NAMES)
 rendering_option = click.option(
     "--rendering",
     type=click.Choice(["auto", "web", "attachment"]),
-    help="For text captures holding two renderings: which one to read.",
+    help=N_("文本抓取中含两种呈现时读取哪一种。"),
 )
 _registry_files_option = click.option(
     "--departments",
     "registry_files",
     multiple=True,
     type=click.Path(),
-    help='A department registry (TOML) extending, or with mode = "replace" replacing, '
-    "the national vocabulary; may be repeated.",
+    help=N_('部门名录（TOML），扩展全国词表，或在 mode = "replace" 时取而代之；可重复。'),
 )
 _office_option = click.option(
     "--office",
-    help="The office, e.g. 四川省成都市武侯区玉林街道, when the title does not say (or is wrong).",
+    help=N_("乡镇（街道），例如 四川省成都市武侯区玉林街道，用于标题未写明（或写错）时。"),
 )
 
 
@@ -261,13 +260,13 @@ config_option = click.option(
     "--config",
     "config_file",
     type=click.Path(),
-    help="Configuration file (default: found from the input's folder upward).",
+    help=N_("配置文件（默认：从输入所在文件夹向上查找）。"),
 )
 output_option = click.option(
     "-o",
     "--output",
     type=click.Path(allow_dash=True),
-    help="Write the report here (- or no option: standard output).",
+    help=N_("报告写到此处（- 或不给：标准输出）。"),
 )
 
 
@@ -278,5 +277,5 @@ def source_options(command: F) -> F:
         "--from",
         "from_format",
         type=format_option,
-        help="Format of SOURCE; needed for - (standard input) when it cannot be told.",
+        help=N_("SOURCE 的格式；从标准输入（-）读取且无法判断时需要。"),
     )(command)

@@ -21,21 +21,29 @@ from dutylist.corpus.batch import load_source
 from dutylist.corpus.compare import compare_lists
 from dutylist.corpus.sources import expand, latest_versions
 from dutylist.errors import DutylistError
-from dutylist.messages import _
+from dutylist.messages import N_, _
 from dutylist.model import DutyList
 from dutylist.reports.compare import RENDERERS
 
 
-@click.command(name="compare")
-@click.argument("sources", nargs=-1, required=True)
-@click.option(
-    "--template", type=click.Path(), help="A guiding catalogue to compare every office with."
+@click.command(
+    name="compare",
+    help=N_(
+        "比较多个乡镇（街道）的清单：文件、文件夹或通配符（SOURCES）。"
+        "\n\n"
+        "对每个乡镇（街道）列出：指导目录（或多数其他乡镇）有而它缺少的职责、"
+        "只有它有的职责、放在另一部分的职责、交给其他部门的职责；然后是职责 × 乡镇的矩阵。"
+        "无法读取的文件会被报告并略去。退出码 0；使用 --exit-code 时有乡镇不同为 1；"
+        "输入无法使用为 2。"
+    ),
 )
-@click.option("--from", "from_format", type=format_option, help="Format of every SOURCE.")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--template", type=click.Path(), help=N_("用来与每个乡镇（街道）对照的指导目录。"))
+@click.option("--from", "from_format", type=format_option, help=N_("每个 SOURCE 的格式。"))
 @click.option(
     "--all-versions",
     is_flag=True,
-    help="Compare every file; by default only each office's newest version (by date, then label).",
+    help=N_("比较每个文件；默认只比较每个乡镇（街道）的最新版本（按日期，再按版本标签）。"),
 )
 @click.option(
     "--format",
@@ -43,10 +51,10 @@ from dutylist.reports.compare import RENDERERS
     type=click.Choice(sorted(RENDERERS)),
     default="text",
     show_default=True,
-    help="Report: text, markdown, html (one file) or xlsx (the matrix, for spreadsheets).",
+    help=N_("报告格式：text、markdown、html（单个文件）或 xlsx（对照矩阵，供电子表格使用）。"),
 )
 @output_option
-@click.option("--exit-code", is_flag=True, help="Exit 1 when some office differs.")
+@click.option("--exit-code", is_flag=True, help=N_("有乡镇（街道）不同时退出码为 1。"))
 def compare_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     sources: tuple[str, ...],
     template: str | None,
@@ -56,13 +64,7 @@ def compare_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     output: str | None,
     exit_code: bool,
 ) -> None:
-    """Compare the lists of several offices: files, folders or globs (SOURCES).
-
-    For each office: the duties the template (or most other offices) have and it lacks,
-    the duties only it has, duties placed in another part, and duties given to other
-    departments; then a matrix of duties × offices. Unreadable files are reported and
-    left out. Exit 0, or with --exit-code 1 when an office differs; 2 on unusable input.
-    """
+    """Compare the lists of several offices: files, folders or globs (SOURCES)."""
     found = expand(sources)
     if output is not None:
         with reported_errors():

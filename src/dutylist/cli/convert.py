@@ -22,31 +22,37 @@ from dutylist.cli.common import (
 )
 from dutylist.errors import UsageError
 from dutylist.io import dump
-from dutylist.messages import _
+from dutylist.messages import N_, _
 from dutylist.reports.summary import print_summary
 
 if TYPE_CHECKING:
     from dutylist.model import DutyList
 
 
-@click.command()
+@click.command(
+    help=N_(
+        "把 SOURCE 转换为 OUTPUT；格式按文件后缀确定（.json、"
+        ".txt、.docx、.pdf 等）。\n\n"
+        "两者都可以是 -（标准输入或输出）；用 --from 或 --to 指明格式。"
+    )
+)
 @click.argument("source", type=click.Path(allow_dash=True))
 @click.argument("output", type=click.Path(allow_dash=True))
 @click.option(
     "--from",
     "from_format",
     type=format_option,
-    help="Format of SOURCE; needed for - (standard input) when it cannot be told.",
+    help=N_("SOURCE 的格式；从标准输入（-）读取且无法判断时需要。"),
 )
 @click.option(
     "--to",
     "to_format",
     type=writable_format_option,
-    help="Format of OUTPUT; needed for - (standard output) and devices.",
+    help=N_("OUTPUT 的格式；写到标准输出（-）或设备时需要。"),
 )
 @rendering_option
-@click.option("--label", help="Record a version label, e.g. 2025-03 or 第二次调整.")
-@click.option("--published", help="Record the publication date (YYYY-MM-DD).")
+@click.option("--label", help=N_("记录版本标签，例如 2025-03 或 第二次调整。"))
+@click.option("--published", help=N_("记录发布日期（YYYY-MM-DD）。"))
 def convert(  # noqa: PLR0913, PLR0917
     source: str,
     output: str,
@@ -56,10 +62,7 @@ def convert(  # noqa: PLR0913, PLR0917
     label: str | None,
     published: str | None,
 ) -> None:
-    """Convert SOURCE to OUTPUT; formats follow the suffixes (.json, .txt, .docx, .pdf).
-
-    Either may be - (standard input or output); name the format with --from or --to.
-    """
+    """Convert SOURCE to OUTPUT; formats follow the suffixes (.json, .txt, .docx, .pdf)."""
     with reported_errors():
         date = parse_date(published, "--published")
         refuse_overwriting_inputs(output, source)
@@ -90,7 +93,7 @@ def _dumped(duty_list: DutyList, to_format: str | None) -> bytes:
         return path.read_bytes()
 
 
-@click.command()
+@click.command(help=N_("概述 SOURCE：各部分、各类别的标注事项数与实际事项数、合计。"))
 @click.argument("source", type=click.Path(allow_dash=True))
 @source_options
 def show(source: str, from_format: str | None, rendering: str | None) -> None:

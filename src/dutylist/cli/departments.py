@@ -12,9 +12,19 @@ from dutylist.cli.common import (
     reported_errors,
     source_options,
 )
+from dutylist.messages import N_
 
 
-@click.command(name="departments")
+@click.command(
+    name="departments",
+    help=N_(
+        "列出 SOURCE 中的每个部门：牵头、配合、承接的事项，以及各种写法。"
+        "\n\n"
+        "部门名称按 SOURCE 所属乡镇（街道）解析（据标题或 --office）"
+        "，因此带有本地的地名。使用 --init 时改为输出名录文件："
+        "dutylist departments --init LIST > departments.toml。"
+    ),
+)
 @click.argument("source", type=click.Path(allow_dash=True))
 @source_options
 @registry_option
@@ -25,12 +35,12 @@ from dutylist.cli.common import (
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help=N_("输出格式。"),
 )
 @click.option(
     "--init",
     is_flag=True,
-    help="Write a department registry (TOML) from SOURCE instead, to review and share.",
+    help=N_("改为根据 SOURCE 写出部门名录（TOML），供审阅和共享。"),
 )
 def departments_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     source: str,
@@ -42,12 +52,7 @@ def departments_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     output_format: str,
     init: bool,
 ) -> None:
-    """Show each department in SOURCE: items it leads, cooperates on, receives; spellings.
-
-    Names are resolved for SOURCE's own office (its title, or --office), so they carry
-    its own places. With --init, print a registry file instead:
-    ``dutylist departments --init LIST > departments.toml``.
-    """
+    """Show each department in SOURCE: items it leads, cooperates on, receives; spellings."""
     from dutylist.departments.registry import registry_for  # noqa: PLC0415
     from dutylist.departments.view import department_views  # noqa: PLC0415
 

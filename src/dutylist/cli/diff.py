@@ -28,7 +28,7 @@ from dutylist.cli.common import (
 from dutylist.departments.registry import registry_for
 from dutylist.diff import diff_lists
 from dutylist.diff.filters import filter_changes
-from dutylist.messages import _
+from dutylist.messages import N_, _
 from dutylist.reports.changes import RENDERERS, render_changes, render_redline
 from dutylist.reports.changes.text import print_text
 
@@ -36,22 +36,34 @@ if TYPE_CHECKING:
     from dutylist.model import DutyList
 
 
-@click.command(name="diff")
+@click.command(
+    name="diff",
+    help=N_(
+        "比较 OLD 和 NEW（dutylist 能读的任何格式）：新增、"
+        "取消、变更、转类了什么。\n\n"
+        "事项按内容而不是序号对应：重新编号只做汇总，不算变更。两份清单都可以是 -（标准输入）"
+        "。报告以标签、标题、日期和文件名称呼两个版本。部门按 NEW 的名录比较（其所属地、"
+        "从 NEW 所在文件夹找到的配置、--departments），与 check 相同。"
+        "退出码 0；使用 --exit-code 时清单不同为 1；输入无法使用为 2。"
+    ),
+)
 @click.argument("old", type=click.Path(allow_dash=True))
 @click.argument("new", type=click.Path(allow_dash=True))
 @click.option(
     "--from",
     "from_format",
     type=format_option,
-    help="Format of OLD and NEW; needed for - (standard input) when it cannot be told.",
+    help=N_("OLD 和 NEW 的格式；从标准输入（-）读取且无法判断时需要。"),
 )
 @click.option(
     "--label",
     "labels",
     multiple=True,
     metavar="LABEL",
-    help="Name the versions in the report: the first --label names OLD, the second NEW "
-    "(default: each list's metadata.version).",
+    help=N_(
+        "在报告中为版本命名：第一个 --label 指 OLD，第二个指 NEW（默认："
+        "各清单的 metadata.version）。"
+    ),
 )
 @rendering_option
 @click.option(
@@ -60,20 +72,18 @@ if TYPE_CHECKING:
     type=click.Choice(list(RENDERERS)),
     default="text",
     show_default=True,
-    help="Report: text, markdown, html (one file), docx (新旧对照表) or json (the change set).",
+    help=N_("报告格式：text、markdown、html（单个文件）、docx（新旧对照表）或 json（变更集）。"),
 )
 @output_option
-@click.option("--exit-code", is_flag=True, help="Exit 1 when the lists differ (like git diff).")
+@click.option("--exit-code", is_flag=True, help=N_("两份清单不同时退出码为 1（同 git diff）。"))
 @click.option(
-    "--redline", is_flag=True, help="With --format docx: the revised list with tracked changes."
+    "--redline", is_flag=True, help=N_("与 --format docx 一起使用：输出带修订痕迹的新清单。")
 )
-@click.option(
-    "--substantive-only", is_flag=True, help="Leave out cosmetic changes (spacing, punctuation…)."
-)
+@click.option("--substantive-only", is_flag=True, help=N_("略去形式上的变化（空格、标点……）。"))
 @click.option(
     "--department",
     metavar="NAME",
-    help="Keep only the changes to items naming this department (for its sign-off).",
+    help=N_("只保留涉及该部门的事项变更（供该部门会签）。"),
 )
 @registry_option
 @config_option
@@ -93,15 +103,7 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     office: str | None,
     config_file: str | None,
 ) -> None:
-    """Compare OLD and NEW (any format dutylist reads): what was added, removed, changed, moved.
-
-    Items are matched by content, not by number: renumbering is summarised, not reported
-    as edits. Either list may be - (standard input). Reports name both versions by
-    label, title, date and file. Departments are compared through NEW's registry (its
-    office's place, the configuration found from NEW's folder, --departments), as
-    ``check`` does. Exit 0, or with --exit-code 1 when the lists differ; 2 on unusable
-    input.
-    """
+    """Compare OLD and NEW (any format dutylist reads): what was added, removed, changed, moved."""
     if output_format == "docx" and output is None:
         fail(_("--format docx 需要用 -o/--output 指定文件"))
     if old == STDIO and new == STDIO:

@@ -10,23 +10,32 @@ from dutylist.cli.common import EXIT_OK, format_option, reported_errors
 from dutylist.corpus.batch import CheckOptions, default_jobs
 from dutylist.corpus.export import EXPORT_FORMATS, export
 from dutylist.corpus.sources import expand
-from dutylist.messages import _
+from dutylist.messages import N_, _
 
 
-@click.command(name="export")
+@click.command(
+    name="export",
+    help=N_(
+        "把 SOURCES（文件、文件夹、通配符）导出为便于分析的平面表。\n\n"
+        "表：lists、items、clauses、item_departments 和 findings。"
+        "每张表是按省分区的文件夹（items/province=四川省/part-0.parquet）"
+        "，可直接用于 DuckDB、pandas、polars 或 Spark。"
+        "无法读取的文件记入 lists 表并报告，运行继续。"
+    ),
+)
 @click.argument("sources", nargs=-1, required=True)
-@click.option("-o", "--output", "folder", required=True, type=click.Path(), help="Output folder.")
+@click.option("-o", "--output", "folder", required=True, type=click.Path(), help=N_("输出文件夹。"))
 @click.option(
     "--to",
     "to_format",
     type=click.Choice(EXPORT_FORMATS),
     default="parquet",
     show_default=True,
-    help="parquet (needs dutylist[parquet]) or csv.",
+    help=N_("parquet（需要 dutylist[parquet]）或 csv。"),
 )
-@click.option("--from", "from_format", type=format_option, help="Format of every SOURCE.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: cores).")
-@click.option("--duty-ids", is_flag=True, help="Identify duties across offices (reads twice).")
+@click.option("--from", "from_format", type=format_option, help=N_("每个 SOURCE 的格式。"))
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help=N_("工作进程数（默认：核数）。"))
+@click.option("--duty-ids", is_flag=True, help=N_("跨乡镇（街道）识别同一职责（读取两遍）。"))
 def export_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     sources: tuple[str, ...],
     folder: str,
@@ -35,14 +44,7 @@ def export_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     jobs: int | None,
     duty_ids: bool,
 ) -> None:
-    """Export SOURCES (files, folders, globs) as flat tables for analysis.
-
-    Tables: lists, items, clauses, item_departments and findings.
-
-    Each table is a folder partitioned by province (items/province=四川省/part-0.parquet),
-    ready for DuckDB, pandas, polars or Spark. Unreadable files are recorded in the lists
-    table and reported; the run goes on.
-    """
+    """Export SOURCES (files, folders, globs) as flat tables for analysis."""
     found = expand(sources)
     options = CheckOptions(from_format=from_format)
     with reported_errors():

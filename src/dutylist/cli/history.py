@@ -16,13 +16,21 @@ from dutylist.cli.common import (
 from dutylist.departments.registry import registry_for
 from dutylist.diff.history import history
 from dutylist.io.files import write_atomically
-from dutylist.messages import _
+from dutylist.messages import N_, _
 from dutylist.reports.history import render_history
 
 
-@click.command(name="history")
+@click.command(
+    name="history",
+    help=N_(
+        "追踪每个事项在 VERSIONS（从旧到新，dutylist 能读的任何格式）"
+        "中的变化。\n\n"
+        "说明每个事项何时出现、更名、修改、转类、被上级部门收回、分设、合并或取消，"
+        "并给出各版本的标签（版本号，否则为文件名）和日期。不用 --item 时列出有变化的事项。"
+    ),
+)
 @click.argument("versions", nargs=-1, required=True, type=click.Path())
-@click.option("--from", "from_format", type=format_option, help="Format of the versions.")
+@click.option("--from", "from_format", type=format_option, help=N_("各版本的格式。"))
 @rendering_option
 @click.option(
     "--format",
@@ -30,14 +38,14 @@ from dutylist.reports.history import render_history
     type=click.Choice(["text", "markdown", "html", "json"]),
     default="text",
     show_default=True,
-    help="Report: text, markdown, html (one file) or json.",
+    help=N_("报告格式：text、markdown、html（单个文件）或 json。"),
 )
 @click.option(
     "--item",
     metavar="NAME-OR-NUMBER",
-    help="Show one item's lineage (any of its names, or its # number) with its splits and merges.",
+    help=N_("显示一个事项的沿革（用它的任一名称或 # 序号指定），包括分设与合并。"),
 )
-@click.option("-o", "--output", type=click.Path(), help="Write the report here.")
+@click.option("-o", "--output", type=click.Path(), help=N_("报告写到此处。"))
 def history_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     versions: tuple[str, ...],
     from_format: str | None,
@@ -46,12 +54,7 @@ def history_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     item: str | None,
     output: str | None,
 ) -> None:
-    """Follow every item through VERSIONS (oldest first, any format dutylist reads).
-
-    Says when each item appeared, was renamed, edited, moved, taken back by a superior
-    department, split, merged or removed, with each version's label (its version, else
-    the file name) and date. Without --item, lists the items that changed.
-    """
+    """Follow every item through VERSIONS (oldest first, any format dutylist reads)."""
     from pathlib import Path  # noqa: PLC0415
 
     if output is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from dutylist.cli.common import load_list, reported_errors, source_options
-from dutylist.messages import _
+from dutylist.messages import N_, _
 
 
 def _reason(reason: str) -> str:
@@ -21,7 +21,9 @@ def _reason(reason: str) -> str:
     return _("按内容判断（{shape}）").format(shape=what)
 
 
-@click.command("inspect")
+@click.command(
+    "inspect", help=N_("显示 SOURCE 是如何读取的：各列的角色及依据、类别、各部分的事项。")
+)
 @click.argument("source", type=click.Path())
 @source_options
 def inspect_command(source: str, from_format: str | None, rendering: str | None) -> None:
