@@ -19,6 +19,7 @@ from typing import ClassVar, TypeAlias
 import attrs
 
 from dutylist.location import Location
+from dutylist.messages import N_
 from dutylist.numerals import split_number
 
 
@@ -48,10 +49,11 @@ class PartKind(enum.Enum):
 
 
 _PART_TITLES = {
-    PartKind.BASIC: "基本履职事项清单",
-    PartKind.COOPERATIVE: "配合履职事项清单",
-    PartKind.RECALLED: "上级部门收回事项清单",
+    PartKind.BASIC: N_("基本履职事项清单"),
+    PartKind.COOPERATIVE: N_("配合履职事项清单"),
+    PartKind.RECALLED: N_("上级部门收回事项清单"),
 }
+"""The parts' usual titles (untranslated: :func:`dutylist.wording.part_title` translates)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -25,6 +25,11 @@ _PART_SHORT = {
     PartKind.COOPERATIVE: N_("配合事项"),
     PartKind.RECALLED: N_("收回事项"),
 }
+_PART_WORDS = {
+    PartKind.BASIC: N_("基本"),
+    PartKind.COOPERATIVE: N_("配合"),
+    PartKind.RECALLED: N_("收回"),
+}
 _PART_NAMES = {
     PartKind.BASIC: N_("基本履职事项部分"),
     PartKind.COOPERATIVE: N_("配合履职事项部分"),
@@ -40,6 +45,16 @@ def numbered_item(kind: PartKind, number: object) -> str:
 def numbered_category(kind: PartKind, ordinal: int) -> str:
     """Return ``配合事项第3类`` (``cooperative category 3`` in English)."""
     return _(_CATEGORY_LABELS[kind]).format(ordinal=ordinal)
+
+
+def part_title(kind: PartKind) -> str:
+    """Return a part's usual title, ``配合履职事项清单``, in the language in use."""
+    return _(kind.chinese)
+
+
+def part_word(kind: PartKind) -> str:
+    """Return the one word that tells a part, ``配合`` (``cooperative`` in English)."""
+    return _(_PART_WORDS[kind])
 
 
 def part_short(kind: PartKind) -> str:

@@ -16,8 +16,8 @@ from dutylist.diff.history import Event, EventKind, History, Lineage
 from dutylist.errors import UsageError
 from dutylist.messages import _
 from dutylist.model import PartKind
-from dutylist.reports.changes.common import part_label
 from dutylist.reports.changes.markdown import escape
+from dutylist.wording import part_title
 
 HISTORY_VERSION = 1
 """The version of the history's JSON layout."""
@@ -63,7 +63,7 @@ def event_text(event: Event) -> str:
         number = "—" if event.number is None else str(event.number)
         place = (
             _("{part} · {category} · 第{number}项").format(
-                part=part_label(PartKind(event.part)), category=event.category, number=number
+                part=part_title(PartKind(event.part)), category=event.category, number=number
             )
             + " "
         )

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-import attrs
-
 from dutylist.diff.changes import (
     CategoryChange,
     CategoryChangeKind,
@@ -19,20 +17,17 @@ from dutylist.diff.changes import (
     FieldOp,
     ItemRef,
     ListRef,
-    Renumbered,
     Systemic,
 )
-from dutylist.diff.content import clause_text, departments_of
 from dutylist.diff.inline import normalize
 from dutylist.diff.systemic import explained
-from dutylist.fields import clause_fields, field_label
+from dutylist.fields import field_label
 from dutylist.messages import N_, _, ngettext
 from dutylist.model import (
     Department,
-    Item,
     PartKind,
-    RecalledItem,
 )
+from dutylist.wording import part_title
 
 KIND_LABELS = {
     ChangeKind.ADDED: N_("新增"),
@@ -63,18 +58,6 @@ CATEGORY_LABELS = {
     CategoryChangeKind.MERGED: N_("类别合并"),
 }
 """What happened to a category heading."""
-
-PART_LABELS = {
-    PartKind.BASIC: N_("基本履职事项清单"),
-    PartKind.COOPERATIVE: N_("配合履职事项清单"),
-    PartKind.RECALLED: N_("上级部门收回事项清单"),
-}
-"""The parts' Chinese titles (untranslated: pass them through :func:`_`)."""
-
-
-def part_label(kind: PartKind) -> str:
-    """Return the title of a part in the language in use."""
-    return _(PART_LABELS[kind])
 
 
 def op_label(op: FieldOp) -> str:
@@ -165,99 +148,13 @@ def number_text(number: int | None) -> str:
 def ref_text(ref: ItemRef) -> str:
     """Return ``基本履职事项清单 · 党的建设 · 第3项`` for an item reference."""
     return _("{part} · {category} · 第{number}项").format(
-        part=part_label(ref.part), category=ref.category, number=number_text(ref.number)
+        part=part_title(ref.part), category=ref.category, number=number_text(ref.number)
     )
 
 
 def anchor(index: int) -> str:
     """Return the HTML/Markdown anchor of the change at ``index`` (1-based)."""
     return f"change-{index}"
-
-
-@attrs.frozen(kw_only=True)
-class ItemLine:
-    """One labelled line of an item's full content."""
-
-    label: str
-    """The field label."""
-    text: str
-    """The value."""
-
-
-def item_lines(item: Item) -> list[ItemLine]:
-    """Return the item's content as labelled lines (name first, then departments, clauses)."""
-    lines = [ItemLine(label=_("事项名称"), text=item.name)]
-    departments = departments_of(item)
-    if departments:
-        names = lead_names(departments)
-        lines.append(ItemLine(label=field_label("departments", item.kind), text=names))
-    for field, clauses in clause_fields(item):
-        for index, clause in enumerate(clauses, start=1):
-            number = f"{clause.number}." if clause.number is not None else f"（{index}）"
-            lines.append(ItemLine(label=field_label(field), text=f"{number}{clause_text(clause)}"))
-    if isinstance(item, RecalledItem) and item.discontinued:
-        lines.append(ItemLine(label=_("不再开展"), text=_("是")))
-    lines.extend(
-        ItemLine(label=field_label(field), text=getattr(item, field))
-        for field in ("remarks", "basis")
-        if getattr(item, field)
-    )
-    lines.extend(ItemLine(label=key, text=value) for key, value in item.extra.items() if value)
-    return lines
-
-
-@attrs.frozen(kw_only=True)
-class RenumberRun:
-    """A run of items whose numbers shifted by the same amount."""
-
-    part: PartKind
-    """The part."""
-    old_first: int
-    """The first old number of the run."""
-    old_last: int
-    """The last old number of the run."""
-    shift: int
-    """new number − old number."""
-
-    @property
-    def text(self) -> str:
-        """Return ``12–93 → 13–94`` (or ``12 → 13`` for one item)."""
-        if self.old_first == self.old_last:
-            return f"{self.old_first} → {self.old_first + self.shift}"
-        return (
-            f"{self.old_first}–{self.old_last} → "
-            f"{self.old_first + self.shift}–{self.old_last + self.shift}"
-        )
-
-
-def renumber_runs(renumbered: tuple[Renumbered, ...]) -> list[RenumberRun]:
-    """Return the renumbered items as runs of consecutive numbers with the same shift."""
-    runs: list[RenumberRun] = []
-    for entry in sorted(
-        (r for r in renumbered if r.old_number is not None and r.new_number is not None),
-        key=lambda r: (list(PartKind).index(r.part), r.old_number or 0),
-    ):
-        assert entry.old_number is not None  # noqa: S101 - filtered above
-        assert entry.new_number is not None  # noqa: S101
-        shift = entry.new_number - entry.old_number
-        last = runs[-1] if runs else None
-        if (
-            last is not None
-            and last.part is entry.part
-            and last.shift == shift
-            and last.old_last + 1 == entry.old_number
-        ):
-            runs[-1] = attrs.evolve(last, old_last=entry.old_number)
-        else:
-            runs.append(
-                RenumberRun(
-                    part=entry.part,
-                    old_first=entry.old_number,
-                    old_last=entry.old_number,
-                    shift=shift,
-                )
-            )
-    return runs
 
 
 def headline(changeset: ChangeSet) -> str:
@@ -301,15 +198,15 @@ def category_text(change: CategoryChange) -> str:
     old, new = change.old, change.new
     if change.kind is CategoryChangeKind.ADDED and new is not None:
         return _("{part}：新增类别「{heading}」").format(
-            part=part_label(new.part), heading=new.heading or new.title
+            part=part_title(new.part), heading=new.heading or new.title
         )
     if change.kind is CategoryChangeKind.REMOVED and old is not None:
         return _("{part}：取消类别「{heading}」").format(
-            part=part_label(old.part), heading=old.heading or old.title
+            part=part_title(old.part), heading=old.heading or old.title
         )
     assert old is not None  # noqa: S101 - the other kinds have both sides
     assert new is not None  # noqa: S101
-    part = part_label(new.part)
+    part = part_title(new.part)
     if change.kind is CategoryChangeKind.RENAMED:
         return _("{part}：类别「{old}」更名为「{new}」").format(
             part=part, old=old.title, new=new.title
@@ -425,7 +322,7 @@ def systemic_text(record: Systemic) -> str:
     where = _("、").join(
         dict.fromkeys(field_label(field, part) for part in record.parts for field in record.fields)
     )
-    parts = _("、").join(part_label(part) for part in record.parts)
+    parts = _("、").join(part_title(part) for part in record.parts)
     return _("{what}：{count} 项（{parts}；{where}）").format(
         what=what, count=record.count, parts=parts, where=where
     )

@@ -34,11 +34,11 @@ from dutylist.reports.changes.common import (
     kind_label,
     lead_names,
     number_text,
-    part_label,
-    renumber_runs,
     systemic_groups,
     version_lines,
 )
+from dutylist.reports.changes.renumbering import renumber_runs
+from dutylist.wording import part_title
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -92,7 +92,7 @@ def render_docx(changeset: ChangeSet) -> bytes:
             _paragraph(document, [(_("涉及：{items}").format(items=numbers), "")], size=10.5)
     # every item keeps its row: the comparison table is what an office files
     for number, (kind, changes) in enumerate(changes_by_part(changeset, grouped=False)):
-        _heading(document, _(_PART_HEADINGS[number]).format(part=part_label(kind)), size=16)
+        _heading(document, _(_PART_HEADINGS[number]).format(part=part_title(kind)), size=16)
         table = document.add_table(rows=1, cols=len(COLUMNS))
         table.style = "Table Grid"
         _header(table.rows[0])
@@ -106,7 +106,7 @@ def render_docx(changeset: ChangeSet) -> bytes:
             _paragraph(document, [(line, "")], size=12)
         if changeset.renumbered:
             runs = _("；").join(
-                _("{part} {text}").format(part=part_label(run.part), text=run.text)
+                _("{part} {text}").format(part=part_title(run.part), text=run.text)
                 for run in renumber_runs(changeset.renumbered)
             )
             text = ngettext(
@@ -196,7 +196,7 @@ def cell_lines(change: Change, side: str) -> list[Line]:
         if change.kind is ChangeKind.MOVED:
             ref = (change.old if side == "old" else change.new)[0]
             where = _("（{part}·{category}）").format(
-                part=part_label(ref.part), category=ref.category
+                part=part_title(ref.part), category=ref.category
             )
             lines.insert(0, [(where, "")])
         return lines

@@ -29,18 +29,18 @@ from dutylist.reports.changes.common import (
     changes_by_part,
     clause_place,
     headline,
-    item_lines,
     kind_label,
     number_text,
     op_label,
-    part_label,
     ref_text,
-    renumber_runs,
     renumbered_text,
     report_title,
     systemic_groups,
     version_lines,
 )
+from dutylist.reports.changes.items import item_lines
+from dutylist.reports.changes.renumbering import renumber_runs
+from dutylist.wording import part_title
 
 Segment = tuple[str, str]
 """A piece of text and its mark: ``""``, ``"del"`` or ``"ins"``."""
@@ -80,7 +80,7 @@ def context(changeset: ChangeSet) -> dict[str, Any]:
         "tally_columns": [(name, _(label)) for name, label in TALLY_COLUMNS],
         "parts": [
             {
-                "label": part_label(entry.part),
+                "label": part_title(entry.part),
                 "counts": [getattr(entry.tally, name) for name, _label in TALLY_COLUMNS],
             }
             for entry in changeset.summary.parts
@@ -95,7 +95,7 @@ def context(changeset: ChangeSet) -> dict[str, Any]:
         "sections": [
             {
                 "part": kind.value,
-                "label": part_label(kind),
+                "label": part_title(kind),
                 "changes": [_change(index, change) for index, change in changes],
             }
             for kind, changes in changes_by_part(changeset)
@@ -104,9 +104,9 @@ def context(changeset: ChangeSet) -> dict[str, Any]:
         "renumbered_text": renumbered_text(len(changeset.renumbered)),
         "renumber_runs": [
             {
-                "part": part_label(run.part),
+                "part": part_title(run.part),
                 "text": run.text,
-                "line": _("{part}：{text}").format(part=part_label(run.part), text=run.text),
+                "line": _("{part}：{text}").format(part=part_title(run.part), text=run.text),
             }
             for run in renumber_runs(changeset.renumbered)
         ],

@@ -19,18 +19,18 @@ from dutylist.reports.changes.common import (
     changes_by_part,
     clause_place,
     headline,
-    item_lines,
     kind_label,
     number_text,
     op_label,
-    part_label,
     ref_text,
-    renumber_runs,
     renumbered_text,
     report_title,
     systemic_groups,
     version_lines,
 )
+from dutylist.reports.changes.items import item_lines
+from dutylist.reports.changes.renumbering import renumber_runs
+from dutylist.wording import part_title
 
 _SPECIAL = re.compile(r"([\\`*_~|\[\]<>#])")
 
@@ -65,7 +65,7 @@ def render_markdown(changeset: ChangeSet) -> str:
     if listed:
         lines += ["## " + _("事项变更"), ""]
         for kind, changes in listed:
-            lines += [f"### {part_label(kind)}", ""]
+            lines += [f"### {part_title(kind)}", ""]
             for index, change in changes:
                 lines += _change(index, change)
     if changeset.renumbered:
@@ -73,7 +73,7 @@ def render_markdown(changeset: ChangeSet) -> str:
         lines.append(renumbered_text(len(changeset.renumbered)))
         lines.append("")
         lines += [
-            "- " + _("{part}：{text}").format(part=part_label(run.part), text=run.text)
+            "- " + _("{part}：{text}").format(part=part_title(run.part), text=run.text)
             for run in renumber_runs(changeset.renumbered)
         ]
         lines.append("")
@@ -86,7 +86,7 @@ def _summary(changeset: ChangeSet) -> list[str]:
     lines += ["| " + " | ".join(labels) + " |", "|" + "---|" * (len(TALLY_COLUMNS) + 1)]
     for entry in changeset.summary.parts:
         counts = " | ".join(str(getattr(entry.tally, name)) for name, _label in TALLY_COLUMNS)
-        lines.append(f"| {part_label(entry.part)} | {counts} |")
+        lines.append(f"| {part_title(entry.part)} | {counts} |")
     lines.append("")
     if changeset.summary.departments:
         labels = [_("部门"), _("新增涉及"), _("不再涉及"), _("内容变化")]

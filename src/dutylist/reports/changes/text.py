@@ -24,17 +24,17 @@ from dutylist.reports.changes.common import (
     changes_by_part,
     clause_place,
     headline,
-    item_lines,
     kind_label,
     number_text,
     op_label,
-    part_label,
     ref_text,
-    renumber_runs,
     report_title,
     systemic_groups,
     version_lines,
 )
+from dutylist.reports.changes.items import item_lines
+from dutylist.reports.changes.renumbering import renumber_runs
+from dutylist.wording import part_title
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -80,7 +80,7 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
             table.add_column(_(label).removesuffix("变化"), justify="right")
         for entry in changeset.summary.parts:
             counts = (str(getattr(entry.tally, name)) for name, _label in TALLY_COLUMNS)
-            table.add_row(part_label(entry.part), *counts)
+            table.add_row(part_title(entry.part), *counts)
         out.append(table)
     if changeset.categories:
         out.append(Text(_("类别变化"), style="bold underline"))
@@ -91,7 +91,7 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
             out.append(Text(f"  {line}"))
             out.extend(Text(f"    {index}. {item}", style="dim") for index, item in items)
     for kind, changes in changes_by_part(changeset):
-        out.append(Text(f"\n{part_label(kind)}", style="bold underline"))
+        out.append(Text(f"\n{part_title(kind)}", style="bold underline"))
         for index, change in changes:
             out.extend(_change(index, change, marks=marks))
     if changeset.renumbered:
@@ -102,7 +102,7 @@ def renderables(changeset: ChangeSet, *, marks: bool = False) -> list[Renderable
         ).format(count=len(changeset.renumbered))
         out.append(Text(f"\n{heading}", style="bold"))
         out.extend(
-            Text("  " + _("{part}：{text}").format(part=part_label(run.part), text=run.text))
+            Text("  " + _("{part}：{text}").format(part=part_title(run.part), text=run.text))
             for run in renumber_runs(changeset.renumbered)
         )
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dutylist.corpus.compare import Comparison, Difference
 from dutylist.messages import _
 from dutylist.model import PartKind
+from dutylist.wording import part_word
 
 
 def kind_label(kind: str) -> str:
@@ -18,15 +19,10 @@ def kind_label(kind: str) -> str:
 
 
 def part_label(part: PartKind | str | None) -> str:
-    """Return the short name of a part (基本, 配合, 收回), or an empty string."""
+    """Return the one word that tells a part (基本, 配合, 收回), or an empty string."""
     if part is None:
         return ""
-    kind = PartKind(part) if isinstance(part, str) else part
-    return {
-        PartKind.BASIC: _("基本"),
-        PartKind.COOPERATIVE: _("配合"),
-        PartKind.RECALLED: _("收回"),
-    }[kind]
+    return part_word(PartKind(part) if isinstance(part, str) else part)
 
 
 def detail(difference: Difference) -> str:
