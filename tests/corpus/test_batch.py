@@ -42,3 +42,17 @@ def test_planted_defects_fail_their_file_only(corpus: Corpus):
         report = by_path[plan.path].report
         assert report is not None
         assert "category-count-mismatch" not in report.codes
+
+
+def test_a_summary_batch_keeps_counts_not_findings(corpus: Corpus, corpus_root: Path):
+    sources = expand([str(corpus_root)])
+    full = list(check_many(sources, jobs=2))
+    counted = list(check_many(sources, CheckOptions(keep_findings=False), jobs=2))
+    assert all(result.report is None for result in counted)
+    assert [(r.path, r.counts, r.ok, r.exit_code, r.items) for r in counted] == [
+        (r.path, r.counts, r.ok, r.exit_code, r.items) for r in full
+    ]
+    for result in full:
+        if result.report is not None:
+            assert result.counts == result.report.counts()
+            assert result.ok == result.report.ok

@@ -110,6 +110,7 @@ def check_list(  # noqa: PLR0913, PLR0917 - one parameter per option
             fail_on=Severity(fail_on) if fail_on else None,
             registry_files=registry_files,
             office=office,
+            keep_findings=output_format != "text",  # the text summary needs only counts
         )
         with reported_errors():
             refuse_overwriting_inputs(output, *(s.path for s in expand(sources)))

@@ -1,15 +1,16 @@
 """Check many lists, in worker processes, one result per file as soon as it is ready.
 
 Results stream: a list is read, checked and dropped inside its worker, and only its
-:class:`FileResult` (counts and findings) crosses back, so memory does not grow with the
-number of lists. Results come back in the order of the sources, whatever ``jobs`` is, so
-a batch gives the same output as the same files checked one by one.
+:class:`FileResult` (counts, and findings when a merged report needs them) crosses
+back, so memory does not grow with the number of lists. Results come back in the order
+of the sources, whatever ``jobs`` is, so a batch gives the same output as the same files
+checked one by one.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -41,6 +42,9 @@ class CheckOptions:
     """Department registry files added to the configured ones."""
     office: str | None = None
     """The office of every list (``--office``), instead of each list's title."""
+    keep_findings: bool = True
+    """Send each list's findings back; False sends only their counts (a summary table),
+    so that the batch's memory does not grow with the findings of thousands of lists."""
 
 
 @attrs.frozen(kw_only=True)
@@ -50,7 +54,11 @@ class FileResult:
     path: str
     """The file as given or found."""
     report: Report | None = None
-    """The findings, or None when the file could not be read."""
+    """The findings, or None when the file could not be read or only counts were kept."""
+    counts: Mapping[Severity, int] = attrs.field(factory=dict)
+    """The number of unaccepted findings of each severity, when the file was read."""
+    ok: bool = False
+    """True when the file was read and no unaccepted finding reaches ``fail_on``."""
     items: int = 0
     """The number of items read."""
     title: str | None = None
@@ -61,14 +69,14 @@ class FileResult:
     @property
     def readable(self) -> bool:
         """Return True when the file was read and checked."""
-        return self.report is not None
+        return self.error is None
 
     @property
     def exit_code(self) -> int:
         """Return 0 (clean), 1 (failing findings) or 2 (unreadable), as for one file."""
-        if self.report is None:
+        if not self.readable:
             return 2
-        return 0 if self.report.ok else 1
+        return 0 if self.ok else 1
 
 
 def config_for(path: str, options: CheckOptions) -> Config:
@@ -95,7 +103,14 @@ def check_file(path: str, options: CheckOptions) -> FileResult:
             report = locate_in_json(report, duty_list, path)
     except DutylistError as exc:
         return FileResult(path=path, error=str(exc))
-    return FileResult(path=path, report=report, items=len(duty_list.items), title=duty_list.title)
+    return FileResult(
+        path=path,
+        report=report if options.keep_findings else None,
+        counts=report.counts(),
+        ok=report.ok,
+        items=len(duty_list.items),
+        title=duty_list.title,
+    )
 
 
 def default_jobs() -> int:

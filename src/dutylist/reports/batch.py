@@ -38,7 +38,7 @@ def merged_report(results: Sequence[FileResult], fail_on: Severity = Severity.ER
     """
     findings: list[Finding] = []
     for result in results:
-        if result.report is None:
+        if result.error is not None or result.report is None:
             findings.append(
                 Finding(
                     code=UNREADABLE_CODE,
@@ -58,17 +58,17 @@ def summary_rows(results: Sequence[FileResult]) -> list[tuple[str, str, str, str
     totals = dict.fromkeys(Severity, 0)
     items = unreadable = 0
     for result in results:
-        if result.report is None:
+        if not result.readable:
             unreadable += 1
             rows.append(
                 (result.path, "", "", "", "", _("无法读取：{reason}").format(reason=result.error))
             )
             continue
-        counts = result.report.counts()
+        counts = result.counts
         for severity in Severity:
             totals[severity] += counts[severity]
         items += result.items
-        status = _("通过") if result.report.ok else _("未通过")
+        status = _("通过") if result.ok else _("未通过")
         rows.append(
             (
                 result.path,
