@@ -40,13 +40,28 @@ CANDIDATES = 8
 _QUALIFIER = re.compile(r"[（(][^（()）]{1,12}[）)]\s*$")
 
 
-@attrs.frozen(kw_only=True, slots=False)
 class Entry:
     """An item of one version with its place.
 
-    Not slotted: its cached properties then live in the instance dictionary, read
-    without the attribute hook slotted attrs classes need for them.
+    A plain slotted class, not an attrs one: a diff makes one per item of both lists,
+    and building them is then a fixed cost of every diff. The texts derived from the
+    item (normalised clauses, bigrams, content) are computed on first use and kept.
     """
+
+    __slots__ = (
+        "_base",
+        "_body",
+        "_body_grams",
+        "_content",
+        "_grams",
+        "category",
+        "category_index",
+        "item",
+        "key",
+        "order",
+        "part",
+        "position",
+    )
 
     item: Item
     """The item."""
@@ -63,15 +78,47 @@ class Entry:
     key: str
     """Its normalised name."""
 
-    @functools.cached_property
+    def __init__(  # noqa: PLR0913 - one value per field
+        self,
+        *,
+        item: Item,
+        part: PartKind,
+        category: Category,
+        category_index: int,
+        position: int,
+        order: int,
+        key: str,
+    ) -> None:
+        """Place ``item``; ``key`` is its normalised name."""
+        self.item = item
+        self.part = part
+        self.category = category
+        self.category_index = category_index
+        self.position = position
+        self.order = order
+        self.key = key
+
+    def __repr__(self) -> str:
+        """Return the item's name and place."""
+        return f"Entry({self.item.name!r}, {self.part.value}, order={self.order})"
+
+    @property
     def body(self) -> str:
         """Return its normalised clause texts."""
-        return normalize(body_text(self.item))
+        try:
+            return self._body
+        except AttributeError:
+            self._body = normalize(body_text(self.item))
+            return self._body
 
-    @functools.cached_property
+    @property
     def content(self) -> Hashable:
         """Return the item's content without its number (computed once)."""
-        return item_content(self.item)
+        try:
+            return self._content
+        except AttributeError:
+            self._content = item_content(self.item)
+            return self._content
 
     def same_content(self, other: Entry) -> bool:
         """Return True when the two items have the same content (numbers aside).
@@ -80,27 +127,42 @@ class Entry:
         that differ in some field, perhaps only in form, build their content.
         """
         a, b = self.item, other.item
+        if a is b:
+            return True
         if type(a) is type(b):
             fields = _compared_fields(a)
             if fields(a) == fields(b):
                 return True
         return self.content == other.content
 
-    @functools.cached_property
+    @property
     def base(self) -> str:
         """Return the normalised name without a trailing qualifier (``…（宣传）``), else ''."""
-        match = _QUALIFIER.search(self.item.name)
-        return normalize(self.item.name[: match.start()]) if match else ""
+        try:
+            return self._base
+        except AttributeError:
+            match = _QUALIFIER.search(self.item.name)
+            self._base = normalize(self.item.name[: match.start()]) if match else ""
+            return self._base
 
-    @functools.cached_property
+    @property
     def body_grams(self) -> frozenset[str]:
         """Return the character bigrams of the clauses."""
-        return bigrams(self.body)
+        try:
+            return self._body_grams
+        except AttributeError:
+            self._body_grams = bigrams(self.body)
+            return self._body_grams
 
-    @functools.cached_property
+    @property
     def grams(self) -> frozenset[str]:
         """Return the character bigrams of name and clauses."""
-        return bigrams(self.key + "|" + self.body if self.body else self.key)
+        try:
+            return self._grams
+        except AttributeError:
+            body = self.body
+            self._grams = bigrams(self.key + "|" + body if body else self.key)
+            return self._grams
 
 
 _COMPARED_FIELDS: dict[type, Callable[[Item], tuple[object, ...]]] = {}

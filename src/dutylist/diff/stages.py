@@ -7,9 +7,9 @@ bigram index per side (:class:`Index`), built once per diff.
 from __future__ import annotations
 
 import bisect
-import heapq
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from dutylist.diff.entries import (
     ABSORBED,
@@ -188,13 +188,23 @@ class Index:
     :data:`COMMON_BIGRAM` items (repeated wording) is not dropped: it counts for the
     :data:`COMMON_BIGRAM` items holding it that are nearest in reading order to the item
     looked up, so the work stays bounded and nearby evidence is kept.
+
+    While the index holds at most :data:`COMMON_BIGRAM` items no bigram can be that
+    common, and an item's count is simply the number of bigrams it shares with the one
+    looked up: it is then computed by intersecting their bigram sets, without building
+    the postings (the same answer, without the fixed cost that dominates small diffs).
     """
 
     def __init__(self, side: Sequence[Entry], members: Iterable[int]) -> None:
         """Index the bigrams of ``members`` (indices into ``side``) when first looked up."""
         self.side = side
         self.members = sorted(members)
+        self.small = len(self.members) <= COMMON_BIGRAM
+        self._member_set = frozenset(self.members)
         self._postings: dict[str, list[int]] | None = None
+        self._rare: dict[str, list[int]] = {}
+        self._common: frozenset[str] = frozenset()
+        self._counted: dict[int, Counter[int]] = {}  # by the order of the entry looked up
 
     @property
     def postings(self) -> dict[str, list[int]]:
@@ -205,33 +215,52 @@ class Index:
             for index in self.members:
                 for gram in side[index].grams:
                     postings[gram].append(index)
-            self._postings = postings
+            self._postings = dict(postings)
+            self._rare = {gram: found for gram, found in postings.items() if len(found) <= COMMON_BIGRAM}
+            self._common = frozenset(postings.keys() - self._rare.keys())
         return self._postings
+
+    def counts(self, entry: Entry, allowed: Iterable[int]) -> tuple[dict[int, int], list[int]]:
+        """Return how many bigrams members share with ``entry``, and the allowed members that do."""
+        wanted = allowed if isinstance(allowed, (set, frozenset)) else set(allowed)
+        if self.small:
+            grams, side = entry.grams, self.side
+            found = {}
+            for index in self._member_set.intersection(wanted):
+                shared = len(grams & side[index].grams)
+                if shared:
+                    found[index] = shared
+            return found, list(found)
+        counts = self._counted.get(entry.order)
+        if counts is None:
+            counts = self._counted[entry.order] = self._count(entry)
+        return counts, list(counts.keys() & wanted)
+
+    def _count(self, entry: Entry) -> Counter[int]:
+        """Count, per member, the bigrams it shares with ``entry`` (common ones windowed)."""
+        postings = self.postings
+        grams = entry.grams
+        # bigrams held by few members count for all of them (looked up in C) …
+        counts = Counter(itertools.chain.from_iterable(filter(None, map(self._rare.get, grams))))
+        # … a common one for the nearest COMMON_BIGRAM members in reading order
+        half = COMMON_BIGRAM // 2
+        for gram in grams & self._common:
+            posting = postings[gram]
+            at = bisect.bisect_left(posting, entry.order)
+            counts.update(posting[max(0, at - half) : at + half])
+        return counts
 
     def candidates(
         self,
         entry: Entry,
-        allowed: Container[int],
+        allowed: Iterable[int],
         limit: int = CANDIDATES,
     ) -> list[int]:
-        """Return the allowed members sharing most bigrams with ``entry``."""
-        counts: Counter[int] = Counter()
-        half = COMMON_BIGRAM // 2
-        postings = self.postings
-        for gram in entry.grams:
-            posting = postings.get(gram)
-            if not posting:
-                continue
-            if len(posting) > COMMON_BIGRAM:
-                at = bisect.bisect_left(posting, entry.order)
-                posting = posting[max(0, at - half) : at + half]
-            counts.update(posting)
-        found = [entry for entry in counts.items() if entry[0] in allowed]
-        return [index for index, _ in heapq.nsmallest(limit, found, key=_by_count)]
-
-
-def _by_count(entry: tuple[int, int]) -> tuple[int, int]:
-    return (-entry[1], entry[0])
+        """Return the allowed members sharing most bigrams with ``entry`` (ties: earliest)."""
+        counts, found = self.counts(entry, allowed)
+        found.sort()
+        found.sort(key=counts.__getitem__, reverse=True)  # stable: ties stay earliest first
+        return found[:limit]
 
 
 def similar(  # noqa: PLR0913, PLR0917 - both sides, their state and their indexes
