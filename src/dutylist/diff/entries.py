@@ -216,6 +216,11 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(map(str.__add__, text, text[1:]))
 
 
+def same_text(old: Entry, new: Entry) -> bool:
+    """Return True when two items have the same name and clause texts, as printed."""
+    return old.item.name == new.item.name and body_text(old.item) == body_text(new.item)
+
+
 def similarity(old: Entry, new: Entry) -> float:
     """Return how alike two items are, from 0 to 1 (see the module doc)."""
     from rapidfuzz.fuzz import ratio  # noqa: PLC0415

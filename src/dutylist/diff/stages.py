@@ -21,6 +21,7 @@ from dutylist.diff.entries import (
     SPLIT_COVERAGE,
     WHOLE_COVERAGE,
     Entry,
+    same_text,
     similarity,
 )
 
@@ -42,10 +43,14 @@ def absorbed(  # noqa: PLR0913, PLR0917 - both sides, their state and their inde
     *r* lies mostly inside *n* (:data:`FRAGMENT_CONTAINMENT` of its bigrams), accounts for
     a fair share of what *n* gained over *m* and is not mostly made of other text (a
     quarter of each), and the absorbed items together account for :data:`ABSORBED` of the
-    gain. Splits are the mirror image.
+    gain. Splits are the mirror image. A pair whose name and clauses are unchanged (its
+    departments changed, say) gained nothing and is not looked at.
     """
-    partner_of_new = {j: i for i, j in changed}
-    partner_of_old = dict(changed)
+    if not free_old and not free_new:
+        return [], []
+    gained = [(i, j) for i, j in changed if not same_text(old[i], new[j])]
+    partner_of_new = {j: i for i, j in gained}
+    partner_of_old = dict(gained)
     groups: list[tuple[float, int, tuple[int, ...], bool, int, tuple[int, ...]]] = []
 
     def collect(  # noqa: PLR0913 - one side's items, the other's, and how they pair
