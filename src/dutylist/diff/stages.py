@@ -209,7 +209,7 @@ class Index:
         self._postings: dict[str, list[int]] | None = None
         self._rare: dict[str, list[int]] = {}
         self._common: frozenset[str] = frozenset()
-        self._counted: dict[int, Counter[int]] = {}  # by the order of the entry looked up
+        self._ranked: dict[int, list[int]] = {}  # by the order of the item looked up
 
     @property
     def postings(self) -> dict[str, list[int]]:
@@ -225,36 +225,6 @@ class Index:
             self._common = frozenset(postings.keys() - self._rare.keys())
         return self._postings
 
-    def counts(self, entry: Entry, allowed: Iterable[int]) -> tuple[dict[int, int], list[int]]:
-        """Return how many bigrams members share with ``entry``, and the allowed members that do."""
-        wanted = allowed if isinstance(allowed, (set, frozenset)) else set(allowed)
-        if self.small:
-            grams, side = entry.grams, self.side
-            found = {}
-            for index in self._member_set.intersection(wanted):
-                shared = len(grams & side[index].grams)
-                if shared:
-                    found[index] = shared
-            return found, list(found)
-        counts = self._counted.get(entry.order)
-        if counts is None:
-            counts = self._counted[entry.order] = self._count(entry)
-        return counts, list(counts.keys() & wanted)
-
-    def _count(self, entry: Entry) -> Counter[int]:
-        """Count, per member, the bigrams it shares with ``entry`` (common ones windowed)."""
-        postings = self.postings
-        grams = entry.grams
-        # bigrams held by few members count for all of them (looked up in C) …
-        counts = Counter(itertools.chain.from_iterable(filter(None, map(self._rare.get, grams))))
-        # … a common one for the nearest COMMON_BIGRAM members in reading order
-        half = COMMON_BIGRAM // 2
-        for gram in grams & self._common:
-            posting = postings[gram]
-            at = bisect.bisect_left(posting, entry.order)
-            counts.update(posting[max(0, at - half) : at + half])
-        return counts
-
     def candidates(
         self,
         entry: Entry,
@@ -262,10 +232,40 @@ class Index:
         limit: int = CANDIDATES,
     ) -> list[int]:
         """Return the allowed members sharing most bigrams with ``entry`` (ties: earliest)."""
-        counts, found = self.counts(entry, allowed)
-        found.sort()
-        found.sort(key=counts.__getitem__, reverse=True)  # stable: ties stay earliest first
-        return found[:limit]
+        wanted = allowed if isinstance(allowed, (set, frozenset)) else set(allowed)
+        if self.small:
+            grams, side = entry.grams, self.side
+            counts = {}
+            for index in self._member_set.intersection(wanted):
+                shared = len(grams & side[index].grams)
+                if shared:
+                    counts[index] = shared
+            found = sorted(counts)
+            found.sort(key=counts.__getitem__, reverse=True)  # stable: ties stay earliest first
+            return found[:limit]
+        ranking = self._ranked.get(entry.order)
+        if ranking is None:
+            ranking = self._ranked[entry.order] = self._ranking(entry)
+        return list(itertools.islice(filter(wanted.__contains__, ranking), limit))
+
+    def _ranking(self, entry: Entry) -> list[int]:
+        """Return the members sharing bigrams with ``entry``, most first (ties: earliest).
+
+        A bigram held by at most :data:`COMMON_BIGRAM` members counts for all of them; a
+        more common one for the :data:`COMMON_BIGRAM` nearest in reading order. Kept per
+        item: every stage looks the same items up, among fewer and fewer allowed members.
+        """
+        postings = self.postings
+        grams = entry.grams
+        counts = Counter(itertools.chain.from_iterable(filter(None, map(self._rare.get, grams))))
+        half = COMMON_BIGRAM // 2
+        for gram in grams & self._common:
+            posting = postings[gram]
+            at = bisect.bisect_left(posting, entry.order)
+            counts.update(posting[max(0, at - half) : at + half])
+        ranking = sorted(counts)
+        ranking.sort(key=counts.__getitem__, reverse=True)  # stable: ties stay earliest first
+        return ranking
 
 
 def similar(  # noqa: PLR0913, PLR0917 - both sides, their state and their indexes
