@@ -38,8 +38,8 @@ from tests.diff.generated import generated_list, generated_revision  # noqa: E40
 import dutylist  # noqa: E402
 from dutylist.checks import check  # noqa: E402
 from dutylist.cli import GC_THRESHOLDS  # noqa: E402
-from dutylist.diff import diff  # noqa: E402
-from dutylist.reports.changes import render_changes  # noqa: E402
+from dutylist.diff import diff_lists  # noqa: E402
+from dutylist.reports.changes import render_changes, render_redline  # noqa: E402
 
 REFERENCE = ROOT / "examples" / "mingzhu.json"
 RESULTS = ROOT / "benchmarks" / "results" / "bench_scale.md"
@@ -60,11 +60,11 @@ def measure(size: int, folder: Path) -> tuple[int, dict[str, float]]:
     path = folder / f"list-{size}.json"
     dutylist.dump(old, path)
     times = {"read": timed(lambda: dutylist.load(path)), "check": timed(lambda: check(old))}
-    changeset = diff(old, new)
-    times["diff"] = timed(lambda: diff(old, new))
+    changeset = diff_lists(old, new)
+    times["diff"] = timed(lambda: diff_lists(old, new))
     for name in ("text", "markdown", "html", "docx", "json"):
-        times[name] = timed(lambda name=name: render_changes(changeset, name, new=new))
-    times["redline"] = timed(lambda: render_changes(changeset, "docx", new=new, redline=True))
+        times[name] = timed(lambda name=name: render_changes(changeset, name))
+    times["redline"] = timed(lambda: render_redline(changeset, new))
     return len(old.items), times
 
 
