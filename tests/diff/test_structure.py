@@ -187,8 +187,6 @@ def test_a_qualified_split_across_categories(mingzhu: DutyList) -> None:
 def test_a_category_split_in_two_is_a_split_record(mingzhu: DutyList) -> None:
     import attrs
 
-    from dutylist.diff.changes import ChangeKind
-
     part = edits.part(mingzhu, PartKind.COOPERATIVE)
     categories = list(part.categories)
     whole = categories[6]
@@ -214,11 +212,132 @@ def test_a_category_split_in_two_is_a_split_record(mingzhu: DutyList) -> None:
         (CategoryChangeKind.ADDED, None, "物业管理"),
         (CategoryChangeKind.SPLIT, "城乡建设", "物业管理"),
     ]
-    assert {c.kind for c in changeset.changes} == {ChangeKind.MOVED}
-    assert "配合履职事项清单：类别「城乡建设」分设出「物业管理」\n" in render_text(changeset)
+    assert changeset.changes == ()  # the 15 items went with the split: none is moved
+    start = sum(len(category.items) for category in categories[:6]) + 15
+    assert changeset.categories[-1].items == tuple((p, p) for p in range(start, start + 15))
+    text = render_text(changeset)
+    assert "配合履职事项清单：类别「城乡建设」分设出「物业管理」（15 项随之划入）\n" in text
+    assert "转类" not in text
     back = diff_lists(revised, mingzhu)
     merged = [c for c in back.categories if c.kind is CategoryChangeKind.MERGED]
     assert [(c.old.title, c.new.title) for c in merged if c.old and c.new] == [
         ("物业管理", "城乡建设")
     ]
+    assert content(apply(mingzhu, changeset)) == content(revised)
+
+
+def _split_category(duty_list: DutyList, stray: int | None = None) -> DutyList:
+    """Split 城乡建设 (30 items) into 城乡建设（规划） and 城乡建设（物业）, 15 items each.
+
+    With ``stray``, that item of the second half goes to 党的建设 instead.
+    """
+    import attrs
+
+    part = edits.part(duty_list, PartKind.COOPERATIVE)
+    categories = list(part.categories)
+    whole = categories[6]
+    first, second = list(whole.items[:15]), list(whole.items[15:])
+    if stray is not None:
+        item = second.pop(stray)
+        categories[0] = attrs.evolve(categories[0], items=(*categories[0].items, item))
+    planning = attrs.evolve(
+        whole, title="城乡建设（规划）", heading="七、城乡建设（规划）（15项）", items=tuple(first)
+    )
+    planning = attrs.evolve(planning, declared_count=15)
+    property_ = attrs.evolve(
+        whole,
+        ordinal=8,
+        title="城乡建设（物业）",
+        heading="八、城乡建设（物业）（15项）",
+        items=tuple(second),
+        declared_count=15,
+    )
+    categories[6:7] = [planning, property_]
+    return edits.renumber(
+        edits.replace_part(duty_list, attrs.evolve(part, categories=tuple(categories)))
+    )
+
+
+COOPERATIVE = PartKind.COOPERATIVE
+
+
+def test_a_category_split_under_derived_titles_moves_no_item(mingzhu: DutyList) -> None:
+    revised = _split_category(mingzhu)
+    changeset = diff_lists(mingzhu, revised)
+    start = sum(len(c.items) for c in edits.part(mingzhu, COOPERATIVE).categories[:6])
+    old = ref(COOPERATIVE, 6, 7, "城乡建设", 30)
+    planning = ref(COOPERATIVE, 6, 7, "城乡建设（规划）", 15)
+    property_ = ref(COOPERATIVE, 7, 8, "城乡建设（物业）", 15)
+    assert changeset.changes == ()
+    assert changeset.renumbered == ()
+    assert changeset.categories == (
+        CategoryChange(kind=CategoryChangeKind.RENAMED, old=old, new=planning),
+        CategoryChange(kind=CategoryChangeKind.COUNT_CHANGED, old=old, new=planning),
+        CategoryChange(kind=CategoryChangeKind.ADDED, old=None, new=property_),
+        CategoryChange(
+            kind=CategoryChangeKind.SPLIT,
+            old=old,
+            new=property_,
+            items=tuple((p, p) for p in range(start + 15, start + 30)),
+        ),
+    )
+    text = render_text(changeset)
+    assert "0 处事项变更；类别变化 4 处。" in text
+    assert (
+        "类别变化\n"
+        "  配合履职事项清单：类别「城乡建设」更名为「城乡建设（规划）」\n"
+        "  配合履职事项清单：类别「城乡建设（规划）」标注事项数 30项 → 15项\n"
+        "  配合履职事项清单：新增类别「八、城乡建设（物业）（15项）」\n"
+        "  配合履职事项清单：类别「城乡建设」分设出「城乡建设（物业）」（15 项随之划入）\n"
+    ) in text
+    assert "转类" not in text
+    assert content(apply(mingzhu, changeset)) == content(revised)
+
+
+def test_a_category_merge_moves_no_item(mingzhu: DutyList) -> None:
+    split = _split_category(mingzhu)
+    changeset = diff_lists(split, mingzhu)
+    start = sum(len(c.items) for c in edits.part(mingzhu, COOPERATIVE).categories[:6])
+    old = ref(COOPERATIVE, 6, 7, "城乡建设", 30)
+    planning = ref(COOPERATIVE, 6, 7, "城乡建设（规划）", 15)
+    property_ = ref(COOPERATIVE, 7, 8, "城乡建设（物业）", 15)
+    assert changeset.changes == ()
+    assert changeset.renumbered == ()
+    assert changeset.categories == (
+        CategoryChange(kind=CategoryChangeKind.RENAMED, old=planning, new=old),
+        CategoryChange(kind=CategoryChangeKind.COUNT_CHANGED, old=planning, new=old),
+        CategoryChange(
+            kind=CategoryChangeKind.MERGED,
+            old=property_,
+            new=old,
+            items=tuple((p, p) for p in range(start + 15, start + 30)),
+        ),
+        CategoryChange(kind=CategoryChangeKind.REMOVED, old=property_, new=None),
+    )
+    assert (
+        "类别变化\n"
+        "  配合履职事项清单：类别「城乡建设（规划）」更名为「城乡建设」\n"
+        "  配合履职事项清单：类别「城乡建设」标注事项数 15项 → 30项\n"
+        "  配合履职事项清单：类别「城乡建设（物业）」并入「城乡建设」（15 项随之并入）\n"
+        "  配合履职事项清单：取消类别「八、城乡建设（物业）（15项）」\n"
+    ) in render_text(changeset)
+    assert content(apply(split, changeset)) == content(mingzhu)
+
+
+def test_an_item_leaving_a_split_category_for_another_is_moved(mingzhu: DutyList) -> None:
+    from dutylist.diff.changes import ChangeKind
+
+    stray = edits.part(mingzhu, COOPERATIVE).categories[6].items[20]
+    revised = _split_category(mingzhu, stray=5)
+    changeset = diff_lists(mingzhu, revised)
+    assert [
+        (c.kind, c.old[0].category, c.new[0].category, c.new[0].name) for c in changeset.changes
+    ] == [(ChangeKind.MOVED, "城乡建设", "党的建设", stray.name)]
+    split = [c for c in changeset.categories if c.kind is CategoryChangeKind.SPLIT]
+    assert [(c.old.title, c.new.title, len(c.items)) for c in split if c.old and c.new] == [
+        ("城乡建设", "城乡建设（物业）", 14)
+    ]
+    text = render_text(changeset)
+    assert "1 处事项变更：转类 1" in text
+    assert "配合履职事项清单：类别「城乡建设」分设出「城乡建设（物业）」（14 项随之划入）\n" in text
     assert content(apply(mingzhu, changeset)) == content(revised)

@@ -290,10 +290,19 @@ class CategoryChange:
     """The old category, None when added."""
     new: CategoryRef | None
     """The new category, None when removed."""
+    items: tuple[tuple[int, int], ...] = ()
+    """For a split or merge: the items that went from the old category to the new one with
+    it, as (old position, new position) in the part. They are not moved (转类): the
+    category record accounts for them."""
 
     def mirrored(self) -> CategoryChange:
         """Return the change as seen when the two lists swap places."""
-        return CategoryChange(kind=self.kind.mirror, old=self.new, new=self.old)
+        return CategoryChange(
+            kind=self.kind.mirror,
+            old=self.new,
+            new=self.old,
+            items=tuple(sorted((new, old) for old, new in self.items)),
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -15,9 +15,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import attrs
+
 from dutylist.diff.align import Alignment, Entry, align
 from dutylist.diff.categories import align_categories, kept_in_order
 from dutylist.diff.changes import (
+    CategoryChange,
+    CategoryChangeKind,
     Change,
     ChangeKind,
     ChangeSet,
@@ -73,7 +77,8 @@ def compute_aligned(
     category_map, category_changes = align_categories(old, new, alignment)
     changes: list[Change] = []
     renumbered: list[Renumbered] = []
-    in_place = _in_place(alignment, category_map)
+    in_place = _in_place(alignment, _accepted(category_map, category_changes))
+    category_changes = _with_items(category_changes, alignment, category_map, in_place)
     for i, j in alignment.pairs:
         before, after = alignment.old[i], alignment.new[j]
         moved = (i, j) not in in_place
@@ -181,18 +186,67 @@ def _list_ref(duty_list: DutyList) -> ListRef:
     )
 
 
+def _accepted(
+    category_map: dict[PartKind, dict[int, int]], records: Iterable[CategoryChange]
+) -> dict[PartKind, dict[int, set[int]]]:
+    """Return, per part and old category, the new categories its items may stay in.
+
+    The category it corresponds to, and the new categories of its split and merge
+    records: an item that went with its category into one of those is not moved.
+    """
+    accepted: dict[PartKind, dict[int, set[int]]] = {
+        kind: {a: {b} for a, b in pairs.items()} for kind, pairs in category_map.items()
+    }
+    for record in records:
+        if record.kind in _REGROUPED and record.old is not None and record.new is not None:
+            accepted[record.old.part].setdefault(record.old.index, set()).add(record.new.index)
+    return accepted
+
+
+_REGROUPED = frozenset({CategoryChangeKind.SPLIT, CategoryChangeKind.MERGED})
+
+
+def _with_items(
+    records: list[CategoryChange],
+    alignment: Alignment,
+    category_map: dict[PartKind, dict[int, int]],
+    in_place: set[tuple[int, int]],
+) -> list[CategoryChange]:
+    """Return the records, each split and merge with the items that went with it."""
+    if not any(record.kind in _REGROUPED for record in records):
+        return records
+    went: dict[tuple[PartKind, int, int], list[tuple[int, int]]] = defaultdict(list)
+    for i, j in sorted(in_place):
+        before, after = alignment.old[i], alignment.new[j]
+        if category_map[before.part].get(before.category_index) != after.category_index:
+            went[before.part, before.category_index, after.category_index].append(
+                (before.position, after.position)
+            )
+    result = []
+    for record in records:
+        if record.kind in _REGROUPED and record.old is not None and record.new is not None:
+            items = went.pop((record.old.part, record.old.index, record.new.index), [])
+            record = attrs.evolve(record, items=tuple(items))  # noqa: PLW2901
+        result.append(record)
+    return result
+
+
 def _in_place(
-    alignment: Alignment, category_map: dict[PartKind, dict[int, int]]
+    alignment: Alignment, accepted: dict[PartKind, dict[int, set[int]]]
 ) -> set[tuple[int, int]]:
-    """Return the pairs that stay in their part and category, in relative order."""
+    """Return the pairs that stay in their part and category, in relative order.
+
+    An item stays when its new category is one its old category may hold it in
+    (:func:`_accepted`) and it keeps its order relative to the other items that stayed
+    in that new category.
+    """
     by_category: dict[tuple[PartKind, int], list[tuple[int, int]]] = defaultdict(list)
     for i, j in alignment.pairs:
         before, after = alignment.old[i], alignment.new[j]
-        if (
-            before.part is after.part
-            and category_map[before.part].get(before.category_index) == after.category_index
+        if before.part is after.part and after.category_index in accepted[before.part].get(
+            before.category_index, ()
         ):
-            by_category[before.part, before.category_index].append((i, j))
+            by_category[after.part, after.category_index].append((i, j))
 
     def priority(pair: tuple[int, int]) -> tuple[object, ...]:
         # Symmetric in old and new: a pair and its mirror image get the same key, and two

@@ -2,8 +2,9 @@
 
 Every changed item is carried in full by its change and placed at the place its new
 reference names; items that did not change keep their relative order and fill the
-remaining places, taking the numbers the ``renumbered`` entries give them. Categories are
-rebuilt the same way from the category changes. What is not content (see
+remaining places, taking the numbers the ``renumbered`` entries give them, in the
+category theirs became (or, when a split or merge record lists them, the one it names).
+Categories are rebuilt the same way from the category changes. What is not content (see
 :mod:`dutylist.diff.content`) comes from the old list.
 """
 
@@ -60,8 +61,15 @@ def _apply_part(kind: PartKind, old: Part | None, changeset: ChangeSet) -> Part 
     numbers = {
         entry.old_position: entry.new_number for entry in changeset.renumbered if entry.part is kind
     }
+    # items that went with their category into a split-off or merged one (not moved)
+    went = {
+        old_position: change.new.index
+        for change in changeset.categories
+        if change.new is not None and change.new.part is kind
+        for old_position, _ in change.items
+    }
     staying: list[tuple[int | None, Item | None, int]] = [
-        (category_map.get(category_index), item, position)
+        (went.get(position, category_map.get(category_index)), item, position)
         for category_index, item, position in _old_items(old_categories)
         if position not in leaving
     ]

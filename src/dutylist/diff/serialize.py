@@ -24,6 +24,9 @@ def to_data(changeset: ChangeSet) -> dict[str, Any]:
     data: dict[str, Any] = make_converter().unstructure(changeset)
     for change, raw in zip(changeset.changes, data["changes"], strict=True):
         raw["classification"] = change.classification.value
+    for raw in data["categories"]:
+        if not raw["items"]:
+            del raw["items"]  # only split and merge records carry items
     return {"changeset_version": CHANGESET_VERSION, "is_empty": changeset.is_empty, **data}
 
 

@@ -221,7 +221,9 @@ class Index:
                 for gram in side[index].grams:
                     postings[gram].append(index)
             self._postings = dict(postings)
-            self._rare = {gram: found for gram, found in postings.items() if len(found) <= COMMON_BIGRAM}
+            self._rare = {
+                gram: found for gram, found in postings.items() if len(found) <= COMMON_BIGRAM
+            }
             self._common = frozenset(postings.keys() - self._rare.keys())
         return self._postings
 

@@ -218,9 +218,17 @@ def category_text(change: CategoryChange) -> str:
             before=_declared(old.declared_count),
             after=_declared(new.declared_count),
         )
+    if change.kind is CategoryChangeKind.SPLIT and change.items:
+        return _("{part}：类别「{old}」分设出「{new}」（{count} 项随之划入）").format(
+            part=part, old=old.title, new=new.title, count=len(change.items)
+        )
     if change.kind is CategoryChangeKind.SPLIT:
         return _("{part}：类别「{old}」分设出「{new}」").format(
             part=part, old=old.title, new=new.title
+        )
+    if change.kind is CategoryChangeKind.MERGED and change.items:
+        return _("{part}：类别「{old}」并入「{new}」（{count} 项随之并入）").format(
+            part=part, old=old.title, new=new.title, count=len(change.items)
         )
     if change.kind is CategoryChangeKind.MERGED:
         return _("{part}：类别「{old}」并入「{new}」").format(
