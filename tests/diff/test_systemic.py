@@ -5,7 +5,7 @@ from __future__ import annotations
 from dutylist.diff import apply, diff_lists
 from dutylist.diff.changes import ChangeKind, FieldOp, Systemic
 from dutylist.diff.content import content
-from dutylist.model import CooperativeItem, DutyList, PartKind, RecalledItem
+from dutylist.model import CooperativeItem, DutyList, Item, PartKind, RecalledItem
 from dutylist.reports.changes.html import render_html
 from dutylist.reports.changes.markdown import render_markdown
 from dutylist.reports.changes.text import render_text
@@ -81,3 +81,79 @@ def test_a_change_with_other_edits_stays_in_the_list(mingzhu: DutyList) -> None:
     assert changeset.systemic[0].count == 16
     text = render_text(changeset, width=400)
     assert text.count("[变更]") == 1
+
+
+def _rename_in(duty_list: DutyList, old: str, new: str, limit: int) -> DutyList:
+    """Return the list with department ``old`` called ``new`` in the first ``limit`` items."""
+    import attrs
+
+    done = 0
+
+    def renamed(item: Item) -> Item:
+        nonlocal done
+        if not isinstance(item, CooperativeItem) or done >= limit:
+            return item
+        if not any(d.name == old for d in item.departments):
+            return item
+        done += 1
+        departments = tuple(
+            attrs.evolve(d, name=new, printed=None) if d.name == old else d
+            for d in item.departments
+        )
+        return attrs.evolve(item, departments=departments)
+
+    part = edits.part(duty_list, PartKind.COOPERATIVE)
+    categories = tuple(
+        attrs.evolve(c, items=tuple(renamed(i) for i in c.items)) for c in part.categories
+    )
+    return edits.replace_part(duty_list, attrs.evolve(part, categories=categories))
+
+
+def test_a_rename_the_registry_declares_is_systemic_from_one_item(mingzhu: DutyList) -> None:
+    from dutylist.departments.registry import registry_for
+    from dutylist.diff.changes import Reform
+
+    registry = registry_for(mingzhu)
+    revised = _rename_in(mingzhu, "区政数局", "区数据局", 2)
+    changeset = diff_lists(mingzhu, revised, registry=registry)
+    assert [(c.kind, c.new[0].name) for c in changeset.changes] == [
+        (ChangeKind.MODIFIED, name) for name in _naming(mingzhu, "区政数局")[:2]
+    ]
+    assert changeset.systemic == (
+        Systemic(
+            old="区政数局",
+            new="区数据局",
+            fields=("departments",),
+            parts=(PartKind.COOPERATIVE,),
+            changes=(0, 1),
+            reform=Reform(old="政务服务和数据管理局", new="数据局", since=2024),
+        ),
+    )
+    first = changeset.changes[0].new[0]
+    line = (
+        "「区政数局」改为「区数据局」（机构改革：政务服务和数据管理局更名为数据局，2024年）"
+        "：2 项（配合履职事项清单；对应上级部门）"
+    )
+    text = render_text(changeset, width=400)
+    assert "2 处事项变更：变更 2；系统性变更 1 处。" in text
+    assert f"系统性变更\n  {line}\n    1. 配合履职事项清单 · {first.category} · " in text
+    assert line in render_markdown(changeset)
+    assert content(apply(mingzhu, changeset)) == content(revised)
+    # without the registry, two items are not a pattern
+    assert diff_lists(mingzhu, revised).systemic == ()
+
+
+def test_a_rename_the_registry_does_not_declare_needs_three_items(mingzhu: DutyList) -> None:
+    from dutylist.departments.registry import registry_for
+
+    registry = registry_for(mingzhu)
+    revised = _rename_in(mingzhu, "区执法局", "区综合行政执法局", 2)
+    assert diff_lists(mingzhu, revised, registry=registry).systemic == ()
+    revised = _rename_in(mingzhu, "区执法局", "区综合行政执法局", 3)
+    (record,) = diff_lists(mingzhu, revised, registry=registry).systemic
+    assert (record.old, record.new, record.count, record.reform) == (
+        "区执法局",
+        "区综合行政执法局",
+        3,
+        None,
+    )

@@ -320,6 +320,18 @@ class ListRef:
 
 
 @attrs.frozen(kw_only=True)
+class Reform:
+    """A department rename the registry declares (a reform): 城市管理局 → 综合行政执法局."""
+
+    old: str
+    """The retired body's name, as the registry knows it."""
+    new: str
+    """The body's name after the reform."""
+    since: int | None = None
+    """The year of the reform, when known."""
+
+
+@attrs.frozen(kw_only=True)
 class Systemic:
     """The same replacement made in several items (a department renamed, a term replaced)."""
 
@@ -333,6 +345,9 @@ class Systemic:
     """The parts holding the items it touched."""
     changes: tuple[int, ...]
     """The 0-based places in :attr:`ChangeSet.changes` of the changes that make it."""
+    reform: Reform | None = None
+    """For a department renamed as the registry declares: that rename (such a record is
+    systemic from one item up)."""
 
     @property
     def count(self) -> int:

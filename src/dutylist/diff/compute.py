@@ -144,7 +144,7 @@ def compute_aligned(
         renumbered=tuple(renumbered),
         categories=tuple(category_changes),
         summary=summarize(changes, renumbered, registry),
-        systemic=find_systemic(changes),
+        systemic=find_systemic(changes, registry),
     )
     return changeset, alignment
 

@@ -70,5 +70,9 @@ def filter_changes(
 
 
 def _still_systemic(records: tuple[Systemic, ...]) -> tuple[Systemic, ...]:
-    """Keep the records that still touch several items after filtering."""
-    return tuple(record for record in records if record.count >= SYSTEMIC_ITEMS)
+    """Keep the records that still touch several items (a declared reform: any) after filtering."""
+    return tuple(
+        record
+        for record in records
+        if record.count >= SYSTEMIC_ITEMS or (record.reform is not None and record.count)
+    )

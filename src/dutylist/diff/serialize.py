@@ -27,6 +27,9 @@ def to_data(changeset: ChangeSet) -> dict[str, Any]:
     for raw in data["categories"]:
         if not raw["items"]:
             del raw["items"]  # only split and merge records carry items
+    for raw in data["systemic"]:
+        if raw["reform"] is None:
+            del raw["reform"]  # only declared department renames name one
     return {"changeset_version": CHANGESET_VERSION, "is_empty": changeset.is_empty, **data}
 
 

@@ -11,14 +11,19 @@ changed field of a modified or moved item is broken into *replacements*:
   (``，`` → ``,``; ``""`` → ``及时`` for an insertion).
 
 A replacement found in at least :data:`SYSTEMIC_ITEMS` changes is a :class:`Systemic`
-record. The per-item changes stay in the change set (``apply`` replays them all); each
-record lists the changes it touched, so reports show them under it.
+record. So is a department replaced by the one a registry declares it was renamed to
+(:meth:`~dutylist.departments.registry.Registry.rename_between`: 区城管局 →
+区综合行政执法局, the 2019 reform), however few items it touched: the registry already says
+it is one decision; the record names the reform (:class:`~dutylist.diff.changes.Reform`).
+The per-item changes stay in the change set (``apply`` replays them all); each record
+lists the changes it touched, so reports show them under it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from dutylist.diff.changes import (
     Change,
@@ -26,15 +31,25 @@ from dutylist.diff.changes import (
     EditOp,
     FieldChange,
     FieldOp,
+    Reform,
     Systemic,
 )
+
+if TYPE_CHECKING:
+    from dutylist.departments.registry import Registry
 
 SYSTEMIC_ITEMS = 3
 """The least number of items the same replacement must touch to be systemic."""
 
 
-def find_systemic(changes: Sequence[Change]) -> tuple[Systemic, ...]:
-    """Return the systemic replacements in ``changes``, most items first."""
+def find_systemic(
+    changes: Sequence[Change], registry: Registry | None = None
+) -> tuple[Systemic, ...]:
+    """Return the systemic replacements in ``changes``, most items first.
+
+    With ``registry``, a department replaced by the name the registry declares it was
+    renamed to is systemic from one item up, and its record names the reform.
+    """
     touched: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(dict)
     for index, change in enumerate(changes):
         if change.kind not in {ChangeKind.MODIFIED, ChangeKind.MOVED}:
@@ -44,7 +59,8 @@ def find_systemic(changes: Sequence[Change]) -> tuple[Systemic, ...]:
                 touched[replacement].setdefault(index, set()).add(field.field)
     records = []
     for (old, new), found in touched.items():
-        if len(found) < SYSTEMIC_ITEMS:
+        reform = _reform(registry, old, new, found) if registry is not None else None
+        if len(found) < SYSTEMIC_ITEMS and reform is None:
             continue
         indices = tuple(sorted(found))
         records.append(
@@ -59,10 +75,21 @@ def find_systemic(changes: Sequence[Change]) -> tuple[Systemic, ...]:
                     )
                 ),
                 changes=indices,
+                reform=reform,
             )
         )
     records.sort(key=lambda record: (-len(record.changes), record.old, record.new))
     return tuple(records)
+
+
+def _reform(registry: Registry, old: str, new: str, found: dict[int, set[str]]) -> Reform | None:
+    """Return the reform when the registry declares department ``old`` renamed to ``new``."""
+    if not old or not new or not any("departments" in fields for fields in found.values()):
+        return None
+    rename = registry.rename_between(old, new)
+    if rename is None:
+        return None
+    return Reform(old=rename.old, new=rename.new, since=rename.since)
 
 
 def replacements(field: FieldChange) -> Iterator[tuple[str, str]]:

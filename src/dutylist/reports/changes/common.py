@@ -327,6 +327,14 @@ def systemic_text(record: Systemic) -> str:
         what = _("增加「{new}」").format(new=record.new)
     else:
         what = _("删除「{old}」").format(old=record.old)
+    if record.reform is not None and record.reform.since is not None:
+        what += _("（机构改革：{old}更名为{new}，{year}年）").format(
+            old=record.reform.old, new=record.reform.new, year=record.reform.since
+        )
+    elif record.reform is not None:
+        what += _("（机构改革：{old}更名为{new}）").format(
+            old=record.reform.old, new=record.reform.new
+        )
     where = _("、").join(
         dict.fromkeys(field_label(field, part) for part in record.parts for field in record.fields)
     )
