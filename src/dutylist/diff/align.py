@@ -40,7 +40,7 @@ wording bounds the work without hiding nearby matches.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import attrs
@@ -147,20 +147,33 @@ def align(old: DutyList, new: DutyList) -> Alignment:
 
 
 def _same_names(old: Sequence[Entry], new: Sequence[Entry]) -> list[tuple[int, int]]:
+    old_keys = [entry.key for entry in old]
+    new_keys = [entry.key for entry in new]
+    old_count, new_count = Counter(old_keys), Counter(new_keys)
+    new_at = dict(zip(new_keys, range(len(new_keys)), strict=True))  # the last of each name
+    # a name held once on each side: the two items are one (most items, found in one pass)
+    pairs = [
+        (i, new_at[key])
+        for i, key in enumerate(old_keys)
+        if key and new_count.get(key) == 1 and old_count[key] == 1
+    ]
+    repeated = {
+        key
+        for key, count in old_count.items()
+        if key and key in new_count and (count > 1 or new_count[key] > 1)
+    }
+    if not repeated:
+        return pairs
     by_key: dict[str, list[int]] = defaultdict(list)
-    for index, entry in enumerate(new):
-        if entry.key:
-            by_key[entry.key].append(index)
+    for index, key in enumerate(new_keys):
+        if key in repeated:
+            by_key[key].append(index)
     old_by_key: dict[str, list[int]] = defaultdict(list)
-    for index, entry in enumerate(old):
-        if entry.key in by_key:
-            old_by_key[entry.key].append(index)
-    pairs: list[tuple[int, int]] = []
+    for index, key in enumerate(old_keys):
+        if key in repeated:
+            old_by_key[key].append(index)
     for key, old_indices in old_by_key.items():
-        new_indices = by_key[key]
-        if len(old_indices) == 1 and len(new_indices) == 1:
-            pairs.append((old_indices[0], new_indices[0]))
-            continue
+        # identical content beats same part beats nearness in reading order
         ranked = sorted(
             (
                 (
@@ -170,7 +183,7 @@ def _same_names(old: Sequence[Entry], new: Sequence[Entry]) -> list[tuple[int, i
                     j,
                 )
                 for i in old_indices
-                for j in new_indices
+                for j in by_key[key]
             ),
         )
         pairs.extend(greedy((entry[-2], entry[-1]) for entry in ranked))

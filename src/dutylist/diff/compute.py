@@ -11,6 +11,7 @@ as systemic records (:mod:`dutylist.diff.systemic`).
 
 from __future__ import annotations
 
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -75,20 +76,19 @@ def compute_aligned(
     """Return the change set from ``old`` to ``new`` and the item alignment it rests on."""
     alignment = align(old, new)
     category_map, category_changes = align_categories(old, new, alignment)
-    changes: list[Change] = []
-    renumbered: list[Renumbered] = []
     in_place = _in_place(alignment, _accepted(category_map, category_changes))
     category_changes = _with_items(category_changes, alignment, category_map, in_place)
-    for i, j in alignment.pairs:
-        before, after = alignment.old[i], alignment.new[j]
-        moved = (i, j) not in in_place
-        same = (i, j) not in alignment.changed
-        if not moved and same:
+    changes: list[Change] = []
+    renumbered: list[tuple[int, Renumbered]] = []  # with the new item's place in the list
+    old_entries, new_entries, changed = alignment.old, alignment.new, alignment.changed
+    for pair in alignment.pairs:
+        before, after = old_entries[pair[0]], new_entries[pair[1]]
+        moved = pair not in in_place
+        if not moved:
             if before.item.number != after.item.number:
-                renumbered.append(_renumbered(before, after))
-            continue
-        if not moved and before.item.number != after.item.number:
-            renumbered.append(_renumbered(before, after))
+                renumbered.append((after.order, _renumbered(before, after)))
+            if pair not in changed:
+                continue
         changes.append(
             Change(
                 kind=ChangeKind.MOVED if moved else ChangeKind.MODIFIED,
@@ -136,14 +136,14 @@ def compute_aligned(
         if index not in paired_new
     )
     changes.sort(key=reading_order)
-    renumbered.sort(key=lambda entry: (PART_ORDER[entry.part], entry.new_position))
+    renumbered.sort(key=operator.itemgetter(0))  # reading order: part, then place in it
     changeset = ChangeSet(
         old=_list_ref(old),
         new=_list_ref(new),
         changes=tuple(changes),
-        renumbered=tuple(renumbered),
+        renumbered=tuple(entry for _, entry in renumbered),
         categories=tuple(category_changes),
-        summary=summarize(changes, renumbered, registry),
+        summary=summarize(changes, (entry for _, entry in renumbered), registry),
         systemic=find_systemic(changes, registry),
     )
     return changeset, alignment

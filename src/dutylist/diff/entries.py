@@ -185,23 +185,26 @@ def _compared_fields(item: Item) -> Callable[[Item], tuple[object, ...]]:
 def entries(duty_list: DutyList) -> tuple[Entry, ...]:
     """Return the items of ``duty_list`` with their places, in reading order."""
     result: list[Entry] = []
+    append = result.append
+    order = 0
     for part in merged_parts(duty_list).values():
+        kind = part.kind
         position = 0
         for category_index, category in enumerate(part.categories):
             for item in category.items:
-                key = normalize(item.name)
-                result.append(
+                append(
                     Entry(
                         item=item,
-                        part=part.kind,
+                        part=kind,
                         category=category,
                         category_index=category_index,
                         position=position,
-                        order=len(result),
-                        key=key,
+                        order=order,
+                        key=normalize(item.name),
                     )
                 )
                 position += 1
+                order += 1
     return tuple(result)
 
 

@@ -259,12 +259,13 @@ class Index:
         """
         postings = self.postings
         grams = entry.grams
-        counts = Counter(itertools.chain.from_iterable(filter(None, map(self._rare.get, grams))))
+        found = list(filter(None, map(self._rare.get, grams)))  # looked up in C
         half = COMMON_BIGRAM // 2
         for gram in grams & self._common:
             posting = postings[gram]
             at = bisect.bisect_left(posting, entry.order)
-            counts.update(posting[max(0, at - half) : at + half])
+            found.append(posting[max(0, at - half) : at + half])
+        counts = Counter(itertools.chain.from_iterable(found))
         ranking = sorted(counts)
         ranking.sort(key=counts.__getitem__, reverse=True)  # stable: ties stay earliest first
         return ranking
