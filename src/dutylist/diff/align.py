@@ -58,6 +58,7 @@ from dutylist.diff.entries import (
     Entry,
     bigrams,
     entries,
+    same_text,
     similarity,
 )
 from dutylist.diff.stages import (
@@ -97,9 +98,11 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     free_old = set(range(len(old_entries))) - {i for i, _ in pairs}
     free_new = set(range(len(new_entries))) - {j for _, j in pairs}
     changed = {(i, j) for i, j in pairs if not old_entries[i].same_content(new_entries[j])}
-    # one index per side, over every item a later stage may look up
-    old_index = Index(old_entries, free_old | {i for i, _ in changed})
-    new_index = Index(new_entries, free_new | {j for _, j in changed})
+    # one index per side, over every item a later stage may look up: the unmatched ones,
+    # and the matched ones whose text changed (a merge may have gone into them)
+    gained = [(i, j) for i, j in changed if not same_text(old_entries[i], new_entries[j])]
+    old_index = Index(old_entries, free_old | {i for i, _ in gained})
+    new_index = Index(new_entries, free_new | {j for _, j in gained})
     qualified_splits, qualified_merges = qualified(old_entries, new_entries, free_old, free_new)
     for whole, parts in qualified_splits:
         free_old.discard(whole)
