@@ -68,10 +68,10 @@ def align_categories(
             assert new_part is not None  # noqa: S101
             moved = _reordered(old_part, new_part, pairs)
             for a, b in pairs:
-                before, after = old_part.categories[a], new_part.categories[b]
+                was, now = old_part.categories[a], new_part.categories[b]
                 if (a, b) not in moved and (
-                    (before.title, before.declared_count, before.ordinal)
-                    == (after.title, after.declared_count, after.ordinal)
+                    (was.title, was.declared_count, was.ordinal)
+                    == (now.title, now.declared_count, now.ordinal)
                 ):
                     continue  # nothing to say (most categories): no references to build
                 changes.extend(

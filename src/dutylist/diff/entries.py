@@ -77,6 +77,11 @@ class Entry:
     """Its 0-based place in the whole list, in reading order."""
     key: str
     """Its normalised name."""
+    _base: str
+    _body: str
+    _body_grams: frozenset[str]
+    _content: Hashable
+    _grams: frozenset[str]
 
     def __init__(  # noqa: PLR0913 - one value per field
         self,
