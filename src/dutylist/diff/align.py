@@ -40,6 +40,7 @@ wording bounds the work without hiding nearby matches.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -95,8 +96,8 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     """Return the correspondence between the items of ``old`` and ``new``."""
     old_entries, new_entries = entries(old), entries(new)
     pairs = _same_names(old_entries, new_entries)
-    free_old = set(range(len(old_entries))) - {i for i, _ in pairs}
-    free_new = set(range(len(new_entries))) - {j for _, j in pairs}
+    free_old = set(range(len(old_entries))).difference(map(_FIRST, pairs))
+    free_new = set(range(len(new_entries))).difference(map(_SECOND, pairs))
     changed = {(i, j) for i, j in pairs if not old_entries[i].same_content(new_entries[j])}
     # one index per side, over every item a later stage may look up: the unmatched ones,
     # and the matched ones whose text changed (a merge may have gone into them)
@@ -128,8 +129,8 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     pairs.extend(alike)
     changed.update(confident)
     changed.update(alike)
-    free_old.difference_update(i for i, _ in pairs)
-    free_new.difference_update(j for _, j in pairs)
+    free_old.difference_update(map(_FIRST, alike))
+    free_new.difference_update(map(_SECOND, alike))
     absorbed_splits, absorbed_merges = absorbed(
         old_entries, new_entries, changed, free_old, free_new, indexes
     )
@@ -138,15 +139,21 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     dissolved = {whole for whole, _ in absorbed_splits} | {
         piece for pieces, _ in absorbed_merges for piece in pieces
     }
-    pairs = [(i, j) for i, j in pairs if i not in dissolved]
+    if dissolved:
+        pairs = [(i, j) for i, j in pairs if i not in dissolved]
+        changed.difference_update([(i, j) for i, j in changed if i in dissolved])
     return Alignment(
         old=old_entries,
         new=new_entries,
         pairs=tuple(sorted(pairs)),
-        changed=frozenset(changed.difference((i, j) for i, j in changed if i in dissolved)),
+        changed=frozenset(changed),
         splits=tuple(sorted(splits)),
         merges=tuple(sorted(merges, key=lambda merge: merge[1])),
     )
+
+
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
 
 
 def _same_names(old: Sequence[Entry], new: Sequence[Entry]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import itertools
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -46,11 +46,12 @@ def align_categories(
     old: DutyList, new: DutyList, alignment: Alignment
 ) -> tuple[dict[PartKind, dict[int, int]], list[CategoryChange]]:
     """Return, per part, old category index → new index, and the category changes."""
-    flows: Counter[tuple[PartKind, int, int]] = Counter()
-    for i, j in alignment.pairs:
-        before, after = alignment.old[i], alignment.new[j]
-        if before.part is after.part:
-            flows[before.part, before.category_index, after.category_index] += 1
+    old_entries, new_entries = alignment.old, alignment.new
+    flows: Counter[tuple[PartKind, int, int]] = Counter(
+        (before.part, before.category_index, after.category_index)
+        for before, after in ((old_entries[i], new_entries[j]) for i, j in alignment.pairs)
+        if before.part is after.part
+    )
     old_parts, new_parts = _parts(old), _parts(new)
     mapping: dict[PartKind, dict[int, int]] = {}
     changes: list[CategoryChange] = []
@@ -271,7 +272,7 @@ def kept_in_order(
     O(n log n) while few pairs are contested.
     """
     values = [j for _, j in pairs]
-    if all(a < b for a, b in itertools.pairwise(values)):
+    if all(map(operator.lt, values, values[1:])):
         return list(pairs)  # already in order: the one longest run is every pair
     ending = _run_lengths(values)
     starting = _run_lengths([-j for j in reversed(values)])[::-1]

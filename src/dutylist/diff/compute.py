@@ -137,13 +137,14 @@ def compute_aligned(
     )
     changes.sort(key=reading_order)
     renumbered.sort(key=operator.itemgetter(0))  # reading order: part, then place in it
+    renumbered_entries = tuple(map(operator.itemgetter(1), renumbered))
     changeset = ChangeSet(
         old=_list_ref(old),
         new=_list_ref(new),
         changes=tuple(changes),
-        renumbered=tuple(entry for _, entry in renumbered),
+        renumbered=renumbered_entries,
         categories=tuple(category_changes),
-        summary=summarize(changes, (entry for _, entry in renumbered), registry),
+        summary=summarize(changes, renumbered_entries, registry),
         systemic=find_systemic(changes, registry),
     )
     return changeset, alignment
@@ -241,12 +242,14 @@ def _in_place(
     in that new category.
     """
     by_category: dict[tuple[PartKind, int], list[tuple[int, int]]] = defaultdict(list)
-    for i, j in alignment.pairs:
-        before, after = alignment.old[i], alignment.new[j]
-        if before.part is after.part and after.category_index in accepted[before.part].get(
+    old_entries, new_entries = alignment.old, alignment.new
+    for pair in alignment.pairs:
+        before, after = old_entries[pair[0]], new_entries[pair[1]]
+        part = before.part
+        if part is after.part and after.category_index in accepted[part].get(
             before.category_index, ()
         ):
-            by_category[after.part, after.category_index].append((i, j))
+            by_category[part, after.category_index].append(pair)
 
     def priority(pair: tuple[int, int]) -> tuple[object, ...]:
         # Symmetric in old and new: a pair and its mirror image get the same key, and two
@@ -316,8 +319,8 @@ def summarize(
         if kind in {ChangeKind.MODIFIED, ChangeKind.MOVED}:
             for name in before & after:
                 departments[name]["changed"] += 1
-    for entry in renumbered:
-        parts[entry.part]["renumbered"] += 1
+    for part, count in Counter(entry.part for entry in renumbered).items():
+        parts[part]["renumbered"] += count
     ordered = sorted(categories, key=lambda key: (PART_ORDER[key[0]], first_seen[key], key[1]))
     return Summary(
         parts=tuple(
