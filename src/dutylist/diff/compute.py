@@ -319,8 +319,8 @@ def summarize(
         if kind in {ChangeKind.MODIFIED, ChangeKind.MOVED}:
             for name in before & after:
                 departments[name]["changed"] += 1
-    for part, count in Counter(entry.part for entry in renumbered).items():
-        parts[part]["renumbered"] += count
+    for part, times in Counter(entry.part for entry in renumbered).items():
+        parts[part]["renumbered"] += times
     ordered = sorted(categories, key=lambda key: (PART_ORDER[key[0]], first_seen[key], key[1]))
     return Summary(
         parts=tuple(
