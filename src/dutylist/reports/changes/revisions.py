@@ -16,7 +16,7 @@ from dutylist.io.sanitize import xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from lxml import etree
 
 
@@ -46,6 +46,17 @@ class Writer:
         """Stamp every revision with ``stamp`` (an ISO 8601 UTC time)."""
         self.stamp = stamp
         self.next_id = 1
+        self._widths: dict[int, tuple[Any, list[Any]]] = {}  # per table: its column widths
+
+    def append_row(self, table: Table) -> list[_Cell]:
+        """Append a row to ``table`` and return its cells (in constant time, unlike add_row)."""
+        from dutylist.reports.changes.docx import append_row, grid_widths  # noqa: PLC0415
+
+        tbl = cast("Any", table)._tbl  # noqa: SLF001
+        known = self._widths.get(id(tbl))
+        if known is None or known[0] is not tbl:
+            known = self._widths[id(tbl)] = (tbl, grid_widths(table))
+        return append_row(table, known[1])
 
     def revision(self, tag: str) -> etree._Element:
         """Return a new ``w:ins`` or ``w:del`` element with the next id, author and date."""
@@ -111,15 +122,15 @@ class Writer:
         """Add a row of ``cells``, the whole row tracked when ``mark`` is set."""
         from docx.oxml import OxmlElement  # noqa: PLC0415
 
-        row = cast("Any", table).add_row()
-        tr = cast("Any", row)._tr  # noqa: SLF001 - python-docx has no API for tracked rows
+        row_cells = self.append_row(table)
+        tr = cast("Any", row_cells[0])._tc.getparent()  # noqa: SLF001 - no API for tracked rows
         if header or mark:
             properties = tr.get_or_add_trPr()
             if header:
                 properties.append(OxmlElement("w:tblHeader"))
             if mark:
                 properties.append(self.revision(mark))
-        for cell, paras in zip(row.cells, cells, strict=True):
+        for cell, paras in zip(row_cells, cells, strict=True):
             font = HEADING_FONT if header else BODY_FONT
             for index, para in enumerate(paras or [Para((("", ""),))]):
                 paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
@@ -127,8 +138,14 @@ class Writer:
 
     def heading_row(self, table: Table, cell: Cell) -> None:
         """Add a row whose one cell, spanning the table, is a category heading."""
-        row = cast("Any", table).add_row()
-        merged = row.cells[0].merge(row.cells[-1])
+        from docx.table import _Cell  # noqa: PLC0415
+
+        # What ``row.cells[0].merge(row.cells[-1])`` does to a fresh row, without its
+        # search for the row's place in the table (one scan of every row per heading:
+        # quadratic in the rows of a long list)
+        first = cast("Any", self.append_row(table)[0])._tc  # noqa: SLF001
+        first._span_to_width(len(first.getparent().tc_lst), first, None)  # noqa: SLF001
+        merged = _Cell(first, table)
         for index, para in enumerate(cell):
             paragraph = merged.paragraphs[0] if index == 0 else merged.add_paragraph()
             self.paragraph(cast("Any", paragraph)._p, para, font=HEADING_FONT)  # noqa: SLF001
