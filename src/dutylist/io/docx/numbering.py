@@ -124,6 +124,11 @@ class NumberingRef:
     num_id: str
     ilvl: int | None
 
+    @classmethod
+    def of(cls, num_id: str | None, ilvl: str | None) -> NumberingRef:
+        """Return the reference of a ``w:numPr`` from its ``w:numId`` and ``w:ilvl`` values."""
+        return cls(num_id=num_id or "", ilvl=None if ilvl is None else _int(ilvl, 0))
+
 
 def _val(element: etree._Element | None) -> str | None:
     return None if element is None else element.get(VAL)
@@ -143,18 +148,17 @@ def _num_pr(parent: etree._Element | None) -> NumberingRef | None:
     num_pr = None if parent is None else parent.find(_NUMPR)
     if num_pr is None:
         return None
-    ilvl = _val(num_pr.find(_ILVL))
-    return NumberingRef(
-        num_id=_val(num_pr.find(_NUM_ID)) or "", ilvl=None if ilvl is None else _int(ilvl, 0)
-    )
+    return NumberingRef.of(_val(num_pr.find(_NUM_ID)), _val(num_pr.find(_ILVL)))
 
 
 @attrs.define
 class Numbering:
     """The list definitions and paragraph styles of a document, and the running counters."""
 
-    abstracts: dict[str, dict[int, Level]] = attrs.Factory(dict)
-    """Levels of each ``w:abstractNum``, by abstractNumId."""
+    abstracts: dict[str, etree._Element] = attrs.Factory(dict)
+    """Each ``w:abstractNum``, by abstractNumId; its levels are read when first used."""
+    links: dict[str, str] = attrs.Factory(dict)
+    """The abstractNum whose definition each linking ``w:abstractNum`` takes."""
     nums: dict[str, str] = attrs.Factory(dict)
     """The abstractNumId of each ``w:num``, by numId."""
     overrides: dict[str, dict[int, int]] = attrs.Factory(dict)
@@ -168,6 +172,7 @@ class Numbering:
     """True once read from a document that numbers paragraphs; False: nothing is numbered."""
     unresolved: int = 0
     """How many numbered paragraphs could not be given their number."""
+    _levels: dict[str, dict[int, Level]] = attrs.field(factory=dict, init=False, repr=False)
 
     @classmethod
     def parse(cls, numbering: etree._Element | None, styles: etree._Element | None) -> Numbering:
@@ -211,9 +216,7 @@ class Numbering:
         links: dict[str, str] = {}
         for abstract in root.iter(_ABSTRACT_NUM):
             abstract_id = abstract.get(_ABSTRACT_NUM_ID) or ""
-            self.abstracts[abstract_id] = {
-                _int(lvl.get(_ILVL), 0): _level(lvl) for lvl in abstract.iter(_LVL)
-            }
+            self.abstracts[abstract_id] = abstract
             link = _val(abstract.find(_NUM_STYLE_LINK))
             if link is not None:
                 links[abstract_id] = link
@@ -229,18 +232,31 @@ class Numbering:
         for abstract_id, style_id in links.items():
             ref = self.styles.get(style_id)
             target = self.nums.get(ref.num_id) if ref is not None else None
-            if target is not None and self.abstracts.get(target):
-                self.abstracts[abstract_id] = self.abstracts[target]
+            if target is None:
+                continue
+            target = self.links.get(target, target)
+            definition = self.abstracts.get(target)
+            if definition is not None and next(definition.iter(_LVL), None) is not None:
+                self.links[abstract_id] = target
 
-    def label(self, p_pr: etree._Element | None) -> str | None:
-        """Return the number Word prints before a paragraph with properties ``p_pr``.
+    def levels(self, abstract_id: str) -> dict[int, Level]:
+        """Return the levels of a ``w:abstractNum`` by ilvl (empty when it has none)."""
+        levels = self._levels.get(abstract_id)
+        if levels is None:
+            abstract = self.abstracts.get(self.links.get(abstract_id, abstract_id))
+            lvls = () if abstract is None else abstract.iter(_LVL)
+            levels = self._levels[abstract_id] = {
+                _int(lvl.get(_ILVL), 0): _level(lvl) for lvl in lvls
+            }
+        return levels
 
-        Advances the counters, so call it once per paragraph in document order. Returns
-        None for a paragraph that is not numbered, is bulleted, or whose number cannot
-        be rebuilt (counted in :attr:`unresolved`).
+    def resolve(self, style: str | None, own: NumberingRef | None) -> NumberingRef | None:
+        """Return the list and level that number a paragraph, or None when none does.
+
+        Args:
+            style: the paragraph's style (``w:pStyle``), None or empty for the default.
+            own: the paragraph's own ``w:numPr``, if it has one.
         """
-        style = _val(p_pr.find(_P_STYLE)) if p_pr is not None else None
-        own = _num_pr(p_pr)
         if own is None and not self.styles:
             return None
         style_ref = self.styles.get(style or self.default_style or "")
@@ -250,65 +266,100 @@ class Numbering:
         ilvl = own.ilvl if own is not None else None
         if ilvl is None and style_ref is not None:
             ilvl = style_ref.ilvl
-        abstract_id = self.nums.get(num_id)
-        levels = self.abstracts.get(abstract_id) if abstract_id is not None else None
-        if abstract_id is None or not levels:
-            self.unresolved += 1
+        return NumberingRef(num_id=num_id, ilvl=ilvl)
+
+    def plan(self, style: str | None, own: NumberingRef | None) -> Plan | None:
+        """Return how to number a paragraph (arguments as :meth:`resolve`); None: it is not.
+
+        The plan depends only on the definitions, so one serves every paragraph with the
+        same style and ``w:numPr``; :meth:`number` then numbers each of them in turn.
+        """
+        ref = self.resolve(style, own)
+        if ref is None:
             return None
+        abstract_id = self.nums.get(ref.num_id)
+        levels = self.levels(abstract_id) if abstract_id is not None else None
+        if abstract_id is None or not levels:
+            return _UNRESOLVED
+        ilvl = ref.ilvl
         if ilvl is None:
             linked = [index for index, level in levels.items() if style and level.style == style]
             ilvl = linked[0] if linked else 0
-        return self._advance(num_id, abstract_id, levels, ilvl)
-
-    def _advance(
-        self, num_id: str, abstract_id: str, levels: dict[int, Level], ilvl: int
-    ) -> str | None:
         level = levels.get(ilvl)
-        if level is None:
-            self.unresolved += 1
-            return None
-        overrides = self.overrides.get(num_id, {})
+        if level is None or not 0 <= ilvl < 9:
+            return _UNRESOLVED
+        overrides = self.overrides.get(ref.num_id, {})
         # Instances that restart a level count on their own; the others share the list.
-        key = f"num:{num_id}" if overrides else f"abstract:{abstract_id}"
-        counters = self.counters.setdefault(key, [None] * 9)
-        if not 0 <= ilvl < 9:
+        key = f"num:{ref.num_id}" if overrides else f"abstract:{abstract_id}"
+        start = overrides.get(ilvl, level.start)
+        if level.fmt in _NO_NUMBER or level.text is None:
+            return Plan(key=key, ilvl=ilvl, start=start)
+        pieces: list[tuple[str, int, int, Callable[[int], str | None]]] = []
+        position = 0
+        for match in _PLACEHOLDER.finditer(level.text):
+            index = int(match.group(1)) - 1
+            shown = levels.get(index)
+            formatter = _FORMATS.get(shown.fmt) if shown is not None else None
+            if shown is None or formatter is None:
+                return Plan(key=key, ilvl=ilvl, start=start, pieces=(), broken=True)
+            default = overrides.get(index, shown.start)
+            pieces.append((level.text[position : match.start()], index, default, formatter))
+            position = match.end()
+        return Plan(key, ilvl, start, tuple(pieces), level.text[position:])
+
+    def number(self, plan: Plan) -> str | None:
+        """Return the number Word prints before the next paragraph numbered by ``plan``.
+
+        Advances the counters, so call it once per paragraph in document order. Returns
+        None for a bulleted paragraph, or one whose number cannot be rebuilt (counted in
+        :attr:`unresolved`).
+        """
+        if plan.key is None:
             self.unresolved += 1
             return None
-        current = counters[ilvl]
-        counters[ilvl] = overrides.get(ilvl, level.start) if current is None else current + 1
-        for deeper in range(ilvl + 1, 9):
+        counters = self.counters.setdefault(plan.key, [None] * 9)
+        current = counters[plan.ilvl]
+        counters[plan.ilvl] = plan.start if current is None else current + 1
+        for deeper in range(plan.ilvl + 1, 9):
             counters[deeper] = None
-        if level.fmt in _NO_NUMBER or level.text is None:
+        if plan.pieces is None:
             return None
-        return self._format(level.text, levels, counters, overrides)
-
-    def _format(
-        self,
-        text: str,
-        levels: dict[int, Level],
-        counters: list[int | None],
-        overrides: dict[int, int],
-    ) -> str | None:
-        pieces: list[str] = []
-        position = 0
-        for match in _PLACEHOLDER.finditer(text):
-            index = int(match.group(1)) - 1
-            level = levels.get(index)
-            formatter = _FORMATS.get(level.fmt) if level is not None else None
-            if level is None or formatter is None:
-                self.unresolved += 1
-                return None
+        if plan.broken:
+            self.unresolved += 1
+            return None
+        text: list[str] = []
+        for literal, index, default, formatter in plan.pieces:
             value = counters[index]
             if value is None:
-                value = overrides.get(index, level.start)
+                value = default
             shown = formatter(value) if 0 <= value <= MAX_NUMBER else None
             if shown is None:
                 self.unresolved += 1
                 return None
-            pieces += [text[position : match.start()], shown]
-            position = match.end()
-        pieces.append(text[position:])
-        return "".join(pieces)
+            text += (literal, shown)
+        text.append(plan.tail)
+        return "".join(text)
+
+
+@attrs.frozen
+class Plan:
+    """How the paragraphs of one list level are numbered (see :meth:`Numbering.plan`)."""
+
+    key: str | None
+    """The counters the level advances; None when the number cannot be rebuilt."""
+    ilvl: int = 0
+    start: int = 0
+    """The level's first value."""
+    pieces: tuple[tuple[str, int, int, Callable[[int], str | None]], ...] | None = None
+    """Literal text, level, its first value and format, for each ``%N`` of the level
+    text; None when the level prints no number (bullets)."""
+    tail: str = ""
+    """The level text after its last ``%N``."""
+    broken: bool = False
+    """True when a ``%N`` names a level without a known format."""
+
+
+_UNRESOLVED = Plan(key=None)
 
 
 def _level(lvl: etree._Element) -> Level:

@@ -13,8 +13,7 @@ It knows nothing of duty lists, only of WordprocessingML:
 - text boxes, headers and footers are not read; nested tables, content controls,
   hyperlinks and smart tags are read through.
 
-The body is read by :class:`dutylist.io.docx.walk.BodyReader`, which hands plain tables
-(most of them) to the stylesheet of :mod:`dutylist.io.docx.body`.
+The body is read by one XSLT stylesheet (:mod:`dutylist.io.docx.body`).
 """
 
 from __future__ import annotations
@@ -28,9 +27,9 @@ import attrs
 
 from dutylist.errors import FormatError, ReadError
 from dutylist.io.archive import Package, open_package
-from dutylist.io.docx.body import can_transform
+from dutylist.io.docx.body import Body, read_body
 from dutylist.io.docx.numbering import Numbering, w
-from dutylist.io.docx.walk import BodyReader
+from dutylist.io.docx.styles import numbering_styles
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
 from dutylist.messages import N_, _, ngettext
@@ -122,7 +121,7 @@ def _parse_part(data: bytes | None, part: str, name: str) -> etree._Element | No
             where,
         )
     # No entities, no network, and huge_tree off: libxml2 then refuses elements nested
-    # more than 256 deep, which also bounds the recursive walks.
+    # more than 256 deep, which also bounds the recursion of the body's stylesheet.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         return etree.fromstring(data, parser)
@@ -149,11 +148,8 @@ def _metadata(custom: etree._Element | None, name: str) -> Metadata:
     )
 
 
-def _open_body(source: Source) -> tuple[str, etree._Element, Numbering, Metadata, bool]:
-    """Return the name, ``w:body``, numbering and metadata of a .docx document.
-
-    The last value is True when :mod:`dutylist.io.docx.body` may read its plain tables.
-    """
+def _read(source: Source) -> tuple[str, Body, Numbering, Metadata]:
+    """Return the name, body, numbering and metadata of a .docx document."""
     name = source_name(source)
     package = _open_package(read_source(source), name)
     with package:
@@ -166,25 +162,23 @@ def _open_body(source: Source) -> tuple[str, etree._Element, Numbering, Metadata
         # Most lists are typed by hand: skip the list definitions unless something is numbered.
         if b"numPr" in (document_data or b"") or b"numPr" in (styles_data or b""):
             numbering_data = _read_part(package, "word/numbering.xml", name)
+            # Only the styles that bear on numbering are parsed (styles.xml can be large).
+            styles = numbering_styles(styles_data) if styles_data is not None else None
             numbering = Numbering.parse(
                 _parse_part(numbering_data, "word/numbering.xml", name),
-                _parse_part(styles_data, "word/styles.xml", name),
+                _parse_part(styles, "word/styles.xml", name),
             )
+            if not _may_number(numbering, document_data or b""):
+                numbering = Numbering()
         document = _parse_part(document_data, main, name)
-    body = document.find(_BODY) if document is not None else None
-    if body is None:  # e.g. "Strict Open XML", another vocabulary
+    if document is None or document.find(_BODY) is None:  # e.g. "Strict Open XML"
         raise FormatError(
             _(
                 "dutylist 无法读取该 Word 文档：{part} 中没有 w:body；请用 `{command}` 重新保存"
             ).format(part=main, command=_convert_hint(name)),
             Location(file=name),
         )
-    plain = (
-        document_data is not None
-        and can_transform(document_data)
-        and not _may_number(numbering, document_data)
-    )
-    return name, body, numbering, metadata, plain
+    return name, read_body(document, document_data or b"", name, numbering), numbering, metadata
 
 
 _XML_SPECIAL = re.compile(rb"[<>&\"']")
@@ -216,8 +210,7 @@ def read_docx_blocks(source: Source) -> list[Block]:
         ReadError: as :func:`read_docx_report`.
         FormatError: the document's XML is invalid.
     """
-    name, body, numbering, _metadata, plain = _open_body(source)
-    return list(BodyReader(name, numbering, plain=plain).blocks(body))
+    return _read(source)[1].blocks
 
 
 _NO_TABLES = N_("没有找到表格：dutylist 读取以表格排版的清单")
@@ -234,21 +227,20 @@ def read_docx_report(source: Source) -> tuple[DutyList, tuple[str, ...]]:
             package, is damaged, or holds no Word document.
         FormatError: the document's XML is invalid, or it holds no duty list.
     """
-    name, body, numbering, metadata, plain = _open_body(source)
+    name, body, numbering, metadata = _read(source)
     where = Location(file=name)
-    reader = BodyReader(name, numbering, plain=plain)
     try:
-        duty_list = assemble(reader.blocks(body), metadata=metadata)
+        duty_list = assemble(body.blocks, metadata=metadata)
     except FormatError as exc:
         raise FormatError(
-            _(_NO_TABLES) if reader.tables == 0 else exc.message, exc.location or where
+            _(_NO_TABLES) if body.tables == 0 else exc.message, exc.location or where
         ) from None
-    if reader.tables == 0:
+    if body.tables == 0:
         raise FormatError(_(_NO_TABLES), where)
     if not duty_list.items:
         raise FormatError(_("文档的表格中没有找到清单事项"), where)
     warnings: list[str] = []
-    if reader.tracked:
+    if body.tracked:
         warnings.append(_(TRACKED_CHANGES_WARNING))
     if numbering.unresolved:
         warnings.append(
