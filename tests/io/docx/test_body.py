@@ -7,20 +7,19 @@ by the reader.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from dutylist.errors import ReadError
 from dutylist.io.docx.body import Body, read_body
-from dutylist.io.docx.numbering import W_NS, Numbering
+from dutylist.io.docx.numbering import Numbering
+from dutylist.io.docx.wordml import W_NS
 from dutylist.location import Location
 from dutylist.parse.rows import Paragraph, Row
 
-_NS = (
-    f'xmlns:w="{W_NS}" '
-    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
-)
+_NS = f'xmlns:w="{W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
@@ -42,7 +41,9 @@ def _r(text: str) -> str:
 
 
 def _tc(*content: str, properties: str = "") -> str:
-    return f"<w:tc>{f'<w:tcPr>{properties}</w:tcPr>' if properties else ''}{''.join(content)}</w:tc>"
+    return (
+        f"<w:tc>{f'<w:tcPr>{properties}</w:tcPr>' if properties else ''}{''.join(content)}</w:tc>"
+    )
 
 
 def _tr(*cells: str, properties: str = "") -> str:
@@ -163,7 +164,9 @@ _TEXT = st.text(st.one_of(_PRIVATE, st.sampled_from("甲乙 1、\t")), min_size=
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT, _TEXT, st.booleans())
-def test_private_use_characters_read_back_exactly(first: str, second: str, as_reference: bool) -> None:
+def test_private_use_characters_read_back_exactly(
+    first: str, second: str, as_reference: bool
+) -> None:
     # The separators the stylesheet writes are private use characters the document
     # does not hold; whatever the text holds, it reads back unchanged.
     def escape(text: str) -> str:
@@ -190,12 +193,9 @@ def test_a_body_nested_too_deep_for_the_stylesheet_is_a_read_error() -> None:
     for _ in range(5000):
         element = etree.SubElement(element, f"{w}customXml")
     etree.SubElement(etree.SubElement(element, f"{w}p"), f"{w}r")
-    try:
+    with pytest.raises(ReadError) as raised:
         read_body(root, b"", "deep.docx", Numbering())
-    except ReadError as exc:
-        assert exc.location == Location(file="deep.docx")
-    else:
-        raise AssertionError("expected a ReadError")
+    assert raised.value.location == Location(file="deep.docx")
 
 
 # -- automatic numbering -----------------------------------------------------------------
@@ -212,7 +212,7 @@ _NUMBERING = f"""<w:numbering {_NS}>
 </w:numbering>"""
 
 
-def _numbering(default_numbered: bool = False) -> Numbering:
+def _numbering(*, default_numbered: bool = False) -> Numbering:
     default = '<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr>' if default_numbered else ""
     styles = f"""<w:styles {_NS}>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal">{default}</w:style>
@@ -246,7 +246,9 @@ def test_numbers_come_from_styles_and_count_through_merged_cells() -> None:
 
 
 def test_paragraphs_without_properties_take_the_default_styles_number() -> None:
-    body = _read(_p(_r("甲")) + _p(_r("乙")) + _styled("Clause", "丙"), _numbering(True))
+    body = _read(
+        _p(_r("甲")) + _p(_r("乙")) + _styled("Clause", "丙"), _numbering(default_numbered=True)
+    )
     assert _texts(body) == ["7.甲", "8.乙", "1.丙"]
 
 

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from dutylist.io.docx.numbering import W_NS, Numbering
+from dutylist.io.docx.numbering import Numbering
 from dutylist.io.docx.styles import numbering_styles
+from dutylist.io.docx.wordml import W_NS
 
 _IDS = st.sampled_from(["Normal", "A", "B", "x y"])
 

@@ -16,31 +16,21 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from dutylist.io.docx.stylesheet import list_instances
+from dutylist.io.docx.wordml import VAL, w
 from dutylist.numerals import to_chinese_number
 
 if TYPE_CHECKING:
     from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def w(tag: str) -> str:
-    """Return the Clark name of a WordprocessingML tag, e.g. ``{…/main}p``."""
-    return f"{{{W_NS}}}{tag}"
-
-
-VAL = w("val")
 _ABSTRACT_NUM = w("abstractNum")
 _ABSTRACT_NUM_ID = w("abstractNumId")
-_NUM = w("num")
 _NUM_ID = w("numId")
 _LVL = w("lvl")
 _ILVL = w("ilvl")
 _START = w("start")
 _NUM_FMT = w("numFmt")
 _LVL_TEXT = w("lvlText")
-_LVL_OVERRIDE = w("lvlOverride")
-_START_OVERRIDE = w("startOverride")
 _NUM_STYLE_LINK = w("numStyleLink")
 _P_STYLE = w("pStyle")
 _STYLE = w("style")
@@ -159,10 +149,8 @@ class Numbering:
     """Each ``w:abstractNum``, by abstractNumId; its levels are read when first used."""
     links: dict[str, str] = attrs.Factory(dict)
     """The abstractNum whose definition each linking ``w:abstractNum`` takes."""
-    nums: dict[str, str] = attrs.Factory(dict)
-    """The abstractNumId of each ``w:num``, by numId."""
-    overrides: dict[str, dict[int, int]] = attrs.Factory(dict)
-    """Start overrides of each ``w:num``: ilvl → start value."""
+    nums: dict[str, list[list[str]]] = attrs.Factory(dict)
+    """Each ``w:num`` by numId, as :func:`~dutylist.io.docx.stylesheet.list_instances`."""
     styles: dict[str, NumberingRef] = attrs.Factory(dict)
     """The numbering each paragraph style carries (resolved through ``w:basedOn``)."""
     default_style: str | None = None
@@ -173,6 +161,9 @@ class Numbering:
     unresolved: int = 0
     """How many numbered paragraphs could not be given their number."""
     _levels: dict[str, dict[int, Level]] = attrs.field(factory=dict, init=False, repr=False)
+    _instances: dict[str, tuple[str | None, dict[int, int]]] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
 
     @classmethod
     def parse(cls, numbering: etree._Element | None, styles: etree._Element | None) -> Numbering:
@@ -181,7 +172,7 @@ class Numbering:
         if styles is not None:
             result._read_styles(styles)
         if numbering is not None:
-            result._read_numbering(numbering)
+            result.read_definitions(numbering)
         return result
 
     def _read_styles(self, root: etree._Element) -> None:
@@ -212,7 +203,8 @@ class Numbering:
             if num_id:
                 self.styles[style_id] = NumberingRef(num_id=num_id, ilvl=ilvl)
 
-    def _read_numbering(self, root: etree._Element) -> None:
+    def read_definitions(self, root: etree._Element) -> None:
+        """Read the list definitions of a numbering part, after the styles (links use them)."""
         links: dict[str, str] = {}
         for abstract in root.iter(_ABSTRACT_NUM):
             abstract_id = abstract.get(_ABSTRACT_NUM_ID) or ""
@@ -220,24 +212,33 @@ class Numbering:
             link = _val(abstract.find(_NUM_STYLE_LINK))
             if link is not None:
                 links[abstract_id] = link
-        for num in root.iter(_NUM):
-            num_id = num.get(_NUM_ID) or ""
-            self.nums[num_id] = _val(num.find(_ABSTRACT_NUM_ID)) or ""
-            for override in num.iter(_LVL_OVERRIDE):
-                start = _val(override.find(_START_OVERRIDE))
-                if start is not None:
-                    ilvl = _int(override.get(_ILVL), 0)
-                    self.overrides.setdefault(num_id, {})[ilvl] = _int(start, 1)
+        self.nums = list_instances(root)
         # An abstractNum that only links to a numbering style takes that style's definition.
         for abstract_id, style_id in links.items():
             ref = self.styles.get(style_id)
-            target = self.nums.get(ref.num_id) if ref is not None else None
+            target = self.instance(ref.num_id)[0] if ref is not None else None
             if target is None:
                 continue
             target = self.links.get(target, target)
             definition = self.abstracts.get(target)
             if definition is not None and next(definition.iter(_LVL), None) is not None:
                 self.links[abstract_id] = target
+
+    def instance(self, num_id: str) -> tuple[str | None, dict[int, int]]:
+        """Return the abstractNumId of a ``w:num`` (None without one) and its start overrides.
+
+        The overrides map a level (ilvl) to the value it restarts at.
+        """
+        found = self._instances.get(num_id)
+        if found is None:
+            nums = self.nums.get(num_id, [])
+            abstract_id = nums[-1][0] if nums else None
+            overrides: dict[int, int] = {}
+            for fields in nums:
+                for index in range(1, len(fields) - 1, 2):
+                    overrides[_int(fields[index], 0)] = _int(fields[index + 1], 1)
+            found = self._instances[num_id] = (abstract_id, overrides)
+        return found
 
     def levels(self, abstract_id: str) -> dict[int, Level]:
         """Return the levels of a ``w:abstractNum`` by ilvl (empty when it has none)."""
@@ -277,7 +278,7 @@ class Numbering:
         ref = self.resolve(style, own)
         if ref is None:
             return None
-        abstract_id = self.nums.get(ref.num_id)
+        abstract_id, overrides = self.instance(ref.num_id)
         levels = self.levels(abstract_id) if abstract_id is not None else None
         if abstract_id is None or not levels:
             return _UNRESOLVED
@@ -288,7 +289,6 @@ class Numbering:
         level = levels.get(ilvl)
         if level is None or not 0 <= ilvl < 9:
             return _UNRESOLVED
-        overrides = self.overrides.get(ref.num_id, {})
         # Instances that restart a level count on their own; the others share the list.
         key = f"num:{ref.num_id}" if overrides else f"abstract:{abstract_id}"
         start = overrides.get(ilvl, level.start)
@@ -318,10 +318,10 @@ class Numbering:
             self.unresolved += 1
             return None
         counters = self.counters.setdefault(plan.key, [None] * 9)
-        current = counters[plan.ilvl]
-        counters[plan.ilvl] = plan.start if current is None else current + 1
-        for deeper in range(plan.ilvl + 1, 9):
-            counters[deeper] = None
+        ilvl = plan.ilvl
+        current = counters[ilvl]
+        counters[ilvl] = plan.start if current is None else current + 1
+        counters[ilvl + 1 :] = _UNSET[ilvl + 1 :]  # deeper levels start again
         if plan.pieces is None:
             return None
         if plan.broken:
@@ -360,6 +360,7 @@ class Plan:
 
 
 _UNRESOLVED = Plan(key=None)
+_UNSET: list[int | None] = [None] * 9
 
 
 def _level(lvl: etree._Element) -> Level:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from dutylist.io.docx.numbering import W_NS, w
 from dutylist.io.docx.styling import BODY_FONT, FONT_SLOTS, HEADING_FONT, set_fonts
+from dutylist.io.docx.wordml import W_NS, w
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -28,8 +28,9 @@ import attrs
 from dutylist.errors import FormatError, ReadError
 from dutylist.io.archive import Package, open_package
 from dutylist.io.docx.body import Body, read_body
-from dutylist.io.docx.numbering import Numbering, w
+from dutylist.io.docx.numbering import Numbering
 from dutylist.io.docx.styles import numbering_styles
+from dutylist.io.docx.wordml import w
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
 from dutylist.messages import N_, _, ngettext
@@ -161,14 +162,15 @@ def _read(source: Source) -> tuple[str, Body, Numbering, Metadata]:
         numbering = Numbering()
         # Most lists are typed by hand: skip the list definitions unless something is numbered.
         if b"numPr" in (document_data or b"") or b"numPr" in (styles_data or b""):
-            numbering_data = _read_part(package, "word/numbering.xml", name)
             # Only the styles that bear on numbering are parsed (styles.xml can be large).
             styles = numbering_styles(styles_data) if styles_data is not None else None
-            numbering = Numbering.parse(
-                _parse_part(numbering_data, "word/numbering.xml", name),
-                _parse_part(styles, "word/styles.xml", name),
-            )
-            if not _may_number(numbering, document_data or b""):
+            numbering = Numbering.parse(None, _parse_part(styles, "word/styles.xml", name))
+            if _may_number(numbering, document_data or b""):
+                definitions = _read_part(package, "word/numbering.xml", name)
+                root = _parse_part(definitions, "word/numbering.xml", name)
+                if root is not None:
+                    numbering.read_definitions(root)
+            else:
                 numbering = Numbering()
         document = _parse_part(document_data, main, name)
     if document is None or document.find(_BODY) is None:  # e.g. "Strict Open XML"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from dutylist.io.docx.numbering import W_NS
+from dutylist.io.docx.wordml import W_NS
 
 _DECLARATION = re.compile(rb"""xmlns:w\s*=\s*(["'])""" + re.escape(W_NS.encode()) + rb"\1")
 _VALUE = rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')"""

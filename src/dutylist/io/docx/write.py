@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dutylist.errors import WriteError
-from dutylist.io.docx.numbering import W_NS, w
 from dutylist.io.docx.package import (
     PUBLISHED_PROPERTY,
     VERSION_PROPERTY,
@@ -28,6 +27,7 @@ from dutylist.io.docx.package import (
     set_document_fonts,
 )
 from dutylist.io.docx.styling import LIST_MARGINS_MM, PAGE_MM, page_setup
+from dutylist.io.docx.wordml import W_NS, w
 from dutylist.io.files import write_atomically
 from dutylist.io.layout import cell_paragraphs, column_roles, lines, overflow, part_columns
 from dutylist.io.sanitize import xml_text
