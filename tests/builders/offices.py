@@ -14,6 +14,7 @@ never on `dutylist`.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -21,6 +22,8 @@ from typing import Literal
 from .spec import DocSpec, PartSpec
 
 CategoryStyle = Literal["一、", "（一）", "1.", "1、", "第一类", "none"]
+DepartmentStyle = Literal["plain", "labels", "marks", "spaces", "lines", "etc"]
+_DEPARTMENT_PREFIX = re.compile(r"区(?=财政局|发改局|政数局|应急局|残联|民政局|住建局|执法局)")
 _CHINESE = "一二三四五六七八九十"
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _REMARKS = ("", "无", "2024年调整")
@@ -57,6 +60,13 @@ class Office:
     part_titles: Literal["plain", "numbered", "counted"] = "plain"
     """基本履职事项清单, 一、基本履职事项清单 or 一、基本履职事项（共5项）."""
     title: str = "吉林省长春市南关区明珠街道办事处履行职责事项清单"
+    level: str = "区"
+    """The prefix of the county's departments (区, 县, 市, 旗): 区财政局 becomes 县财政局."""
+    department_cells: DepartmentStyle = "plain"
+    """How a cooperative departments cell names several departments and the lead:
+    ``plain`` (区财政局、区应急局牵头), ``labels`` (牵头：…；配合：…), ``marks``
+    (区应急局（牵头），区财政局（配合）), ``spaces``, ``lines`` (a paragraph each) or
+    ``etc`` (the last one followed by 等相关部门)."""
 
 
 @dataclass(frozen=True)
@@ -173,8 +183,34 @@ _DEFAULT_HEADERS = {
 }  # fmt: skip
 
 
+def _department_cell(names: tuple[tuple[str, bool], ...], style: DepartmentStyle) -> Cell:
+    """Return the departments cell naming ``names`` (name, lead) in ``style``."""
+    leads = [name for name, lead in names if lead]
+    others = [name for name, lead in names if not lead]
+    marked = [name + ("牵头" if lead else "") for name, lead in names]
+    if style == "labels" and leads:
+        return ("牵头：" + "、".join(leads) + ("；配合：" + "、".join(others) if others else ""),)
+    if style == "marks" and leads:
+        return ("，".join(f"{name}（{'牵头' if lead else '配合'}）" for name, lead in names),)
+    if style == "spaces":
+        return (" ".join(marked),)
+    if style == "lines":
+        return tuple(marked)
+    if style == "etc" and len(names) > 1:
+        return ("、".join(marked) + "等相关部门",)
+    return ("、".join(marked),)
+
+
+def relocated(text: str, office: Office) -> str:
+    """Return ``text`` with the spec's district departments (区财政局) in the office's level."""
+    return _DEPARTMENT_PREFIX.sub(office.level, text)
+
+
 def _cells(part: PartSpec, row: tuple[Cell, ...], n: int, office: Office) -> dict[str, Cell]:
-    source = dict(zip(part.columns, row, strict=True))
+    source = {
+        column: tuple(relocated(text, office) for text in cell)
+        for column, cell in zip(part.columns, row, strict=True)
+    }
     cells: dict[str, Cell] = {
         "number": (_digits(source["序号"][0], office),),
         "name": source["事项名称"],
@@ -183,8 +219,9 @@ def _cells(part: PartSpec, row: tuple[Cell, ...], n: int, office: Office) -> dic
     }
     if "对应上级部门" in source:
         text = source["对应上级部门"][0]
-        cells["departments"] = (text,)
         names = _split_departments(text)
+        cells["departments"] = _department_cell(names, office.department_cells)
+        cells["plain_departments"] = (text,)
         cells["lead"] = (names[0][0],)
         cells["assisting"] = ("、".join(name for name, _ in names[1:]),) if names[1:] else ()
         cells["superior"] = source["上级部门职责"]
@@ -254,7 +291,7 @@ def expected_items(spec: DocSpec, office: Office) -> list[ExpectedItem]:
                 }
                 n += 1
                 if kind == "cooperative":
-                    names = _split_departments(cells["departments"][0])
+                    names = _split_departments(cells["plain_departments"][0])
                     if office.lead_columns:
                         names = ((names[0][0], True), *((name, False) for name, _ in names[1:]))
                     result.append(
@@ -472,3 +509,29 @@ def build_html_office(  # noqa: PLR0913 - keyword-only page options
     page = html_page(spec, office, cells=cells, charset=encoding if declare else None)
     path.write_bytes(page.encode("gb18030" if encoding in {"gbk", "gb2312"} else encoding))
     return path
+
+
+def text_capture_office(spec: DocSpec, office: Office, *, tabs: bool = False) -> str:
+    """Return ``spec`` laid out as ``office`` and copied from a web page as text.
+
+    Every cell paragraph is a line followed by a blank line (a merged 类别 cell only on its
+    first row), as browsers copy tables; with ``tabs`` a row is one line of tab-separated
+    cells (a cell's paragraphs joined), as text copied from Word or Excel.
+    """
+    lines: list[str] = []
+    for block in grid(spec, office).blocks:
+        if isinstance(block, str):
+            lines.append(block)
+            continue
+        starts = _runs(block)
+        for r, row in enumerate(block):
+            cells = [
+                cell
+                for c, cell in enumerate(row.cells)
+                if not (row.category and c == 0 and starts[r] != r)
+            ]
+            if tabs:
+                lines.append("\t".join("".join(cell) for cell in cells))
+            else:
+                lines += [paragraph for cell in cells for paragraph in (cell or ("",))]
+    return "".join(f"{line} \n\n" for line in lines)

@@ -49,6 +49,22 @@ def test_stray_space_in_heading_and_clause():
     assert [(f.location.item, f.location.clause) for f in found(report, "stray-space")] == [(1, 2)]
 
 
+@pytest.mark.parametrize(
+    ("heading", "stray"),
+    [("第二类 社会保障（1项）", False), ("第二部分　社会保障", False),
+     ("第二类  社会保障", True), ("第二类 社会 保障", True)],
+)  # fmt: skip
+def test_the_space_after_a_heading_label_is_no_stray_space(heading: str, stray: bool) -> None:
+    duty_list = replace_part(
+        clean_list(),
+        R,
+        lambda p: attrs.evolve(
+            p, categories=(p.categories[0], attrs.evolve(p.categories[1], heading=heading))
+        ),
+    )
+    assert bool(found(run(duty_list), "stray-space")) is stray
+
+
 def test_spaces_between_latin_words_pass():
     duty_list = replace_item(clean_list(), B, 1, lambda i: attrs.evolve(i, name="推广 APP 使用"))
     assert found(run(duty_list), "stray-space") != []  # CJK-adjacent spaces are stray

@@ -193,3 +193,23 @@ def test_a_replacing_registry_drops_the_national_vocabulary(tmp_path):
     assert registry.normalise("区住建局").kind is ResolutionKind.ABBREVIATION
     assert registry.normalise("区民政局").kind is ResolutionKind.UNKNOWN
     assert registry.normalise("相关部门").kind is ResolutionKind.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("县人社局（县医保局）", "正定县人力资源和社会保障局"),
+        ("县林业和草原局（县林草局）", "正定县林业和草原局"),
+        ("县应急局(县安委办)", "正定县应急管理局"),
+    ],
+)
+def test_a_known_name_with_a_note_in_brackets_resolves(name: str, canonical: str) -> None:
+    registry = default_registry(parse_context("河北省石家庄市正定县正定镇履行职责事项清单"))
+    resolution = registry.normalise(name)
+    assert resolution.canonical == canonical
+    assert resolution.kind is not ResolutionKind.UNKNOWN
+
+
+def test_an_unknown_name_with_a_note_stays_unknown() -> None:
+    registry = default_registry(parse_context("河北省石家庄市正定县正定镇履行职责事项清单"))
+    assert registry.normalise("县某某办（临时）").kind is ResolutionKind.UNKNOWN

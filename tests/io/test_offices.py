@@ -54,6 +54,38 @@ LAYOUTS: dict[str, Office] = {
         order=("name", "number", "local", "superior"), remarks=True, headers={"name": "工作事项"}
     ),
     "one_table": Office(one_table=True, categories="（一）"),
+    "county_labels": Office(
+        title="河北省石家庄市正定县正定镇人民政府履行职责事项清单",
+        level="县",
+        department_cells="labels",
+        headers={"departments": "县级责任部门", "local": "乡镇配合职责"},
+    ),
+    "banner_marks": Office(
+        title="内蒙古自治区呼伦贝尔市鄂温克族自治旗巴彦托海镇履行职责事项清单",
+        level="旗",
+        department_cells="marks",
+        categories="（一）",
+        headers={"departments": "旗直部门", "local": "苏木镇配合职责"},
+    ),
+    "county_city_spaces": Office(
+        title="江苏省苏州市昆山市周市镇履行职责事项清单",
+        level="市",
+        department_cells="spaces",
+        categories="第一类",
+        counts=False,
+    ),
+    "municipality_lines": Office(
+        title="北京市朝阳区望京街道办事处履行职责事项清单",
+        department_cells="lines",
+        headers={"name": "职责事项", "departments": "主管部门", "local": "配合内容"},
+    ),
+    "autonomous_county_etc": Office(
+        title="云南省红河哈尼族彝族自治州屏边苗族自治县白河乡履行职责事项清单",
+        level="县",
+        department_cells="etc",
+        basis=True,
+        headers={"basis": "依据", "number": "编号"},
+    ),
     "everything": Office(
         headers={"departments": "牵头部门", "assisting": "配合单位", "local": "乡镇职责"},
         lead_columns=True,

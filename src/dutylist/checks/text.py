@@ -25,6 +25,8 @@ _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》【】（）"
 _STRAY = (
     rf"^[{_SPACE}]+|[{_SPACE}]+$|[{_SPACE}]{{2,}}|(?<=[{_CJK}])[{_SPACE}]|[{_SPACE}](?=[{_CJK}])"
 )
+_LABEL_SPACE = r"^(第[〇零一二三四五六七八九十百]+(?:类|部分))[ \u3000](?=[^ \u3000])"
+"""The one space that separates a heading's label from its title (``第一类 党的建设``)."""
 _PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"), ("‘", "’"))
 _CLOSING = "。；;！!？?…"
 _TRAILING_CLOSERS = "”’）)》】"
@@ -102,11 +104,12 @@ def _texts(context: Context) -> list[_Text]:
 def stray_space(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report leading, trailing, doubled or CJK-adjacent spaces (also U+3000)."""
     for text in _texts(context):
-        match = re.search(_STRAY, text.text)
+        checked = re.sub(_LABEL_SPACE, r"\1", text.text) if text.kind == "heading" else text.text
+        match = re.search(_STRAY, checked)
         if match is None:
             continue
         start = max(0, match.start() - 6)
-        excerpt = text.text[start : match.end() + 6]
+        excerpt = checked[start : match.end() + 6]
         yield Issue(
             message=_("{what}：“{excerpt}”中有多余的空格").format(what=text.what, excerpt=excerpt),
             location=text.location,

@@ -100,6 +100,8 @@ class Resolution:
 
 _STRIP = str.maketrans("", "", " \u3000\u00a0\t")
 _LEAD = re.compile(r"(?:[（(]牵头[)）]|牵头)+$")
+_NOTE = re.compile(r"^(?P<name>.{2,}?)[（(][^（）()]{1,24}[)）]$")
+"""A name followed by a note in brackets: 县人社局（县医保局）, 旗林业和草原局（旗林草局）."""
 
 
 def clean(name: str) -> str:
@@ -196,6 +198,12 @@ class Registry:
         found = found or self._match_pattern(cleaned)
         if found is not None:
             return self._resolution(name, cleaned, found)
+        note = _NOTE.match(cleaned)
+        if note is not None:  # 县人社局（县医保局）: a known name with a note after it
+            base = note.group("name")
+            found = self._spellings.get(base) or self._match_pattern(base)
+            if found is not None:
+                return self._resolution(name, base, found)
         return Resolution(
             name=name,
             cleaned=cleaned,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import attrs
@@ -14,7 +14,20 @@ from dutylist.numerals import split_number
 from dutylist.parse.vocabulary import squash
 
 _DEPARTMENT_SEPARATORS = re.compile(r"[、，,；;\n/]+")
-_LEAD = re.compile(r"[（(]?牵头[)）]?$")
+_SPACES = re.compile(r"[ \u3000\t]+")
+_ROLE_LABEL = re.compile(
+    r"^[ \u3000]*(?:(?P<lead>牵头|主责|主办)|(?P<assist>配合|协办|协助|参与))"
+    r"(?:部门|单位)?[ \u3000]*[：:]"
+)
+"""A label naming the role of the departments after it: ``牵头：区应急局；配合：区公安局``."""
+_MARK = re.compile(
+    r"(?:[（(](?:(?P<plead>牵头|主责|主办|负责)(?:部门|单位)?(?:负责)?)[)）]"
+    r"|(?P<lead>牵头)(?:负责)?"
+    r"|[（(]?(?P<assist>配合|协办|协助|参与)(?:部门|单位)?[)）]?)$"
+)
+"""A mark after a department: ``区应急局牵头``, ``区应急局（主责）``, ``区公安局配合``."""
+_ETC = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位)?$")
+"""A trailing 等 (``区公安局等相关部门``): the department is 区公安局."""
 _DEPARTMENT_SUFFIX = re.compile(
     r"(局|部|办|委|会|队|院|所|中心|部门|政府|处|科|站|公司|分局|大队|支队|法庭|街道|办事处|联|协)$"
 )
@@ -24,24 +37,60 @@ DISCONTINUED_MARK = "不再开展"
 
 
 def parse_departments(text: str) -> tuple[Department, ...]:
-    """Return the departments named in a cell, e.g. ``区财政局、 区发改局`` or ``区应急局牵头``."""
+    """Return the departments named in a cell, e.g. ``区财政局、 区发改局`` or ``区应急局牵头``.
+
+    Names are separated by 、，；/ or line breaks, or by spaces when every piece is a
+    department name. The lead is marked after the name (``区应急局牵头``, ``（牵头）``,
+    ``（主责）``) or by a label before it (``牵头：区应急局；配合：区公安局``); marks,
+    labels and a trailing 等 (``区公安局等相关部门``) are not part of the name, which
+    keeps its printed form in :attr:`~dutylist.model.Department.printed`.
+    """
     return _parse_departments(text)
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """Yield the pieces of a department cell: one per department."""
+    for piece in _DEPARTMENT_SEPARATORS.split(text):
+        words = _SPACES.split(piece.strip(" \u3000\t"))
+        if len(words) > 1 and all(looks_like_department(_bare(word)[0]) for word in words):
+            yield from words  # 区应急局 区林草局: spaces as separators
+        else:
+            yield piece
+
+
+def _bare(piece: str) -> tuple[str, bool | None, bool | None]:
+    """Return a piece's name without label, marks and 等, its label role and its mark.
+
+    Roles are True (lead), False (assisting) or None (not said).
+    """
+    name = piece.strip(" \u3000\t")
+    label: bool | None = None
+    if (found := _ROLE_LABEL.match(name)) is not None and len(name) > found.end() + 1:
+        label = found.group("lead") is not None
+        name = name[found.end() :].strip(" \u3000\t")
+    mark: bool | None = None
+    for _round in range(2):  # 区公安局（牵头）等 or 区公安局等（牵头）
+        if (etc := _ETC.search(name)) is not None and etc.start() >= 2:
+            name = name[: etc.start()].rstrip(" \u3000\t")
+        if (found := _MARK.search(name)) is not None and found.start() >= 2:
+            mark = found.group("assist") is None
+            name = name[: found.start()].rstrip(" \u3000\t")
+    return name, label, mark
 
 
 @lru_cache(maxsize=4096)
 def _parse_departments(text: str) -> tuple[Department, ...]:
     # Cached: lists name the same few departments again and again (the values are frozen).
     departments = []
-    for piece in _DEPARTMENT_SEPARATORS.split(text):
-        name = piece.strip(" \u3000\t")
+    role: bool | None = None  # set by a label, kept until the next label
+    for piece in _pieces(text):
+        name, label, mark = _bare(piece)
         if not name:
             continue
-        printed = name
-        lead = "牵头" in name and len(name) > 2 and bool(_LEAD.search(name))
-        if lead:
-            name = _LEAD.sub("", name).strip(" \u3000\t")
+        role = label if label is not None else role
+        lead = mark if mark is not None else bool(role)
         departments.append(
-            Department(name=name, lead=lead, printed=piece if piece != printed else None)
+            Department(name=name, lead=lead, printed=piece if piece != name else None)
         )
     return tuple(departments)
 
