@@ -51,6 +51,17 @@ def test_cells_split_by_line_breaks_read_like_paragraphs(tmp_path: Path) -> None
     assert actual_items(read_html(broken)) == actual_items(read_html(path))
 
 
+@pytest.mark.parametrize("name_header", ["具体事项", "工作任务"])
+def test_one_table_with_a_header_word_no_one_listed_is_found_by_its_part_titles(
+    tmp_path: Path, name_header: str
+) -> None:
+    # All parts in one table, the part titles in merged rows, the name column headed in
+    # words the vocabulary lacks: the part titles mark the table as the list's.
+    office = Office(one_table=True, headers={"name": name_header}, categories="（一）")
+    duty_list = read_html(build_html_office(SPEC, office, tmp_path / "page.html"))
+    assert actual_items(duty_list) == expected_items(SPEC, office)
+
+
 def test_tables_outside_the_list_go_to_unplaced_with_a_note(tmp_path: Path) -> None:
     duty_list = read_html(build_html_office(SPEC, OFFICE, tmp_path / "page.html"))
     contacts = [u for u in duty_list.unplaced if "联系电话" in u.text]

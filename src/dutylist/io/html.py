@@ -6,8 +6,8 @@ charset-normalizer finds. It is parsed with lxml.html; nothing is fetched and no
 runs (scripts, styles and templates are dropped unread).
 
 The list's tables are found among the navigation and footers: a table is part of the
-list when one of its first rows is a header row of the list's vocabulary, or when a part
-title comes just before it, or when it continues such a table. The article is the
+list when one of its first rows is a header row of the list's vocabulary or a part title,
+or when a part title comes just before it, or when it continues such a table. The article is the
 smallest element holding all of them, with the list title found just before it. Inside
 the article, text becomes paragraphs and list tables become rows (``colspan`` cells are
 yielded once, ``rowspan`` cells repeat their text, ``<p>`` and ``<br>`` separate a cell's
@@ -187,6 +187,12 @@ _TITLE_TAGS = frozenset(
 )
 
 
+def _titles_a_part(row: Row) -> bool:
+    """Return True for a row holding only a part title (all parts in one table)."""
+    filled = {text.strip() for text in row.texts() if text.strip()}
+    return len(filled) == 1 and part_kind_of_title(filled.pop()) is not None
+
+
 @attrs.define
 class _Page:
     name: str
@@ -204,7 +210,9 @@ class _Page:
             if element in position:
                 rows = list(islice(table_rows(element, Location()), _HEADER_ROWS_LOOKED_AT))
                 header = any(is_header_row(row.texts()) for row in rows)
-                titled = any(part_kind_of_title(line) for line in text_since[-3:])
+                titled = any(part_kind_of_title(line) for line in text_since[-3:]) or any(
+                    _titles_a_part(row) for row in rows
+                )
                 numbered = any(
                     row.texts()[0].strip().isdigit() for row in rows if len(row.cells) > 1
                 )
