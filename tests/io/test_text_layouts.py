@@ -10,6 +10,8 @@ import pytest
 from dutylist.io.text import read_text
 from dutylist.model import CooperativeItem, DutyList, PartKind, RecalledItem
 from tests.builders import CategorySpec, DocSpec, PartSpec, build_web_capture, sample_spec
+from tests.builders.offices import Office, expected_items, text_capture_office
+from tests.io.test_offices import actual_items
 
 COOPERATIVE = ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责")
 
@@ -155,3 +157,46 @@ def test_attachment_rendering_alone_after_the_marker(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     duty_list = read_text(path, rendering="attachment")
     assert [item.name for item in duty_list.items] == expected_names(sample_spec())
+
+
+# Lists laid out as other offices do (tests/builders/offices.py), copied from a web page
+# (every cell paragraph a line) or from Word/Excel (a row a line of tab-separated cells).
+TEXT_LAYOUTS = {
+    "arabic_counted": Office(categories="1."),
+    "arabic_comma_counted_full_width": Office(categories="1、", full_width=True),
+    "bare_counted": Office(categories="none"),
+    "remarks": Office(remarks=True),
+    "basis": Office(basis=True, headers={"basis": "依据"}),
+    "lead_and_assisting": Office(lead_columns=True),
+    "local_as_content": Office(headers={"local": "配合内容"}),
+    "county_labels": Office(
+        title="河北省石家庄市正定县正定镇人民政府履行职责事项清单",
+        level="县",
+        department_cells="labels",
+        categories="（一）",
+    ),
+}
+
+
+@pytest.mark.parametrize("tabs", [False, True], ids=["web", "tabs"])
+@pytest.mark.parametrize("name", sorted(TEXT_LAYOUTS))
+def test_other_offices_layouts_copied_as_text(tmp_path: Path, name: str, tabs: bool) -> None:
+    office = TEXT_LAYOUTS[name]
+    spec = sample_spec()
+    duty_list = read(tmp_path, text_capture_office(spec, office, tabs=tabs))
+    assert actual_items(duty_list) == expected_items(spec, office)
+    assert duty_list.unplaced == ()
+
+
+def test_arabic_headings_without_counts_copied_as_text(tmp_path: Path) -> None:
+    office = Office(categories="1.", counts=False)
+    spec = sample_spec()
+    tabbed = read(tmp_path, text_capture_office(spec, office, tabs=True))
+    assert actual_items(tabbed) == expected_items(spec, office)
+    # From a web page, "2.经济发展" after a cooperative row's last clause could be a
+    # clause; in the basic part (one name per row) it can only be a heading.
+    web = read(tmp_path, text_capture_office(spec, office))
+    assert [(c.ordinal, c.title) for c in web.parts[0].categories] == [
+        (1, "党的建设"),
+        (2, "经济发展"),
+    ]

@@ -42,3 +42,34 @@ def test_a_blank_paragraph_strengthens_a_boundary() -> None:
 def test_a_missing_departments_cell_is_not_filled_with_a_duty() -> None:
     cells = split_row(["事项", "1.负责。", "1.配合。"], COOPERATIVE)
     assert cells == [("事项",), (), ("1.负责。",), ("1.配合。",)]
+
+
+def test_a_remarks_column_after_the_duties_takes_the_last_paragraph() -> None:
+    roles = (*COOPERATIVE, Role.REMARKS)
+    assert split_row(["事项", "区民政局", "1.审核。", "1.初审。", "无"], roles) == [
+        ("事项",),
+        ("区民政局",),
+        ("1.审核。",),
+        ("1.初审。",),
+        ("无",),
+    ]
+    # an empty remark is a blank paragraph; a numbered last paragraph is a clause
+    assert split_row(["事项", "区民政局", "1.审核。", "1.初审。", " "], roles)[3:] == [
+        ("1.初审。",),
+        (),
+    ]
+    assert split_row(["事项", "区民政局", "1.审核。", "1.初审。", "2.上报。"], roles)[3:] == [
+        ("1.初审。", "2.上报。"),
+        (),
+    ]
+
+
+def test_an_empty_assisting_departments_cell_is_not_filled_with_a_duty() -> None:
+    roles = (Role.NAME, Role.DEPARTMENTS, Role.ASSISTING_DEPARTMENTS, *COOPERATIVE[2:])
+    assert split_row(["事项", "区政数局", " ", "协调维护。", "提供业务。"], roles) == [
+        ("事项",),
+        ("区政数局",),
+        (),
+        ("协调维护。",),
+        ("提供业务。",),
+    ]

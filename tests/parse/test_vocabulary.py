@@ -65,6 +65,22 @@ def test_clause_text_is_not_a_category_heading() -> None:
     assert parse_category_heading("区财政局：") is None
 
 
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("承接上级部门", Role.RECEIVING),
+        ("承接的上级部门", Role.RECEIVING),
+        ("收回后承接部门", Role.RECEIVING),
+        ("配合内容", Role.LOCAL_DUTIES),
+        ("乡镇（街道）配合内容", Role.LOCAL_DUTIES),
+        ("苏木镇配合内容", Role.LOCAL_DUTIES),
+    ],
+)
+def test_header_words_of_other_offices(header: str, role: Role) -> None:
+    # 承接上级部门 ends in 上级部门 but names the receiving departments of a recalled part
+    assert header_role(header) is role
+
+
 def test_header_variants_and_roles() -> None:
     assert header_role("序 号") is Role.NUMBER
     assert header_role("乡镇配合职责") is Role.LOCAL_DUTIES

@@ -27,6 +27,7 @@ from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
 from dutylist.messages import _
 from dutylist.model import DutyList, Metadata
+from dutylist.numerals import parse_int
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block, Paragraph, Row
 from dutylist.parse.vocabulary import (
@@ -110,6 +111,8 @@ class _Grouper:
     header: list[_Line] = attrs.Factory(list)
     last_ordinal: int = 0
     page_break: bool = False
+    columns: int = 0
+    """The number of columns of the last header (序号 | 事项名称: 2)."""
 
     def flush(self) -> Iterator[Block]:
         """Yield the row or header being collected, if any."""
@@ -120,6 +123,7 @@ class _Grouper:
         if self.header:
             where = Location(file=self.file, line=self.header[0].number)
             yield Row(cells=tuple((line.text.strip(),) for line in self.header), location=where)
+            self.columns = len(self.header)
         self.row, self.row_start, self.header = [], None, []
 
     def paragraph(self, line: _Line) -> Iterator[Block]:
@@ -127,8 +131,8 @@ class _Grouper:
         yield from self.flush()
         yield Paragraph(text=line.text, location=Location(file=self.file, line=line.number))
 
-    def feed(self, line: _Line) -> Iterator[Block]:
-        """Yield the blocks that ``line`` completes."""
+    def feed(self, line: _Line, following: str = "") -> Iterator[Block]:
+        """Yield the blocks that ``line`` completes; ``following`` is the next line's text."""
         text = line.text
         in_row = self.row_start is not None
         if is_page_marker(text):
@@ -151,6 +155,9 @@ class _Grouper:
             yield from self.paragraph(line)
         elif self._is_category(text, in_row=in_row):
             yield from self.paragraph(line)
+        elif self._is_loose_category(text, in_row=in_row, following=following):
+            yield from self.flush()  # a heading merged across the lost table: a one-cell row
+            yield Row(cells=((text,),), location=Location(file=self.file, line=line.number))
         elif header_role(text) is Role.NUMBER or (
             header_role(text) is not None and (self.header or not in_row)
         ):
@@ -178,6 +185,39 @@ class _Grouper:
         self.last_ordinal = heading.ordinal or self.last_ordinal
         return True
 
+    def _is_loose_category(self, text: str, *, in_row: bool, following: str) -> bool:
+        """Return True for a heading numbered ``1.``, ``1、`` or unnumbered, just before an item.
+
+        Such a heading looks like a clause, so more is asked of it: the next line starts
+        an item, and it declares its count (``2.经济发展（5项）``), or its number follows the
+        previous heading's and the item numbering restarts at 1, or no row is open, or the
+        open row already holds the one name of a two-column table (序号 | 事项名称).
+        """
+        start = _item_start(following)
+        if start is None or header_role(text) is not None:
+            return False
+        heading = parse_category_heading(text, loose=True)
+        if heading is None:
+            return False
+        if heading.ordinal is None:
+            accepted = heading.declared_count is not None
+        else:
+            accepted = heading.ordinal == self.last_ordinal + 1 and (
+                heading.declared_count is not None
+                or not in_row
+                or start == 1
+                or (self.columns == 2 and any(self.row))  # 序号 | 事项名称: one name per row
+            )
+        if accepted:
+            self.last_ordinal = heading.ordinal or self.last_ordinal
+        return accepted
+
+
+def _item_start(text: str) -> int | None:
+    """Return the number of the item a line starts (a number alone, or before a tab)."""
+    first = text.split("\t", 1)[0] if "\t" in text else text
+    return parse_int(first.strip(" \u3000")) if _NUMBER_LINE.match(first) else None
+
 
 def blocks(lines: Sequence[_Line], file: str) -> Iterator[Block]:
     """Group a rendering's lines into paragraphs and rows for the assembler.
@@ -186,8 +226,11 @@ def blocks(lines: Sequence[_Line], file: str) -> Iterator[Block]:
     whose cells the tabs separate (text copied from a Word or Excel table).
     """
     grouper = _Grouper(file)
+    texts = [line.text for line in lines if not line.blank_paragraph]
+    following = iter(texts[1:])
     for line in lines:
-        yield from grouper.feed(line)
+        after = "" if line.blank_paragraph else next(following, "")
+        yield from grouper.feed(line, after)
     yield from grouper.flush()
 
 

@@ -26,6 +26,8 @@ _MARK = re.compile(
     r"|[（(]?(?P<assist>配合|协办|协助|参与)(?:部门|单位)?[)）]?)$"
 )
 """A mark after a department: ``区应急局牵头``, ``区应急局（主责）``, ``区公安局配合``."""
+_LEAD_MARKS = ("牵头", "（牵头）", "(牵头)")
+"""Marks a writer prints back the same (``lead``): no need to keep the printed form."""
 _ETC = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位)?$")
 """A trailing 等 (``区公安局等相关部门``): the department is 区公安局."""
 _DEPARTMENT_SUFFIX = re.compile(
@@ -89,9 +91,9 @@ def _parse_departments(text: str) -> tuple[Department, ...]:
             continue
         role = label if label is not None else role
         lead = mark if mark is not None else bool(role)
-        departments.append(
-            Department(name=name, lead=lead, printed=piece if piece != name else None)
-        )
+        stripped = piece.strip(" \u3000\t")
+        plain = piece == stripped and stripped in {name, *(name + mark for mark in _LEAD_MARKS)}
+        departments.append(Department(name=name, lead=lead, printed=None if plain else piece))
     return tuple(departments)
 
 

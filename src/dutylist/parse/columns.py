@@ -18,13 +18,15 @@ from dutylist.parse.vocabulary import Role
 _MULTI_PARAGRAPH_ROLES = frozenset(
     [Role.SUPERIOR_DUTIES, Role.LOCAL_DUTIES, Role.WORKING_METHOD, Role.RECEIVING_AND_METHOD]
 )
+_DEPARTMENT_ROLES = frozenset([Role.DEPARTMENTS, Role.ASSISTING_DEPARTMENTS])
 
 
 def split_row(paragraphs: Sequence[str], roles: Sequence[Role]) -> list[tuple[str, ...]]:
     """Return one tuple of paragraphs per role for a gridless row.
 
     ``roles`` are the part's column roles in order (without the number column when the
-    caller already took it off). Paragraph order is kept; nothing is dropped: leftovers
+    caller already took it off). One-paragraph columns after the duty columns (备注, 依据)
+    take the row's last paragraphs. Paragraph order is kept; nothing is dropped: leftovers
     go to the last column.
     """
     cells: list[tuple[str, ...]] = [() for _ in roles]
@@ -37,7 +39,7 @@ def split_row(paragraphs: Sequence[str], roles: Sequence[Role]) -> list[tuple[st
             queue.pop(0)
         if not queue:
             return cells
-        if roles[index] is Role.DEPARTMENTS and not _looks_like_department_cell(queue[0]):
+        if roles[index] in _DEPARTMENT_ROLES and not _looks_like_department_cell(queue[0]):
             continue
         cells[index] = (queue.pop(0),)
         if roles[index] is Role.DEPARTMENTS:
@@ -48,6 +50,12 @@ def split_row(paragraphs: Sequence[str], roles: Sequence[Role]) -> list[tuple[st
             last = len(roles) - 1
             cells[last] = (*cells[last], *queue)
         return cells
+    for index in range(len(roles) - 1, multi[-1], -1):
+        # a one-paragraph column after the duties (备注, 依据): the row's last paragraph,
+        # blank when the cell was empty, unless it is a numbered clause
+        if queue and (_is_blank(queue[-1]) or split_number(queue[-1])[0] is None):
+            paragraph = queue.pop()
+            cells[index] = () if _is_blank(paragraph) else (paragraph,)
     if len(multi) == 1:
         cells[multi[0]] = tuple(queue)
         return cells
