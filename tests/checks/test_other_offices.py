@@ -23,6 +23,7 @@ from tests.builders.offices import build_docx_office, build_html_office, build_x
 from tests.io.test_offices import LAYOUTS
 
 ELSEWHERE = [
+    "city_without_counties",
     "county_labels",
     "banner_marks",
     "county_city_spaces",

@@ -38,6 +38,11 @@ from dutylist.departments.context import OfficeContext, context_of, office_of_ti
             "云南省 省 怒江傈僳族自治州 州 贡山独龙族怒族自治县 自治县 独龙江乡 乡",
         ),
         ("南关区明珠街道", "- - - - 南关区 区 明珠街道 街道"),
+        # a city without counties: its towns sit below the city, which is their county
+        ("广东省东莞市虎门镇人民政府", "广东省 省 东莞市 市 东莞市 县级市 虎门镇 镇"),
+        ("海南省儋州市那大镇", "海南省 省 儋州市 市 儋州市 县级市 那大镇 镇"),
+        # any other city named without its district stays without a county
+        ("吉林省长春市明珠街道", "吉林省 省 长春市 市 - - 明珠街道 街道"),
     ],
 )
 def test_every_level_form_is_parsed(title, expected):
@@ -116,3 +121,10 @@ def test_office_names_may_hold_the_characters_of_levels() -> None:
         office = office_of_title(title)
         assert office is not None
         assert office.name == name
+
+
+def test_a_city_without_counties_is_named_once() -> None:
+    context = parse_context("广东省中山市小榄镇履行职责事项清单")
+    assert context is not None
+    assert context.describe() == "广东省中山市小榄镇"
+    assert context.level == "市"

@@ -54,6 +54,12 @@ LAYOUTS: dict[str, Office] = {
         order=("name", "number", "local", "superior"), remarks=True, headers={"name": "工作事项"}
     ),
     "one_table": Office(one_table=True, categories="（一）"),
+    "city_without_counties": Office(
+        title="广东省东莞市虎门镇人民政府履行职责事项清单",
+        level="市",
+        department_cells="marks",
+        headers={"departments": "市直部门", "local": "镇配合职责"},
+    ),
     "county_labels": Office(
         title="河北省石家庄市正定县正定镇人民政府履行职责事项清单",
         level="县",

@@ -8,7 +8,8 @@ else from the title itself, for every level form:
 
 * province: 省, 自治区, or one of the four 直辖市 (北京市, 天津市, 上海市, 重庆市);
 * city: 市, 自治州/州, 盟, 地区 (under a 直辖市 the municipality is the city too);
-* county: 区, 县, 自治县, 县级市 (a ``…市`` below a city), 旗, 自治旗;
+* county: 区, 县, 自治县, 县级市 (a ``…市`` below a city), 旗, 自治旗; the city itself for
+  the four cities without counties (东莞市, 中山市, 儋州市, 嘉峪关市);
 * office: 街道, 镇, 乡, 民族乡, 苏木.
 """
 
@@ -26,6 +27,11 @@ K = TypeVar("K")
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 """The four 直辖市: province and city at once."""
+
+CITIES_WITHOUT_COUNTIES = ("东莞市", "中山市", "儋州市", "嘉峪关市")
+"""The prefecture-level cities with no districts or counties (不设区的地级市): their
+towns and subdistricts sit right below the city, whose departments (市住建局) are the
+ones a county's would be elsewhere."""
 
 
 class ProvinceKind(enum.Enum):
@@ -120,8 +126,8 @@ class OfficeContext:
     def describe(self) -> str:
         """Return the context as one string: ``吉林省长春市南关区明珠街道``."""
         parts = [self.province, self.city, self.county, self.office]
-        if self.province_kind is ProvinceKind.MUNICIPALITY:
-            parts[1] = None
+        if self.province_kind is ProvinceKind.MUNICIPALITY or self.city == self.county:
+            parts[1] = None  # 北京市朝阳区, 东莞市虎门镇: the city is named once
         return "".join(part for part in parts if part)
 
 
@@ -312,6 +318,8 @@ def _from_parts(
         kind = _kind(city, _COUNTY_KINDS)
         if kind is not None and kind is not CountyKind.COUNTY_CITY:
             county, city = city, None  # 南关区明珠街道: no city named
+    if county is None and city in CITIES_WITHOUT_COUNTIES:
+        county = city  # 东莞市虎门镇: the city is the county too
     if not any((province, city, county, office)):
         return None
     return OfficeContext(
@@ -330,7 +338,7 @@ def _from_parts(
 
 def _county_kind(county: str | None, city: str | None) -> CountyKind | None:
     kind = _kind(county, _COUNTY_KINDS)
-    if kind is CountyKind.COUNTY_CITY and city is None:
+    if kind is CountyKind.COUNTY_CITY and city is None and county not in CITIES_WITHOUT_COUNTIES:
         return None  # a lone …市 is the city, not a 县级市
     return kind
 
