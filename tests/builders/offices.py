@@ -23,7 +23,9 @@ from .spec import DocSpec, PartSpec
 
 CategoryStyle = Literal["一、", "（一）", "1.", "1、", "第一类", "none"]
 DepartmentStyle = Literal["plain", "labels", "marks", "spaces", "lines", "etc"]
-_DEPARTMENT_PREFIX = re.compile(r"区(?=财政局|发改局|政数局|应急局|残联|民政局|住建局|执法局)")
+_DEPARTMENT_PREFIX = re.compile(
+    r"区(?=财政局|发改局|政数局|应急局|应急居|残联|民政局|住建局|执法局)"
+)
 _CHINESE = "一二三四五六七八九十"
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _REMARKS = ("", "无", "2024年调整")

@@ -6,9 +6,9 @@ office laid it out in Word. Every paragraph string is the text a reader should r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["CategorySpec", "DocSpec", "PartSpec", "sample_spec"]
+__all__ = ["CategorySpec", "DocSpec", "PartSpec", "sample_spec", "with_cell"]
 
 Cell = tuple[str, ...]
 """The paragraphs of one table cell."""
@@ -196,3 +196,21 @@ def sample_spec() -> DocSpec:
         title="吉林省长春市南关区明珠街道办事处履行职责事项清单",
         parts=(_BASIC, _COOPERATIVE, _RECALLED),
     )
+
+
+def with_cell(  # noqa: PLR0913, PLR0917 - the address of one cell
+    spec: DocSpec, part: int, category: int, row: int, column: str, value: str | Cell
+) -> DocSpec:
+    """Return ``spec`` with one cell replaced: ``column`` (a header of the part) of ``row``
+    (0-based within ``category``, itself 0-based within ``part``)."""
+    old_part = spec.parts[part]
+    old_category = old_part.categories[category]
+    rows = list(old_category.rows)
+    cells = list(rows[row])
+    cells[old_part.columns.index(column)] = (value,) if isinstance(value, str) else value
+    rows[row] = tuple(cells)
+    categories = list(old_part.categories)
+    categories[category] = replace(old_category, rows=tuple(rows))
+    parts = list(spec.parts)
+    parts[part] = replace(old_part, categories=tuple(categories))
+    return replace(spec, parts=tuple(parts))

@@ -34,6 +34,14 @@ ROLE_OF_KEY = {
 KEYS = ("number", "name", "departments", "lead", "assisting", "superior", "local",
         "receiving_and_method", "receiving", "method", "remarks", "basis")  # fmt: skip
 STYLES = ("一、", "（一）", "1.", "1、", "第一类", "none")
+PLACES = (
+    ("吉林省长春市南关区明珠街道办事处履行职责事项清单", "区"),
+    ("河北省石家庄市正定县正定镇人民政府履行职责事项清单", "县"),
+    ("内蒙古自治区呼伦贝尔市鄂温克族自治旗巴彦托海镇履行职责事项清单", "旗"),
+    ("江苏省苏州市昆山市周市镇履行职责事项清单", "市"),
+    ("北京市朝阳区望京街道办事处履行职责事项清单", "区"),
+)
+DEPARTMENT_CELLS = ("plain", "labels", "marks", "spaces", "lines", "etc")
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -43,7 +51,11 @@ def vocabulary_offices(draw: st.DrawFn) -> Office:
         key: draw(st.sampled_from(VOCABULARY[ROLE_OF_KEY[key]]["words"]))
         for key in (*KEYS, "category")
     }
+    title, level = draw(st.sampled_from(PLACES))
     return Office(
+        title=title,
+        level=level,
+        department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
         headers=headers,
         order=tuple(draw(st.permutations(KEYS))),
         categories=draw(st.sampled_from(STYLES)),
@@ -75,7 +87,11 @@ _UNKNOWN = st.text(alphabet="甲乙丙丁戊己庚辛壬癸栏目列", min_size=
 @st.composite
 def unknown_offices(draw: st.DrawFn) -> Office:
     words = draw(st.lists(_UNKNOWN, min_size=len(KEYS), max_size=len(KEYS), unique=True))
+    title, level = draw(st.sampled_from(PLACES))
     return Office(
+        title=title,
+        level=level,
+        department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
         headers=dict(zip(KEYS, words, strict=True)),
         categories=draw(st.sampled_from(STYLES)),
         counts=draw(st.booleans()),
@@ -102,3 +118,18 @@ def test_headers_no_vocabulary_knows_are_placed_by_their_content(
     assert actual_items(duty_list) == expected_items(SPEC, office)
     columns = [header for part in duty_list.parts for header in part.columns if header]
     assert set(columns) <= set(office.headers.values())
+
+
+def test_a_department_column_with_one_misspelt_name_is_still_departments() -> None:
+    from dutylist.parse.content import place_columns
+    from dutylist.parse.vocabulary import Role
+
+    cells = [("县财政局、县发改局",), ("县应急居",), ("县应急局牵头",), ("县残联、县民政局",)]
+    samples = [[("1",), ("某事项",), cell] for cell in cells]
+    columns, _kind = place_columns(["序号", "事项名称", "甲乙丙"], samples, None)
+    assert columns[2].role is Role.DEPARTMENTS
+    # a column of sentences with a department name in it is not
+    sentences = [("县应急局",), ("组织开展宣传。",), ("县民政局",), ("县残联",)]
+    samples = [[("1",), ("某事项",), cell] for cell in sentences]
+    columns, _kind = place_columns(["序号", "事项名称", "甲乙丙"], samples, None)
+    assert columns[2].role is not Role.DEPARTMENTS

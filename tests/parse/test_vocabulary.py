@@ -74,6 +74,10 @@ def test_clause_text_is_not_a_category_heading() -> None:
         ("配合内容", Role.LOCAL_DUTIES),
         ("乡镇（街道）配合内容", Role.LOCAL_DUTIES),
         ("苏木镇配合内容", Role.LOCAL_DUTIES),
+        ("县级责任部门", Role.DEPARTMENTS),
+        ("对应区级部门", Role.DEPARTMENTS),
+        ("县级主管部门", Role.DEPARTMENTS),
+        ("市直部门（单位）", Role.DEPARTMENTS),
     ],
 )
 def test_header_words_of_other_offices(header: str, role: Role) -> None:

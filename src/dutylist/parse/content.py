@@ -1,7 +1,8 @@
 """Place columns whose header no vocabulary word names, by what their cells hold.
 
 A column of small integers holds sequence numbers, a column of department lists holds
-departments, a column of numbered clauses holds duties (or, in a recalled part, the
+departments (all cells but one, or but one in five, so that a misspelt name does not
+hide the column), a column of numbered clauses holds duties (or, in a recalled part, the
 working method); the first column of plain text holds the item names. Headers that the
 vocabulary does know keep their role: only the unknown columns are decided here.
 """
@@ -20,6 +21,8 @@ from dutylist.parse.vocabulary import Role, squash
 
 _MAX_ITEM_NUMBER = 9999
 _NAME_LENGTH = 40
+_FEW = 3
+"""The fewest sample cells from which a column's majority says what it holds."""
 _RECALLED_LABEL = re.compile(r"^\s*(?:承接部门|承接单位|工作方式)\s*[：:]")
 
 
@@ -48,7 +51,13 @@ def _shape(values: Sequence[tuple[str, ...]]) -> str:
         return "integers"
     if any(_RECALLED_LABEL.match(text) for text in filled):
         return "receiving-and-method"
-    if all(names_departments(text.replace("\n", "、")) for text in filled):
+    departments = sum(1 for text in filled if names_departments(text.replace("\n", "、")))
+    if departments == len(filled) or (
+        # one name (one in five of many) may be misspelt (区应急居): still departments
+        len(filled) >= _FEW
+        and len(filled) - departments <= max(1, len(filled) // 5)
+        and all(len(text) <= _NAME_LENGTH and "。" not in text for text in filled)
+    ):
         return "departments"
     clauses = sum(
         1
@@ -59,7 +68,7 @@ def _shape(values: Sequence[tuple[str, ...]]) -> str:
     if clauses * 2 >= len(filled) or long_texts * 2 > len(filled):
         return "clauses"
     distinct = {squash(text) for text in filled}
-    if len(filled) >= 3 and len(distinct) * 2 <= len(filled):
+    if len(filled) >= _FEW and len(distinct) * 2 <= len(filled):
         return "repeated"
     return "text"
 

@@ -47,6 +47,7 @@ class Role(enum.Enum):
 
 
 _MAX_SUFFIX_MATCH = 16
+_BRACKETED_END = re.compile(r"[（(][^（）()]{1,8}[)）]$")
 
 
 @attrs.frozen
@@ -68,6 +69,9 @@ class Vocabulary:
             for suffix, role in self.suffixes:
                 if key.endswith(suffix):
                     return role, suffix
+        bare = _BRACKETED_END.sub("", key)
+        if bare != key and bare:  # 市直部门（单位）, 承接部门(单位): the header before the note
+            return self.match(bare)
         return None
 
     def extended(self, extra: Mapping[str, Sequence[str]]) -> Vocabulary:
