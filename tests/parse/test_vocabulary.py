@@ -52,6 +52,12 @@ def test_long_sentences_mentioning_a_part_are_not_titles() -> None:
         ("二、经济发展(8项)", 2, "经济发展", 8),
         ("三、民生服务", 3, "民生服务", None),
         ("\u3000四、平安法治（ 8 项 ）", 4, "平安法治", 8),
+        # as other offices write them
+        ("五、社会治理（共12个）", 5, "社会治理", 12),
+        ("五、社会治理：12项", 5, "社会治理", 12),
+        ("五、社会治理【12项】", 5, "社会治理", 12),
+        ("五 社会治理", 5, "社会治理", None),
+        ("五\u3000社会治理（12项）", 5, "社会治理", 12),
     ],
 )
 def test_category_headings(text: str, ordinal: int, title: str, count: int | None) -> None:

@@ -241,12 +241,12 @@ class Heading:
 
 _SP = r"[\s\u3000]*"
 _COUNT = (
-    rf"(?:[（(]{_SP}(?:共|计|共计|合计)?{_SP}(?P<count>[0-9０-９]{{1,4}}){_SP}(?:项|条)?{_SP}[)）]"
+    rf"(?:[（(【]{_SP}(?:共|计|共计|合计)?{_SP}(?P<count>[0-9０-９]{{1,4}}){_SP}(?:项|条|个|件)?{_SP}[)）】]"
     rf"|{_SP}[（(]?(?:共|计)?(?P<bare>[0-9０-９]{{1,4}})项[)）]?)?"
 )
 _CATEGORY = re.compile(
     rf"""^{_SP}(?:[（(]{_SP}(?P<paren>[{CHINESE_NUMERAL_CHARS}]{{1,4}}){_SP}[)）][、.．]?
-      |(?P<ordinal>[{CHINESE_NUMERAL_CHARS}]{{1,4}}){_SP}[、.．,，]
+      |(?P<ordinal>[{CHINESE_NUMERAL_CHARS}]{{1,4}})(?:{_SP}[、.．,，]|[\s\u3000]+)
       |第(?P<nth>[{CHINESE_NUMERAL_CHARS}]{{1,4}})(?:类|部分|项类别)[、.．:：]?)
     {_SP}(?P<title>.*?){_SP}{_COUNT}{_SP}$""",
     re.VERBOSE,
@@ -288,7 +288,7 @@ def parse_category_heading(text: str, *, loose: bool = False) -> Heading | None:
             return None
     else:
         return None
-    title = match.group("title").strip(" \u3000")
+    title = match.group("title").strip(" \u3000").rstrip("：:")
     if not title or len(title) > _MAX_TITLE:
         return None
     count = match.group("count") or match.group("bare")
