@@ -24,6 +24,12 @@ from dutylist.parse.vocabulary import (
         ("附件2：明珠街道配合履职事项清单", PartKind.COOPERATIVE),
         ("上级部门收回事项清单", PartKind.RECALLED),
         ("（三）上级部门收回事项清单", PartKind.RECALLED),
+        # as other offices title them
+        ("基本职责事项清单", PartKind.BASIC),
+        ("配合履职清单", PartKind.COOPERATIVE),
+        ("上级部门收回乡镇（街道）履职事项清单", PartKind.RECALLED),
+        ("内蒙古自治区呼伦贝尔市鄂温克族自治旗巴彦托海镇配合履职事项清单", PartKind.COOPERATIVE),
+        ("河北省石家庄市正定县正定镇人民政府上级部门收回事项清单", PartKind.RECALLED),
     ],
 )
 def test_part_titles(text: str, kind: PartKind) -> None:

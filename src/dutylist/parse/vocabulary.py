@@ -195,10 +195,18 @@ def kind_from_roles(roles: tuple[Role, ...]) -> PartKind:
 
 _TOC_LEADER = re.compile(r"(…|\.{3,}|·{3,}|-{4,})")
 _PART_PATTERNS = (
-    (PartKind.RECALLED, re.compile(r"收回(?:的)?(?:履职)?事项(?:清单)?")),
-    (PartKind.COOPERATIVE, re.compile(r"配合履职事项(?:清单)?|配合事项清单")),
-    (PartKind.BASIC, re.compile(r"基本履职事项(?:清单)?|基本事项清单")),
+    (
+        PartKind.RECALLED,
+        re.compile(
+            r"(?:上级部门|上级)?收回(?:乡镇|街道|镇街|[（()）]|的)*(?:履职|职责)?事项(?:清单)?"
+        ),
+    ),
+    (PartKind.COOPERATIVE, re.compile(r"配合(?:履职|职责)事项(?:清单)?|配合(?:履职|事项)清单")),
+    (PartKind.BASIC, re.compile(r"基本(?:履职|职责)事项(?:清单)?|基本(?:履职|事项)清单")),
 )
+_MAX_PART_TITLE_LEAD = 14
+"""Characters allowed before the part's name (附件1：某某镇…), more when they are a place."""
+_PLACE_LEAD = re.compile(r"(?:街道|镇|乡|苏木|办事处|人民政府)$")
 _PART_COUNT = re.compile(r"[（(](?:共|共计|合计)?[0-9０-９]+(?:项|条)[)）]$")
 _PART_PREFIX = re.compile(
     rf"^(?:附件\s*[0-9一二三]*[:：]?|[（(]?[{CHINESE_NUMERAL_CHARS}0-9０-９]+[)）、.．]?|第[一二三]部分)?\s*"
@@ -216,7 +224,12 @@ def part_kind_of_title(text: str) -> PartKind | None:
     rest = _PART_PREFIX.sub("", flat, count=1)
     for kind, pattern in _PART_PATTERNS:
         match = pattern.search(rest)
-        if match is not None and match.start() <= 14 and len(rest) - match.end() <= 6:
+        if match is None or len(rest) - match.end() > 6:  # a short tail at most
+            continue
+        lead = rest[: match.start()]
+        if len(lead) <= _MAX_PART_TITLE_LEAD or (
+            _PLACE_LEAD.search(lead) and not re.search(r"[，。；,;]", lead)
+        ):
             return kind
     return None
 
