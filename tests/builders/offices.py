@@ -59,8 +59,9 @@ class Office:
     """Item numbers, ordinals and counts in full-width digits."""
     one_table: bool = False
     """All parts in one table (part titles as merged rows)."""
-    part_titles: Literal["plain", "numbered", "counted"] = "plain"
-    """基本履职事项清单, 一、基本履职事项清单 or 一、基本履职事项（共5项）."""
+    part_titles: Literal["plain", "numbered", "counted", "office"] = "plain"
+    """基本履职事项清单, 一、基本履职事项清单, 一、基本履职事项（共5项）, or after the office's
+    full name (…巴彦托海镇配合履职事项清单)."""
     title: str = "吉林省长春市南关区明珠街道办事处履行职责事项清单"
     level: str = "区"
     """The prefix of the county's departments (区, 县, 市, 旗): 区财政局 becomes 县财政局."""
@@ -136,6 +137,8 @@ def heading(title: str, ordinal: int, count: int, office: Office) -> str:
 def _part_title(part: PartSpec, index: int, office: Office) -> str:
     if office.part_titles == "numbered":
         return f"{_CHINESE[index]}、{part.title}"
+    if office.part_titles == "office":
+        return office.title.split("履行职责事项清单")[0] + part.title
     if office.part_titles == "counted":
         return f"{_CHINESE[index]}、{part.title.removesuffix('清单')}（共{len(part.rows)}项）"
     return part.title

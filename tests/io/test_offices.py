@@ -71,6 +71,7 @@ LAYOUTS: dict[str, Office] = {
         level="旗",
         department_cells="marks",
         categories="（一）",
+        part_titles="office",
         headers={"departments": "旗直部门", "local": "苏木镇配合职责"},
     ),
     "county_city_spaces": Office(

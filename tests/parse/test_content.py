@@ -67,7 +67,7 @@ def vocabulary_offices(draw: st.DrawFn) -> Office:
         basis=draw(st.booleans()),
         full_width=draw(st.booleans()),
         one_table=draw(st.booleans()),
-        part_titles=draw(st.sampled_from(["plain", "numbered", "counted"])),
+        part_titles=draw(st.sampled_from(["plain", "numbered", "counted", "office"])),
     )
 
 
