@@ -350,6 +350,7 @@ def build_docx_office(spec: DocSpec, office: Office, path: Path) -> Path:
             continue
         width = _width(block)
         table = document.add_table(rows=len(block), cols=width)
+        table.style = "Table Grid"  # ruled, as published (and printed to PDF)
         starts = _runs(block)
         for r, row in enumerate(block):
             cells = table.rows[r].cells

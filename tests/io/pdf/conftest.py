@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from tests.builders.docx_layouts import LAYOUT_VARIANTS, build_docx
+from tests.builders.offices import build_docx_office
 from tests.builders.pdf_documents import render_with_libreoffice
 from tests.builders.spec import sample_spec
 from tests.conftest import REPO
+from tests.io.test_offices import LAYOUTS as OFFICE_LAYOUT_OF
 
 REFERENCE_DOCX = REPO / "examples" / "mingzhu.docx"
 
@@ -64,6 +66,16 @@ BUILDER_LAYOUTS = (
 )
 """Layouts of tests/builders/docx_layouts.py rendered too (small lists, other structures)."""
 
+OFFICE_LAYOUTS = (
+    "county_labels",
+    "banner_marks",
+    "municipality_lines",
+    "city_without_counties",
+    "category_column",
+    "everything",
+)
+"""Other offices' layouts (tests/io/test_offices.py) rendered as ``office:<name>``."""
+
 OTHER_LAYOUTS = ("decorations",)
 """Rendered for their own tests: a page header, a PAGE field footer and text boxes."""
 
@@ -93,6 +105,9 @@ def libreoffice_renders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, t
     spec = sample_spec()
     for layout in BUILDER_LAYOUTS + OTHER_LAYOUTS:
         documents[layout] = build_docx(spec, folder / f"{layout}.docx", LAYOUT_VARIANTS[layout])
+    for name in OFFICE_LAYOUTS:
+        path = folder / f"office-{name}.docx"
+        documents[f"office:{name}"] = build_docx_office(spec, OFFICE_LAYOUT_OF[name], path)
     pdfs = render_with_libreoffice(list(documents.values()), folder / "pdf")
     return {name: (docx, pdf) for (name, docx), pdf in zip(documents.items(), pdfs, strict=True)}
 

@@ -15,7 +15,11 @@ from dutylist.cli import main
 from dutylist.io.docx.read import read_docx
 from dutylist.io.pdf.read import read_pdf
 from dutylist.model import Clause, DutyList, Item
-from tests.io.pdf.conftest import BUILDER_LAYOUTS, REFERENCE_VARIANTS
+from tests.builders import sample_spec
+from tests.builders.offices import expected_items
+from tests.io.pdf.conftest import BUILDER_LAYOUTS, OFFICE_LAYOUTS, REFERENCE_VARIANTS
+from tests.io.test_offices import LAYOUTS as OFFICE_LAYOUT_OF
+from tests.io.test_offices import actual_items
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -163,3 +167,13 @@ def test_convert_and_diff_accept_pdf(
     assert json.loads(out.read_text(encoding="utf-8"))["parts"][0]["categories"]
     diffed = CliRunner().invoke(main, ["diff", str(docx), str(pdf)])
     assert diffed.exit_code == 0, diffed.output
+
+
+@pytest.mark.parametrize("name", OFFICE_LAYOUTS)
+def test_other_offices_lists_printed_to_pdf_read_item_for_item(
+    libreoffice_renders: dict[str, tuple[Path, Path]], name: str
+) -> None:
+    _docx, pdf = libreoffice_renders[f"office:{name}"]
+    duty_list = read_pdf(pdf)
+    assert actual_items(duty_list) == expected_items(sample_spec(), OFFICE_LAYOUT_OF[name])
+    assert duty_list.unplaced == ()
