@@ -213,3 +213,47 @@ def test_a_known_name_with_a_note_in_brackets_resolves(name: str, canonical: str
 def test_an_unknown_name_with_a_note_stays_unknown() -> None:
     registry = default_registry(parse_context("河北省石家庄市正定县正定镇履行职责事项清单"))
     assert registry.normalise("县某某办（临时）").kind is ResolutionKind.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("office", "name", "canonical"),
+    [
+        (
+            "河北省石家庄市正定县正定镇",
+            "国家税务总局正定县税务局",
+            "国家税务总局石家庄市正定县税务局",
+        ),
+        ("河北省石家庄市正定县正定镇", "县行政审批局", "正定县行政审批局"),
+        ("河北省石家庄市正定县正定镇", "县人武部", "正定县人民武装部"),
+        ("河北省石家庄市正定县正定镇", "县文化广电体育和旅游局", "正定县文化和旅游局"),
+        ("河北省石家庄市正定县正定镇", "县供销社", "正定县供销合作社联合社"),
+        ("河北省石家庄市正定县正定镇", "县粮食和物资储备局", "正定县粮食和物资储备局"),
+        ("河北省石家庄市正定县正定镇", "县消防大队", "正定县消防救援大队"),
+        ("内蒙古自治区呼伦贝尔市鄂温克族自治旗巴彦托海镇", "旗农牧局", "鄂温克族自治旗农牧局"),
+        (
+            "内蒙古自治区呼伦贝尔市鄂温克族自治旗巴彦托海镇",
+            "旗民委",
+            "鄂温克族自治旗民族事务委员会",
+        ),
+        (
+            "内蒙古自治区呼伦贝尔市鄂温克族自治旗巴彦托海镇",
+            "旗卫健委",
+            "鄂温克族自治旗卫生健康委员会",
+        ),
+        ("北京市朝阳区望京街道", "区城市管理委", "朝阳区城市管理委员会"),
+        ("北京市朝阳区望京街道", "区住房城乡建设委", "朝阳区住房和城乡建设委员会"),
+        ("北京市朝阳区望京街道", "区发展改革委", "朝阳区发展和改革委员会"),
+        ("北京市朝阳区望京街道", "区人力社保局", "朝阳区人力资源和社会保障局"),
+        ("北京市朝阳区望京街道", "区公安分局", "北京市公安局朝阳区分局"),
+        ("北京市朝阳区望京街道", "区消防救援支队", "朝阳区消防救援大队"),
+    ],
+)
+def test_departments_as_other_places_name_them(office: str, name: str, canonical: str) -> None:
+    resolution = default_registry(parse_context(office)).normalise(name)
+    assert resolution.kind not in {ResolutionKind.UNKNOWN, ResolutionKind.MISPLACED}
+    assert resolution.canonical == canonical
+
+
+def test_a_residents_committee_is_no_mention_of_the_ethnic_affairs_commission() -> None:
+    registry = default_registry(parse_context("吉林省长春市南关区明珠街道"))
+    assert list(registry.mentions("指导村（居）民委员会规范化建设")) == []
