@@ -522,7 +522,7 @@ def text_capture_office(spec: DocSpec, office: Office, *, tabs: bool = False) ->
 
     Every cell paragraph is a line followed by a blank line (a merged 类别 cell only on its
     first row), as browsers copy tables; with ``tabs`` a row is one line of tab-separated
-    cells (a cell's paragraphs joined), as text copied from Word or Excel.
+    cells (a cell's paragraphs joined by spaces), as text copied from Word or Excel.
     """
     lines: list[str] = []
     for block in grid(spec, office).blocks:
@@ -537,7 +537,7 @@ def text_capture_office(spec: DocSpec, office: Office, *, tabs: bool = False) ->
                 if not (row.category and c == 0 and starts[r] != r)
             ]
             if tabs:
-                lines.append("\t".join("".join(cell) for cell in cells))
+                lines.append("\t".join(" ".join(cell) for cell in cells))
             else:
                 lines += [paragraph for cell in cells for paragraph in (cell or ("",))]
     return "".join(f"{line} \n\n" for line in lines)

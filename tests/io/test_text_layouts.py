@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dutylist.io.text import read_text
 from dutylist.model import CooperativeItem, DutyList, PartKind, RecalledItem
 from tests.builders import CategorySpec, DocSpec, PartSpec, build_web_capture, sample_spec
 from tests.builders.offices import Office, expected_items, text_capture_office
 from tests.io.test_offices import actual_items
+from tests.parse.test_content import DEPARTMENT_CELLS, PLACES, ROLE_OF_KEY, VOCABULARY
 
 COOPERATIVE = ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责")
 
@@ -200,3 +204,57 @@ def test_arabic_headings_without_counts_copied_as_text(tmp_path: Path) -> None:
         (1, "党的建设"),
         (2, "经济发展"),
     ]
+
+
+_TEXT_KEYS = ("number", "name", "departments", "assisting", "superior", "local",
+              "receiving_and_method", "receiving", "method", "remarks", "basis")  # fmt: skip
+
+
+@st.composite
+def text_offices(draw: st.DrawFn) -> Office:
+    """Layouts a text capture can carry: every heading style the reader can tell from a
+    clause (1./1、/unnumbered headings with their count), header words of the vocabulary."""
+    style = draw(st.sampled_from(["一、", "（一）", "第一类", "1.", "1、", "none"]))
+    headers = {
+        key: draw(st.sampled_from(VOCABULARY[ROLE_OF_KEY[key]]["words"]))
+        for key in _TEXT_KEYS
+        if draw(st.booleans())
+    }
+    lead = draw(st.booleans())
+    if lead:
+        headers["departments"] = "牵头部门"
+    title, level = draw(st.sampled_from(PLACES))
+    return Office(
+        title=title,
+        level=level,
+        department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
+        headers=headers,
+        categories=style,
+        counts=style in {"1.", "1、", "none"} or draw(st.booleans()),
+        lead_columns=lead,
+        split_recalled=draw(st.booleans()),
+        remarks=draw(st.booleans()),
+        basis=draw(st.booleans()),
+        full_width=draw(st.booleans()),
+        one_table=draw(st.booleans()),
+        part_titles=draw(st.sampled_from(["plain", "numbered", "counted", "office"])),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(text_offices(), st.booleans())
+def test_any_office_layout_copied_as_text_reads_back(office: Office, tabs: bool) -> None:
+    spec = sample_spec()
+    with tempfile.TemporaryDirectory() as folder:
+        duty_list = read(Path(folder), text_capture_office(spec, office, tabs=tabs))
+    assert actual_items(duty_list) == expected_items(spec, office)
+    assert duty_list.unplaced == ()
+
+
+def test_a_header_word_that_is_also_a_part_name_stays_a_header(tmp_path: Path) -> None:
+    # "收回事项" heads the name column of the recalled table; it also names the part
+    office = Office(headers={"name": "收回事项"})
+    spec = sample_spec()
+    duty_list = read(tmp_path, text_capture_office(spec, office))
+    assert actual_items(duty_list) == expected_items(spec, office)
+    assert [part.kind.value for part in duty_list.parts] == ["basic", "cooperative", "recalled"]

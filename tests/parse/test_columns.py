@@ -73,3 +73,26 @@ def test_an_empty_assisting_departments_cell_is_not_filled_with_a_duty() -> None
         ("协调维护。",),
         ("提供业务。",),
     ]
+
+
+def test_a_department_a_paragraph_fills_one_departments_cell() -> None:
+    row = ["事项", "县财政局", "县发改局", "县财政局：", "1.对接。", "1.了解。"]
+    assert split_row(row, COOPERATIVE) == [
+        ("事项",),
+        ("县财政局", "县发改局"),
+        ("县财政局：", "1.对接。"),
+        ("1.了解。",),
+    ]
+    # a department heading without its colon names a department already given
+    row = ["事项", "县财政局、县发改局", "县财政局", "1.对接。", "1.了解。"]
+    assert split_row(row, COOPERATIVE)[1] == ("县财政局、县发改局",)
+
+
+def test_a_basic_row_with_a_line_per_cell_fills_them_one_to_one() -> None:
+    roles = (Role.NAME, Role.REMARKS, Role.BASIS)
+    assert split_row(["事项", " ", "《条例》第1条"], roles) == [("事项",), (), ("《条例》第1条",)]
+    assert split_row(["事项", "无", "《条例》第1条"], roles) == [
+        ("事项",),
+        ("无",),
+        ("《条例》第1条",),
+    ]

@@ -150,6 +150,8 @@ class _Grouper:
         elif _NUMBER_LINE.match(text):
             yield from self.flush()
             self.row_start = line
+        elif self.header and not in_row and header_role(text) is not None:
+            self.header.append(line)  # 收回事项, 基本履职事项: a header word, not a part title
         elif part_kind_of_title(text) is not None or is_toc_line(text):
             self.last_ordinal = 0
             yield from self.paragraph(line)

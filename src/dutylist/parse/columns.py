@@ -25,16 +25,22 @@ def split_row(paragraphs: Sequence[str], roles: Sequence[Role]) -> list[tuple[st
     """Return one tuple of paragraphs per role for a gridless row.
 
     ``roles`` are the part's column roles in order (without the number column when the
-    caller already took it off). One-paragraph columns after the duty columns (备注, 依据)
-    take the row's last paragraphs. Paragraph order is kept; nothing is dropped: leftovers
-    go to the last column.
+    caller already took it off). A departments cell may run over several paragraphs, one
+    department each. One-paragraph columns after the duty columns (备注, 依据) take the
+    row's last paragraphs; without duty columns, a row with one paragraph per remaining
+    column (blank for an empty cell) fills them one to one. Paragraph order is kept;
+    nothing is dropped: leftovers go to the last column.
     """
     cells: list[tuple[str, ...]] = [() for _ in roles]
     queue = list(paragraphs)
     multi = [index for index, role in enumerate(roles) if role in _MULTI_PARAGRAPH_ROLES]
     single_front = [index for index in range(len(roles)) if not multi or index < multi[0]]
     known: tuple[str, ...] = ()
-    for index in single_front:
+    for place, index in enumerate(single_front):
+        if place and not multi and len(queue) == len(single_front) - place:
+            # a line per cell, an empty cell a blank line (a web page copied as text)
+            cells[index:] = [() if _is_blank(text) else (text,) for text in queue]
+            return cells
         while queue and _is_blank(queue[0]):
             queue.pop(0)
         if not queue:
@@ -42,8 +48,21 @@ def split_row(paragraphs: Sequence[str], roles: Sequence[Role]) -> list[tuple[st
         if roles[index] in _DEPARTMENT_ROLES and not _looks_like_department_cell(queue[0]):
             continue
         cells[index] = (queue.pop(0),)
-        if roles[index] is Role.DEPARTMENTS:
-            known = tuple(department.name for department in parse_departments(cells[index][0]))
+        if roles[index] in _DEPARTMENT_ROLES:
+            # one department a paragraph: the next ones, until a name already given (a
+            # department heading of the duties, 区财政局 without its colon)
+            names = [d.name for d in parse_departments(cells[index][0])]
+            next_role = roles[index + 1] if index + 1 < len(roles) else None
+            while (
+                next_role not in _DEPARTMENT_ROLES  # 牵头部门 | 配合部门: one paragraph each
+                and queue
+                and _looks_like_department_cell(queue[0])
+                and not {d.name for d in parse_departments(queue[0])} & {*names, *known}
+            ):
+                names += [d.name for d in parse_departments(queue[0])]
+                cells[index] = (*cells[index], queue.pop(0))
+            if roles[index] is Role.DEPARTMENTS:
+                known = tuple(names)
     if not multi:
         queue = [paragraph for paragraph in queue if not _is_blank(paragraph)]
         if queue:
