@@ -65,6 +65,8 @@ class Office:
     title: str = "吉林省长春市南关区明珠街道办事处履行职责事项清单"
     level: str = "区"
     """The prefix of the county's departments (区, 县, 市, 旗): 区财政局 becomes 县财政局."""
+    recalled_labels: tuple[str, str] = ("承接部门", "工作方式")
+    """The labels of a combined 承接部门及工作方式 cell (承接单位 / 履职方式 …)."""
     department_cells: DepartmentStyle = "plain"
     """How a cooperative departments cell names several departments and the lead:
     ``plain`` (区财政局、区应急局牵头), ``labels`` (牵头：…；配合：…), ``marks``
@@ -233,7 +235,13 @@ def _cells(part: PartSpec, row: tuple[Cell, ...], n: int, office: Office) -> dic
         cells["local"] = source["街道配合职责"]
     if "承接部门及工作方式" in source:
         combined = source["承接部门及工作方式"]
-        cells["receiving_and_method"] = combined
+        receiving_label, method_label = office.recalled_labels
+        cells["receiving_and_method"] = tuple(
+            text.replace("承接部门：", f"{receiving_label}：", 1).replace(
+                "工作方式：", f"{method_label}：", 1
+            )
+            for text in combined
+        )
         receiving, method = _recalled(combined)
         cells["receiving"] = (receiving,)
         cells["method"] = method

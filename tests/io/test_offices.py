@@ -83,6 +83,7 @@ LAYOUTS: dict[str, Office] = {
     ),
     "municipality_lines": Office(
         title="北京市朝阳区望京街道办事处履行职责事项清单",
+        recalled_labels=("承接主体", "收回方式"),
         department_cells="lines",
         headers={"name": "职责事项", "departments": "主管部门", "local": "配合内容"},
     ),
@@ -90,6 +91,7 @@ LAYOUTS: dict[str, Office] = {
         title="云南省红河哈尼族彝族自治州屏边苗族自治县白河乡履行职责事项清单",
         level="县",
         department_cells="etc",
+        recalled_labels=("承接单位", "履职方式"),
         basis=True,
         headers={"basis": "依据", "number": "编号"},
     ),

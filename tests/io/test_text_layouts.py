@@ -228,6 +228,10 @@ def text_offices(draw: st.DrawFn) -> Office:
         title=title,
         level=level,
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
+        recalled_labels=(
+            draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
+            draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
+        ),
         headers=headers,
         categories=style,
         counts=style in {"1.", "1、", "none"} or draw(st.booleans()),

@@ -56,6 +56,10 @@ def vocabulary_offices(draw: st.DrawFn) -> Office:
         title=title,
         level=level,
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
+        recalled_labels=(
+            draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
+            draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
+        ),
         headers=headers,
         order=tuple(draw(st.permutations(KEYS))),
         categories=draw(st.sampled_from(STYLES)),
@@ -92,6 +96,10 @@ def unknown_offices(draw: st.DrawFn) -> Office:
         title=title,
         level=level,
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
+        recalled_labels=(
+            draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
+            draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
+        ),
         headers=dict(zip(KEYS, words, strict=True)),
         categories=draw(st.sampled_from(STYLES)),
         counts=draw(st.booleans()),

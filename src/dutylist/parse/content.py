@@ -9,7 +9,6 @@ vocabulary does know keep their role: only the unknown columns are decided here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
@@ -17,13 +16,12 @@ import attrs
 from dutylist.model import PartKind
 from dutylist.numerals import parse_int, split_number
 from dutylist.parse.cells import names_departments
-from dutylist.parse.vocabulary import Role, squash
+from dutylist.parse.vocabulary import Role, labels, squash
 
 _MAX_ITEM_NUMBER = 9999
 _NAME_LENGTH = 40
 _FEW = 3
 """The fewest sample cells from which a column's majority says what it holds."""
-_RECALLED_LABEL = re.compile(r"^\s*(?:承接部门|承接单位|工作方式)\s*[：:]")
 
 
 @attrs.frozen
@@ -49,7 +47,7 @@ def _shape(values: Sequence[tuple[str, ...]]) -> str:
         for text in filled
     ):
         return "integers"
-    if any(_RECALLED_LABEL.match(text) for text in filled):
+    if any(_recalled_label(text) for text in filled):
         return "receiving-and-method"
     departments = sum(1 for text in filled if names_departments(text.replace("\n", "、")))
     if departments == len(filled) or (
@@ -71,6 +69,13 @@ def _shape(values: Sequence[tuple[str, ...]]) -> str:
     if len(filled) >= _FEW and len(distinct) * 2 <= len(filled):
         return "repeated"
     return "text"
+
+
+def _recalled_label(text: str) -> bool:
+    """Return True for a cell starting with a label such as ``承接部门：`` or ``工作方式：``."""
+    found = labels()
+    match = found.receiving.match(text) or found.method.match(text)
+    return match is not None and ("：" in match.group() or ":" in match.group())
 
 
 def place_columns(

@@ -30,7 +30,7 @@ from dutylist.parse.cells import (
     parse_clauses,
     parse_departments,
 )
-from dutylist.parse.vocabulary import Role
+from dutylist.parse.vocabulary import Role, labels
 
 
 class Cells:
@@ -110,8 +110,8 @@ def build_item(kind: PartKind, cells: Cells, extra: Mapping[str, str], where: Lo
             cells.get(Role.RECEIVING_AND_METHOD)
         )
     else:
-        receiving_text = _strip_label(_text(cells.get(Role.RECEIVING)), _RECEIVING_LABEL)
-        method_cell = _strip_first_label(cells.get(Role.WORKING_METHOD), _METHOD_LABEL)
+        receiving_text = _strip_label(_text(cells.get(Role.RECEIVING)), labels().receiving)
+        method_cell = _strip_first_label(cells.get(Role.WORKING_METHOD), labels().method)
         labelled = None
     receiving = parse_departments(receiving_text)
     method = parse_clauses(method_cell, _names(receiving))
@@ -147,15 +147,6 @@ def _names(departments: tuple[Department, ...]) -> tuple[str, ...]:
     return tuple([department.name for department in departments])
 
 
-_RECEIVING_LABEL = re.compile(r"^[ \u3000]*(?:承接部门|承接单位)[ \u3000]*[：:]?[ \u3000]*")
-_METHOD_LABEL = re.compile(r"^[ \u3000]*(?:工作方式|承接方式)[ \u3000]*[：:]?[ \u3000]*")
-
-
-_METHOD_START = re.compile(r"\s*(?:工作方式|承接方式)")
-_RECEIVING_START = re.compile(r"\s*承接")
-_INLINE_METHOD_LABEL = re.compile(r"(?:工作方式|承接方式)[ \u3000]*[：:]")
-
-
 def _strip_label(text: str, label: re.Pattern[str]) -> str:
     return label.sub("", text, count=1)
 
@@ -181,16 +172,17 @@ def _split_receiving_and_method(
     method: list[str] = []
     labelled = False
     state = ""
+    found = labels()
     for paragraph in _split_inline_method_label(cell):
         if not paragraph.strip(" \u3000\t"):
             continue
-        if "承接" in paragraph and _RECEIVING_LABEL.match(paragraph):
+        if found.receiving.match(paragraph):
             state = "receiving"
-            receiving.append(_strip_label(paragraph, _RECEIVING_LABEL))
-        elif "方式" in paragraph and _METHOD_START.match(paragraph):
+            receiving.append(_strip_label(paragraph, found.receiving))
+        elif found.method.match(paragraph):
             state = "method"
             labelled = True
-            rest = _strip_label(paragraph, _METHOD_LABEL)
+            rest = _strip_label(paragraph, found.method)
             if rest.strip(" \u3000\t"):
                 method.append(rest)
         elif state == "receiving" and not method and names_departments(paragraph):
@@ -203,9 +195,10 @@ def _split_receiving_and_method(
 def _split_inline_method_label(cell: Sequence[str]) -> list[str]:
     """Split ``承接部门：区文联工作方式：1.…`` (one paragraph) before its method label."""
     paragraphs = []
+    found = labels()
     for paragraph in cell:
-        match = _INLINE_METHOD_LABEL.search(paragraph) if "方式" in paragraph else None
-        if match is not None and match.start() > 0 and _RECEIVING_START.match(paragraph):
+        match = found.inline_method.search(paragraph)
+        if match is not None and match.start() > 0 and found.receiving.match(paragraph):
             paragraphs += [paragraph[: match.start()], paragraph[match.start() :]]
         else:
             paragraphs.append(paragraph)

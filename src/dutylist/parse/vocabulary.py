@@ -137,6 +137,43 @@ def using_words(extra: Mapping[str, Sequence[str]]) -> Iterator[Vocabulary]:
         _ACTIVE.reset(token)
 
 
+@attrs.frozen
+class Labels:
+    """Patterns of the labels a combined 承接部门及工作方式 cell writes before its parts."""
+
+    receiving: re.Pattern[str]
+    """``承接部门：``, ``承接单位：`` … at the start of a paragraph (the colon optional)."""
+    method: re.Pattern[str]
+    """``工作方式：``, ``履职方式：`` … at the start of a paragraph (the colon optional)."""
+    inline_method: re.Pattern[str]
+    """A method label with its colon anywhere in a paragraph."""
+
+
+_LABELS: dict[int, tuple[Vocabulary, Labels]] = {}
+
+
+def labels() -> Labels:
+    """Return the label patterns of the vocabulary in use: its receiving and method words."""
+    words = vocabulary()
+    cached = _LABELS.get(id(words))
+    if cached is not None and cached[0] is words:
+        return cached[1]
+
+    def alternatives(role: Role) -> str:
+        found = sorted((word for word, of in words.words.items() if of is role), key=len)
+        return "|".join(re.escape(word) for word in reversed(found))
+
+    receiving, method = alternatives(Role.RECEIVING), alternatives(Role.WORKING_METHOD)
+    space = r"[ \u3000]*"
+    made = Labels(
+        receiving=re.compile(rf"^{space}(?:{receiving}){space}[：:]?{space}"),
+        method=re.compile(rf"^{space}(?:{method}){space}[：:]?{space}"),
+        inline_method=re.compile(rf"(?:{method}){space}[：:]"),
+    )
+    _LABELS[id(words)] = (words, made)
+    return made
+
+
 ROLE_NAMES = tuple(role.value for role in Role)
 """The role names users may add words to (``[tool.dutylist.headers]``)."""
 
