@@ -65,6 +65,8 @@ class Office:
     title: str = "吉林省长春市南关区明珠街道办事处履行职责事项清单"
     level: str = "区"
     """The prefix of the county's departments (区, 县, 市, 旗): 区财政局 becomes 县财政局."""
+    number_style: str = "{}"
+    """How the 序号 cell prints the number: ``{}``, ``{}.``, ``{}、``, ``（{}）``."""
     recalled_labels: tuple[str, str] = ("承接部门", "工作方式")
     """The labels of a combined 承接部门及工作方式 cell (承接单位 / 履职方式 …)."""
     department_cells: DepartmentStyle = "plain"
@@ -219,7 +221,7 @@ def _cells(part: PartSpec, row: tuple[Cell, ...], n: int, office: Office) -> dic
         for column, cell in zip(part.columns, row, strict=True)
     }
     cells: dict[str, Cell] = {
-        "number": (_digits(source["序号"][0], office),),
+        "number": (_digits(office.number_style.format(source["序号"][0]), office),),
         "name": source["事项名称"],
         "remarks": (_REMARKS[n % 3],) if _REMARKS[n % 3] else (),
         "basis": (f"《某条例》第{n + 1}条",),

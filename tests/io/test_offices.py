@@ -20,6 +20,7 @@ from tests.builders.offices import (
     build_html_office,
     build_xlsx_office,
     expected_items,
+    text_capture_office,
 )
 
 SPEC = sample_spec()
@@ -166,3 +167,19 @@ def test_remarks_and_basis_are_fields_not_extra(tmp_path: Path) -> None:
     duty_list = load(_build("docx", LAYOUTS["remarks_and_basis"], tmp_path))
     assert all(not item.extra for item in duty_list.items)
     assert {item.remarks for item in duty_list.items} == {"", "无", "2024年调整"}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html", "text"])
+@pytest.mark.parametrize("style", ["{}.", "{}、", "（{}）", "{}．"])
+def test_sequence_numbers_printed_with_a_separator_or_brackets(
+    tmp_path: Path, style: str, fmt: str
+) -> None:
+    office = Office(number_style=style, categories="（一）")
+    if fmt == "text":
+        path = tmp_path / "list.txt"
+        path.write_text(text_capture_office(SPEC, office), encoding="utf-8")
+    else:
+        path = _build(fmt, office, tmp_path)
+    duty_list = load(path)
+    assert actual_items(duty_list) == expected_items(SPEC, office)
+    assert [item.number_text for item in duty_list.items][:2] == [style.format(1), style.format(2)]

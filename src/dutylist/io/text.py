@@ -43,7 +43,11 @@ Rendering = Literal["auto", "web", "attachment"]
 """Which rendering of a text capture to read; ``auto`` takes the first one present."""
 
 ATTACHMENT_MARK = "文档附件"
-_NUMBER_LINE = re.compile(r"^[ \u3000]*[0-9０-９]{1,4}[ \u3000]*$")
+_NUMBER_LINE = re.compile(
+    r"^[ \u3000]*(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,4})[ \u3000]*[)）]"
+    r"|(?P<digits>[0-9０-９]{1,4})[.、．]?)[ \u3000]*$"
+)
+"""A line holding only an item's number (``12``, ``12.``, ``（12）``): the row starts."""
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -218,7 +222,10 @@ class _Grouper:
 def _item_start(text: str) -> int | None:
     """Return the number of the item a line starts (a number alone, or before a tab)."""
     first = text.split("\t", 1)[0] if "\t" in text else text
-    return parse_int(first.strip(" \u3000")) if _NUMBER_LINE.match(first) else None
+    match = _NUMBER_LINE.match(first)
+    if match is None:
+        return None
+    return parse_int(match.group("digits") or match.group("bracketed"))
 
 
 def blocks(lines: Sequence[_Line], file: str) -> Iterator[Block]:

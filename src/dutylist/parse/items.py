@@ -63,9 +63,18 @@ def _lines(cell: Sequence[str]) -> str:
     return cell[0] if len(cell) == 1 else "\n".join(cell)
 
 
+_DECORATED_NUMBER = re.compile(
+    r"^(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]+)[ \u3000]*[)）]|(?P<dotted>[0-9０-９]+)[.、．])$"
+)
+"""A sequence number printed with a separator or in brackets: ``1.``, ``1、``, ``（1）``."""
+
+
 def _parse_number(printed: str) -> int | None:
     if printed.isascii() and printed.isdigit() and len(printed) <= MAX_DIGITS:
         return int(printed)
+    decorated = _DECORATED_NUMBER.match(printed)
+    if decorated is not None:  # the printed form stays in number_text
+        return parse_int(decorated.group("bracketed") or decorated.group("dotted"))
     return parse_int(printed)
 
 
