@@ -128,3 +128,23 @@ def test_a_city_without_counties_is_named_once() -> None:
     assert context is not None
     assert context.describe() == "广东省中山市小榄镇"
     assert context.level == "市"
+
+
+@pytest.mark.parametrize(
+    ("office", "place", "own"),
+    [
+        ("内蒙古自治区锡林郭勒盟西乌珠穆沁旗巴拉嘎尔高勒镇", "西乌旗", True),
+        ("内蒙古自治区通辽市科尔沁左翼中旗保康镇", "科左中旗", True),
+        ("内蒙古自治区鄂尔多斯市准格尔旗薛家湾镇", "准旗", True),
+        # a neighbour whose name starts the same, or keeps more than half of it
+        ("内蒙古自治区鄂尔多斯市鄂托克前旗敖勒召其镇", "鄂托克旗", False),
+        ("内蒙古自治区通辽市科尔沁左翼中旗保康镇", "科右中旗", False),
+        ("内蒙古自治区通辽市科尔沁左翼中旗保康镇", "科尔沁区", False),
+        # two-character names are not cut
+        ("吉林省长春市南关区明珠街道", "南区", False),
+    ],
+)
+def test_short_forms_of_the_county(office: str, place: str, own: bool) -> None:
+    context = parse_context(office)
+    assert context is not None
+    assert context.abbreviates_county(place) is own

@@ -257,3 +257,37 @@ def test_departments_as_other_places_name_them(office: str, name: str, canonical
 def test_a_residents_committee_is_no_mention_of_the_ethnic_affairs_commission() -> None:
     registry = default_registry(parse_context("吉林省长春市南关区明珠街道"))
     assert list(registry.mentions("指导村（居）民委员会规范化建设")) == []
+
+
+@pytest.mark.parametrize(
+    ("office", "name", "canonical"),
+    [
+        (
+            "内蒙古自治区锡林郭勒盟西乌珠穆沁旗巴拉嘎尔高勒镇",
+            "西乌旗应急管理局",
+            "西乌珠穆沁旗应急管理局",
+        ),
+        (
+            "内蒙古自治区锡林郭勒盟西乌珠穆沁旗巴拉嘎尔高勒镇",
+            "盟生态环境局西乌旗分局",
+            "锡林郭勒盟生态环境局西乌珠穆沁旗分局",
+        ),
+        (
+            "四川省凉山彝族自治州西昌市安宁镇",
+            "凉山州公安局西昌分局",
+            "凉山彝族自治州公安局西昌市分局",
+        ),
+        ("四川省凉山彝族自治州西昌市安宁镇", "凉山州民政局", "凉山彝族自治州民政局"),
+        ("重庆市渝中区解放碑街道", "区规划自然资源局", "渝中区规划和自然资源局"),
+        ("重庆市渝中区解放碑街道", "区住房城乡建委", "渝中区住房和城乡建设委员会"),
+    ],
+)
+def test_short_place_names_and_regional_spellings(office: str, name: str, canonical: str) -> None:
+    resolution = default_registry(parse_context(office)).normalise(name)
+    assert resolution.kind not in {ResolutionKind.UNKNOWN, ResolutionKind.MISPLACED}
+    assert resolution.canonical == canonical
+
+
+def test_a_neighbour_with_a_name_starting_the_same_is_another_place() -> None:
+    registry = default_registry(parse_context("内蒙古自治区鄂尔多斯市鄂托克前旗敖勒召其镇"))
+    assert registry.normalise("鄂托克旗应急管理局").kind is ResolutionKind.MISPLACED

@@ -77,6 +77,9 @@ class OfficeKind(enum.Enum):
     SUMU = "苏木"
 
 
+_SHORTEST_CUT = 3
+"""The shortest county name that offices cut short (准格尔 → 准)."""
+
 COUNTY_PREFIXES = ("区", "县", "旗", "市")
 """Every county-level department prefix, 市 (a 县级市's) last: it is also the city's."""
 
@@ -122,6 +125,24 @@ class OfficeContext:
     def city_short(self) -> str | None:
         """Return the city's name without its level: 长春市 → 长春."""
         return short_name(self.city)
+
+    def abbreviates_county(self, place: str) -> bool:
+        """Return True when ``place`` is a short form of this office's county.
+
+        Long banner and county names are cut to a few of their characters, in order and
+        from the first: 西乌旗 (西乌珠穆沁旗), 科右中旗 (科尔沁右翼中旗), 准旗 (准格尔旗). The
+        short form keeps the level and at most half the name, so that a neighbour whose
+        name starts the same (鄂托克旗 beside 鄂托克前旗) is not taken for it; names of two
+        characters are not cut.
+        """
+        own, level = self.county_short, self.level
+        if own is None or level is None or not place.endswith(level):
+            return False
+        stem = place.removesuffix(level)
+        if not stem or stem[0] != own[0] or len(stem) * 2 > len(own) or len(own) < _SHORTEST_CUT:
+            return False  # 南区 is not short for 南关区: two characters are short enough
+        rest = iter(own)
+        return all(character in rest for character in stem)
 
     def describe(self) -> str:
         """Return the context as one string: ``吉林省长春市南关区明珠街道``."""

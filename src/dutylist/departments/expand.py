@@ -316,6 +316,13 @@ def _pattern(  # noqa: PLR0913 - everything one pattern depends on
         place = groups.get("county") or groups.get("county_short")
         if place is not None and place in {context.county, context.county_short}:
             return None
+        if place is not None and context.abbreviates_county(place):
+            # 西乌旗应急管理局 in 西乌珠穆沁旗: this county's own department, its name cut short
+            own = _canonical(rule, body, values, first=body.rules[0] == rule.name)
+            return Spelling(
+                canonical=own, kind=ResolutionKind.ALIAS, level=level, place=context.county,
+                body=body, rule=rule.name,
+            )  # fmt: skip
         found_values = {**_values(context, level), **groups}
         if "county_short" in groups and "county" not in groups:
             found_values["county"] = groups["county_short"]
