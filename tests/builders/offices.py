@@ -532,7 +532,8 @@ def text_capture_office(spec: DocSpec, office: Office, *, tabs: bool = False) ->
 
     Every cell paragraph is a line followed by a blank line (a merged 类别 cell only on its
     first row), as browsers copy tables; with ``tabs`` a row is one line of tab-separated
-    cells (a cell's paragraphs joined by spaces), as text copied from Word or Excel.
+    cells (a cell's paragraphs joined by spaces, a merged cell's continuation empty), as
+    text copied from Word or Excel.
     """
     lines: list[str] = []
     for block in grid(spec, office).blocks:
@@ -541,11 +542,15 @@ def text_capture_office(spec: DocSpec, office: Office, *, tabs: bool = False) ->
             continue
         starts = _runs(block)
         for r, row in enumerate(block):
-            cells = [
-                cell
-                for c, cell in enumerate(row.cells)
-                if not (row.category and c == 0 and starts[r] != r)
+            continued = [
+                bool(row.category) and c == 0 and starts[r] != r for c in range(len(row.cells))
             ]
+            if tabs:  # Word and Excel copy a merged cell's continuation as an empty cell
+                cells = [
+                    () if gone else cell for cell, gone in zip(row.cells, continued, strict=True)
+                ]
+            else:  # a browser copies a rowspan cell once
+                cells = [cell for cell, gone in zip(row.cells, continued, strict=True) if not gone]
             if tabs:
                 lines.append("\t".join(" ".join(cell) for cell in cells))
             else:

@@ -166,6 +166,7 @@ def test_attachment_rendering_alone_after_the_marker(tmp_path: Path) -> None:
 # Lists laid out as other offices do (tests/builders/offices.py), copied from a web page
 # (every cell paragraph a line) or from Word/Excel (a row a line of tab-separated cells).
 TEXT_LAYOUTS = {
+    "category_column": Office(category_column=True, categories="1."),
     "arabic_counted": Office(categories="1."),
     "arabic_comma_counted_full_width": Office(categories="1、", full_width=True),
     "bare_counted": Office(categories="none"),
@@ -235,6 +236,7 @@ def text_offices(draw: st.DrawFn) -> Office:
         headers=headers,
         categories=style,
         counts=style in {"1.", "1、", "none"} or draw(st.booleans()),
+        category_column=draw(st.booleans()),
         lead_columns=lead,
         split_recalled=draw(st.booleans()),
         remarks=draw(st.booleans()),

@@ -291,11 +291,20 @@ def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]
     if not row.gridless:
         cells = list(row.cells)
         return cells + [() for _ in range(len(roles) - len(cells))]
+    # A 类别 column merged down its category is printed once, before the category's
+    # first row: a gridless row never holds it (the heading came as a line of its own).
+    kept = [index for index, role in enumerate(roles) if role is not Role.CATEGORY]
+    roles_kept = tuple(roles[index] for index in kept)
     number_cell, *rest = row.cells
     paragraphs = [paragraph for cell in rest for paragraph in cell]
-    if roles and roles[0] is Role.NUMBER:
-        return [number_cell, *split_row(paragraphs, roles[1:])]
-    return split_row([*number_cell, *paragraphs], roles)
+    if roles_kept and roles_kept[0] is Role.NUMBER:
+        found = [number_cell, *split_row(paragraphs, roles_kept[1:])]
+    else:
+        found = split_row([*number_cell, *paragraphs], roles_kept)
+    cells: list[tuple[str, ...]] = [() for _ in roles]
+    for index, cell in zip(kept, found, strict=True):
+        cells[index] = cell
+    return cells
 
 
 def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
