@@ -301,10 +301,10 @@ def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]
         found = [number_cell, *split_row(paragraphs, roles_kept[1:])]
     else:
         found = split_row([*number_cell, *paragraphs], roles_kept)
-    cells: list[tuple[str, ...]] = [() for _ in roles]
+    placed: list[tuple[str, ...]] = [() for _ in roles]
     for index, cell in zip(kept, found, strict=True):
-        cells[index] = cell
-    return cells
+        placed[index] = cell
+    return placed
 
 
 def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
