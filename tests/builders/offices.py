@@ -65,6 +65,8 @@ class Office:
     title: str = "吉林省长春市南关区明珠街道办事处履行职责事项清单"
     level: str = "区"
     """The prefix of the county's departments (区, 县, 市, 旗): 区财政局 becomes 县财政局."""
+    restart_numbering: bool = False
+    """Number the items of each category from 1 (else through the part, as the spec does)."""
     number_style: str = "{}"
     """How the 序号 cell prints the number: ``{}``, ``{}.``, ``{}、``, ``（{}）``."""
     recalled_labels: tuple[str, str] = ("承接部门", "工作方式")
@@ -215,6 +217,11 @@ def relocated(text: str, office: Office) -> str:
     return _DEPARTMENT_PREFIX.sub(office.level, text)
 
 
+def _number(row: tuple[Cell, ...], position: int, office: Office) -> int:
+    """Return the item's number: the spec's, or its place in its category (from 1)."""
+    return position + 1 if office.restart_numbering else int(row[0][0])
+
+
 def _cells(part: PartSpec, row: tuple[Cell, ...], n: int, office: Office) -> dict[str, Cell]:
     source = {
         column: tuple(relocated(text, office) for text in cell)
@@ -264,8 +271,10 @@ def grid(spec: DocSpec, office: Office) -> Grid:
             printed = heading(title, ordinal, len(category.rows), office)
             if not office.category_column:
                 rows.append(GridRow(((printed,),), merged=True))
-            for row in category.rows:
+            for position, row in enumerate(category.rows):
                 cells = _cells(part, row, n, office)
+                number = office.number_style.format(_number(row, position, office))
+                cells["number"] = (_digits(number, office),)
                 n += 1
                 line = tuple(
                     (printed,) if key == "category" else cells.get(key, ()) for key in keys
@@ -294,11 +303,11 @@ def expected_items(spec: DocSpec, office: Office) -> list[ExpectedItem]:
                 title,
                 len(category.rows) if office.counts else None,
             )
-            for row in category.rows:
+            for position, row in enumerate(category.rows):
                 cells = _cells(part, row, n, office)
                 common = {
                     "part": kind,
-                    "number": int(row[0][0]),
+                    "number": _number(row, position, office),
                     "name": row[1][0],
                     "category": expected_category,
                     "remarks": cells["remarks"][0] if office.remarks and cells["remarks"] else "",

@@ -25,6 +25,7 @@ from tests.io.test_offices import LAYOUTS
 
 ELSEWHERE = [
     "city_without_counties",
+    "restarting",
     "county_labels",
     "banner_marks",
     "county_city_spaces",

@@ -61,6 +61,13 @@ LAYOUTS: dict[str, Office] = {
         department_cells="marks",
         headers={"departments": "市直部门", "local": "镇配合职责"},
     ),
+    "restarting": Office(
+        title="湖南省邵阳市城步苗族自治县五团镇履行职责事项清单",
+        level="县",
+        restart_numbering=True,
+        number_style="{}.",
+        categories="第一类",
+    ),
     "county_labels": Office(
         title="河北省石家庄市正定县正定镇人民政府履行职责事项清单",
         level="县",

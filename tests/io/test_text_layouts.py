@@ -229,6 +229,7 @@ def text_offices(draw: st.DrawFn) -> Office:
         title=title,
         level=level,
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
+        restart_numbering=draw(st.booleans()),
         recalled_labels=(
             draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
             draw(st.sampled_from(VOCABULARY["working_method"]["words"])),

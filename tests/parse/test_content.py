@@ -56,6 +56,7 @@ def vocabulary_offices(draw: st.DrawFn) -> Office:
         title=title,
         level=level,
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
+        restart_numbering=draw(st.booleans()),
         recalled_labels=(
             draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
             draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
@@ -96,6 +97,7 @@ def unknown_offices(draw: st.DrawFn) -> Office:
         title=title,
         level=level,
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
+        restart_numbering=draw(st.booleans()),
         recalled_labels=(
             draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
             draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
