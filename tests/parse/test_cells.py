@@ -45,6 +45,7 @@ def test_departments_with_stray_spaces_and_a_lead() -> None:
         ("市公安局武侯区分局等", [("市公安局武侯区分局", False)]),
         # a space inside one name is not a separator
         ("区 应急局", [("区 应急局", False)]),
+        ("市公安局 南关分局", [("市公安局 南关分局", False)]),
     ],
 )  # fmt: skip
 def test_department_cells_as_other_offices_write_them(

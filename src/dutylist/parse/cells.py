@@ -15,6 +15,9 @@ from dutylist.parse.vocabulary import squash
 
 _DEPARTMENT_SEPARATORS = re.compile(r"[、，,；;\n/]+")
 _SPACES = re.compile(r"[ \u3000\t]+")
+_LEVEL_STARTS = ("区", "县", "市", "旗", "州", "盟", "团", "省", "中共", "自治区")
+"""How department names separated by spaces start (their level); 市公安局 南关分局 is one
+name with a stray space."""
 _ROLE_LABEL = re.compile(
     r"^[ \u3000]*(?:(?P<lead>牵头|主责|主办)|(?P<assist>配合|协办|协助|参与))"
     r"(?:部门|单位)?[ \u3000]*[：:]"
@@ -42,10 +45,11 @@ def parse_departments(text: str) -> tuple[Department, ...]:
     """Return the departments named in a cell, e.g. ``区财政局、 区发改局`` or ``区应急局牵头``.
 
     Names are separated by 、，；/ or line breaks, or by spaces when every piece is a
-    department name. The lead is marked after the name (``区应急局牵头``, ``（牵头）``,
-    ``（主责）``) or by a label before it (``牵头：区应急局；配合：区公安局``); marks,
-    labels and a trailing 等 (``区公安局等相关部门``) are not part of the name, which
-    keeps its printed form in :attr:`~dutylist.model.Department.printed`.
+    department name starting with its level (区应急局 区林草局). The lead is marked after
+    the name (``区应急局牵头``, ``（牵头）``, ``（主责）``) or by a label before it
+    (``牵头：区应急局；配合：区公安局``); marks, labels and a trailing 等
+    (``区公安局等相关部门``) are not part of the name, which keeps its printed form in
+    :attr:`~dutylist.model.Department.printed`.
     """
     return _parse_departments(text)
 
@@ -54,7 +58,10 @@ def _pieces(text: str) -> Iterator[str]:
     """Yield the pieces of a department cell: one per department."""
     for piece in _DEPARTMENT_SEPARATORS.split(text):
         words = _SPACES.split(piece.strip(" \u3000\t"))
-        if len(words) > 1 and all(looks_like_department(_bare(word)[0]) for word in words):
+        if len(words) > 1 and all(
+            looks_like_department(name) and name.startswith(_LEVEL_STARTS)
+            for name in (_bare(word)[0] for word in words)
+        ):
             yield from words  # 区应急局 区林草局: spaces as separators
         else:
             yield piece
