@@ -47,6 +47,9 @@ class Office:
     """Whether category headings declare their count."""
     category_column: bool = False
     """Categories in a vertically merged first column (类别) instead of merged rows."""
+    category_cells: Literal["merged", "number", "name"] = "merged"
+    """A category heading in a row merged across the table, or typed into the row's 序号
+    or 事项名称 cell with the other cells left empty."""
     lead_columns: bool = False
     """Cooperative departments split into 牵头部门 and 配合部门 columns."""
     split_recalled: bool = False
@@ -269,8 +272,11 @@ def grid(spec: DocSpec, office: Office) -> Grid:
         for ordinal, category in enumerate(part.categories, start=1):
             title = category.heading.split("、", 1)[1].split("（")[0]
             printed = heading(title, ordinal, len(category.rows), office)
-            if not office.category_column:
+            if not office.category_column and office.category_cells == "merged":
                 rows.append(GridRow(((printed,),), merged=True))
+            elif not office.category_column:
+                cell = "number" if office.category_cells == "number" else "name"
+                rows.append(GridRow(tuple((printed,) if key == cell else () for key in keys)))
             for position, row in enumerate(category.rows):
                 cells = _cells(part, row, n, office)
                 number = office.number_style.format(_number(row, position, office))

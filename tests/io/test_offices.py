@@ -68,6 +68,8 @@ LAYOUTS: dict[str, Office] = {
         number_style="{}.",
         categories="第一类",
     ),
+    "heading_in_number_cell": Office(category_cells="number", categories="none", counts=False),
+    "heading_in_name_cell": Office(category_cells="name", categories="1.", full_width=True),
     "county_labels": Office(
         title="河北省石家庄市正定县正定镇人民政府履行职责事项清单",
         level="县",

@@ -42,6 +42,7 @@ PLACES = (
     ("北京市朝阳区望京街道办事处履行职责事项清单", "区"),
 )
 DEPARTMENT_CELLS = ("plain", "labels", "marks", "spaces", "lines", "etc")
+CATEGORY_CELLS = ("merged", "number", "name")
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -52,9 +53,16 @@ def vocabulary_offices(draw: st.DrawFn) -> Office:
         for key in (*KEYS, "category")
     }
     title, level = draw(st.sampled_from(PLACES))
+    categories = draw(st.sampled_from(STYLES))
+    counts = draw(st.booleans())
+    # a bare heading without its count typed into the 事项名称 cell is an item without a number
+    cells = ("merged", "number") if categories == "none" and not counts else CATEGORY_CELLS
     return Office(
         title=title,
         level=level,
+        categories=categories,
+        counts=counts,
+        category_cells=draw(st.sampled_from(cells)),
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
         restart_numbering=draw(st.booleans()),
         recalled_labels=(
@@ -63,8 +71,6 @@ def vocabulary_offices(draw: st.DrawFn) -> Office:
         ),
         headers=headers,
         order=tuple(draw(st.permutations(KEYS))),
-        categories=draw(st.sampled_from(STYLES)),
-        counts=draw(st.booleans()),
         category_column=draw(st.booleans()),
         lead_columns=draw(st.booleans()),
         split_recalled=draw(st.booleans()),
@@ -93,9 +99,16 @@ _UNKNOWN = st.text(alphabet="甲乙丙丁戊己庚辛壬癸栏目列", min_size=
 def unknown_offices(draw: st.DrawFn) -> Office:
     words = draw(st.lists(_UNKNOWN, min_size=len(KEYS), max_size=len(KEYS), unique=True))
     title, level = draw(st.sampled_from(PLACES))
+    categories = draw(st.sampled_from(STYLES))
+    counts = draw(st.booleans())
+    # a bare heading without its count typed into the 事项名称 cell is an item without a number
+    cells = ("merged", "number") if categories == "none" and not counts else CATEGORY_CELLS
     return Office(
         title=title,
         level=level,
+        categories=categories,
+        counts=counts,
+        category_cells=draw(st.sampled_from(cells)),
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
         restart_numbering=draw(st.booleans()),
         recalled_labels=(
@@ -103,8 +116,6 @@ def unknown_offices(draw: st.DrawFn) -> Office:
             draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
         ),
         headers=dict(zip(KEYS, words, strict=True)),
-        categories=draw(st.sampled_from(STYLES)),
-        counts=draw(st.booleans()),
         lead_columns=draw(st.booleans()),
         split_recalled=draw(st.booleans()),
         full_width=draw(st.booleans()),

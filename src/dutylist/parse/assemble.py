@@ -176,6 +176,9 @@ class _Assembler:
         ):
             self._merged_row(filled[0], row.location)
             return
+        if not row.gridless and len(filled) == 1 and self._lone_heading(filled[0], texts):
+            self._merged_row(filled[0], row.location)  # a heading in one cell, not merged
+            return
         if not row.gridless and self._is_header(part, texts, row):
             self._header_row(texts, row.location)
             return
@@ -186,6 +189,26 @@ class _Assembler:
         if not part.roles:
             part.set_columns(part.columns, DEFAULT_ROLES[part.kind])
         self._item_row(part, row)
+
+    def _lone_heading(self, text: str, texts: tuple[str, ...]) -> bool:
+        """Return True when the one filled cell of a row is a part title or category heading.
+
+        Some offices type the heading into one cell (序号 or 事项名称) and leave the others
+        empty instead of merging them. A loose heading (``1.党的建设``, ``党的建设（3项）``)
+        needs its ordinal or count, unless it stands in the 序号 column: an item without a
+        number is not a heading.
+        """
+        if part_kind_of_title(text) is not None or parse_category_heading(text) is not None:
+            return True
+        part = self.part
+        if part is None or not part.roles:
+            return False
+        heading = parse_category_heading(text, loose=True)
+        if heading is None:
+            return False
+        column = part.number_column
+        in_number_column = column is not None and column < len(texts) and texts[column] == text
+        return in_number_column or heading.ordinal is not None or heading.declared_count is not None
 
     def _is_header(self, part: PartDraft | None, texts: tuple[str, ...], row: Row) -> bool:
         if is_header_row(texts):
