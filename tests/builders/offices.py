@@ -74,6 +74,9 @@ class Office:
     """How the 序号 cell prints the number: ``{}``, ``{}.``, ``{}、``, ``（{}）``."""
     recalled_labels: tuple[str, str] = ("承接部门", "工作方式")
     """The labels of a combined 承接部门及工作方式 cell (承接单位 / 履职方式 …)."""
+    block_headings: Literal["colon", "brackets", "duties", "ordinal"] = "colon"
+    """How a duty cell shared by departments heads each one's block: ``区财政局：``,
+    ``【区财政局】``, ``区财政局职责：`` or ``（一）区财政局：``."""
     department_cells: DepartmentStyle = "plain"
     """How a cooperative departments cell names several departments and the lead:
     ``plain`` (区财政局、区应急局牵头), ``labels`` (牵头：…；配合：…), ``marks``
@@ -215,6 +218,27 @@ def _department_cell(names: tuple[tuple[str, bool], ...], style: DepartmentStyle
     return ("、".join(marked),)
 
 
+def _block_headings(cell: Cell, office: Office) -> Cell:
+    """Return a duty cell with its department block headings (区财政局：) in the office's style."""
+    headings = [text for text in cell if text.endswith("：") and len(text) <= 12]
+    result = []
+    for text in cell:
+        if text not in headings:
+            result.append(text)
+            continue
+        name = text.removesuffix("：")
+        ordinal = "一二三四五六七八九十"[headings.index(text)]
+        result.append(
+            {
+                "colon": text,
+                "brackets": f"【{name}】",
+                "duties": f"{name}职责：",
+                "ordinal": f"（{ordinal}）{name}：",
+            }[office.block_headings]
+        )
+    return tuple(result)
+
+
 def relocated(text: str, office: Office) -> str:
     """Return ``text`` with the spec's district departments (区财政局) in the office's level."""
     return _DEPARTMENT_PREFIX.sub(office.level, text)
@@ -243,7 +267,8 @@ def _cells(part: PartSpec, row: tuple[Cell, ...], n: int, office: Office) -> dic
         cells["plain_departments"] = (text,)
         cells["lead"] = (names[0][0],)
         cells["assisting"] = ("、".join(name for name, _ in names[1:]),) if names[1:] else ()
-        cells["superior"] = source["上级部门职责"]
+        cells["superior"] = _block_headings(source["上级部门职责"], office)
+        cells["plain_superior"] = source["上级部门职责"]
         cells["local"] = source["街道配合职责"]
     if "承接部门及工作方式" in source:
         combined = source["承接部门及工作方式"]
@@ -328,7 +353,7 @@ def expected_items(spec: DocSpec, office: Office) -> list[ExpectedItem]:
                         ExpectedItem(
                             **common,
                             departments=names,
-                            superior=_clause_texts(cells["superior"]),
+                            superior=_clause_texts(cells["plain_superior"]),
                             local=_clause_texts(cells["local"]),
                         )
                     )

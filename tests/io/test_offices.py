@@ -74,12 +74,14 @@ LAYOUTS: dict[str, Office] = {
         title="河北省石家庄市正定县正定镇人民政府履行职责事项清单",
         level="县",
         department_cells="labels",
+        block_headings="duties",
         headers={"departments": "县级责任部门", "local": "乡镇配合职责"},
     ),
     "banner_marks": Office(
         title="内蒙古自治区呼伦贝尔市鄂温克族自治旗巴彦托海镇履行职责事项清单",
         level="旗",
         department_cells="marks",
+        block_headings="brackets",
         categories="（一）",
         part_titles="office",
         headers={"departments": "旗直部门", "local": "苏木镇配合职责"},
@@ -94,6 +96,7 @@ LAYOUTS: dict[str, Office] = {
     "municipality_lines": Office(
         title="北京市朝阳区望京街道办事处履行职责事项清单",
         recalled_labels=("承接主体", "收回方式"),
+        block_headings="ordinal",
         department_cells="lines",
         headers={"name": "职责事项", "departments": "主管部门", "local": "配合内容"},
     ),

@@ -230,6 +230,7 @@ def text_offices(draw: st.DrawFn) -> Office:
         level=level,
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
         restart_numbering=draw(st.booleans()),
+        block_headings=draw(st.sampled_from(["colon", "brackets", "duties", "ordinal"])),
         recalled_labels=(
             draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
             draw(st.sampled_from(VOCABULARY["working_method"]["words"])),

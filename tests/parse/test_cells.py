@@ -102,3 +102,31 @@ def test_blank_paragraphs_are_skipped_and_printed_text_is_kept() -> None:
 @given(clauses(blocks=("区财政局", "区发改局")))
 def test_printing_clauses_and_parsing_them_back_is_the_identity(cell: tuple[Clause, ...]) -> None:
     assert parse_clauses(clause_paragraphs(cell), ["区财政局", "区发改局"]) == cell
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        ("【县财政局】", "1.对接。", "【县发改局】", "1.组织。"),
+        ("县财政局职责：", "1.对接。", "县发改局职责：", "1.组织。"),
+        ("（一）县财政局：", "1.对接。", "（二）县发改局：", "1.组织。"),
+        ("一、县财政局", "1.对接。", "二、县发改局", "1.组织。"),
+        ("【县财政局】1.对接。【县发改局】1.组织。",),
+        ("县财政局职责： 1.对接。 县发改局职责： 1.组织。",),
+        ("（一）县财政局： 1.对接。 （二）县发改局： 1.组织。",),
+    ],
+)
+def test_department_blocks_headed_as_other_offices_head_them(cell: tuple[str, ...]) -> None:
+    clauses = parse_clauses(cell, ("县财政局", "县发改局"))
+    assert [(c.department, c.number, c.text) for c in clauses] == [
+        ("县财政局", 1, "对接。"),
+        ("县发改局", 1, "组织。"),
+    ]
+
+
+def test_clauses_numbered_like_headings_keep_their_text() -> None:
+    clauses = parse_clauses(("一、加强宣传。", "（1）开展工作。"), ("县财政局",))
+    assert [(c.department, c.text) for c in clauses] == [
+        (None, "一、加强宣传。"),
+        (None, "开展工作。"),
+    ]

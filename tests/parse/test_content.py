@@ -65,6 +65,7 @@ def vocabulary_offices(draw: st.DrawFn) -> Office:
         category_cells=draw(st.sampled_from(cells)),
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
         restart_numbering=draw(st.booleans()),
+        block_headings=draw(st.sampled_from(["colon", "brackets", "duties", "ordinal"])),
         recalled_labels=(
             draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
             draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
@@ -111,6 +112,7 @@ def unknown_offices(draw: st.DrawFn) -> Office:
         category_cells=draw(st.sampled_from(cells)),
         department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
         restart_numbering=draw(st.booleans()),
+        block_headings=draw(st.sampled_from(["colon", "brackets", "duties", "ordinal"])),
         recalled_labels=(
             draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
             draw(st.sampled_from(VOCABULARY["working_method"]["words"])),

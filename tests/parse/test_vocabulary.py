@@ -73,6 +73,7 @@ def test_category_headings(text: str, ordinal: int, title: str, count: int | Non
 
 
 def test_clause_text_is_not_a_category_heading() -> None:
+    assert parse_category_heading("（二）区发改局：") is None  # heads a block of duties
     assert parse_category_heading("1.支持帮助民主党派") is None
     assert parse_category_heading("区财政局：") is None
 

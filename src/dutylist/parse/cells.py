@@ -143,19 +143,62 @@ def _flat_names(known: tuple[str, ...]) -> frozenset[str]:
     return frozenset(squash(name) for name in known)
 
 
+_HEADING_ORDINAL = re.compile(
+    r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}[、.．])[ \u3000]*"
+)
+"""An ordinal before a department heading: ``（一）区财政局：``, ``一、区财政局``."""
+_ORDINAL_BEFORE = re.compile(
+    r"(?<=[。；;！!？?\s])(?:[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}[、.．])[ \u3000]*$"
+)
+"""The same ordinal at the end of the text before a heading in mid paragraph."""
+_BRACKETED = re.compile(
+    r"^[ \u3000]*[【\[（(](?P<name>[^】\]）)]{2,24})[】\]）)][ \u3000]*[：:]?[ \u3000]*"
+)
+"""A department heading in brackets: ``【区财政局】``, ``（区财政局）``."""
+_DUTY_WORD = re.compile(r"(?:的)?(?:工作)?(?:职责|负责)$")
+"""Words after a department in its heading: ``区财政局职责：``, ``区财政局负责：``."""
+_HEADING_STARTS = frozenset("【[（(一二三四五六七八九十")
+
+
+def _may_name_a_department(paragraph: str) -> bool:
+    """Return True when a paragraph may hold a department heading (``：`` or ``【``)."""
+    return "：" in paragraph or ":" in paragraph or "【" in paragraph
+
+
 def _split_prefix(text: str, known_flat: frozenset[str]) -> tuple[str | None, str]:
+    ordinal = _HEADING_ORDINAL.match(text) if text.lstrip()[:1] in _HEADING_STARTS else None
+    if ordinal is not None:
+        name, rest = _split_plain_prefix(text[ordinal.end() :], known_flat)
+        if name is not None:
+            return name, rest
+    return _split_plain_prefix(text, known_flat)
+
+
+def _is_department(name: str, known_flat: frozenset[str]) -> bool:
+    return squash(name) in known_flat or looks_like_department(name)
+
+
+def _split_plain_prefix(text: str, known_flat: frozenset[str]) -> tuple[str | None, str]:
     if known_flat and len(text) <= _KNOWN_NAME_LENGTH:
         flat = squash(text)
         if flat in known_flat:
             return flat, ""
+    bracketed = _BRACKETED.match(text) if text.lstrip()[:1] in _HEADING_STARTS else None
+    if bracketed is not None and _is_department(bracketed.group("name"), known_flat):
+        return bracketed.group("name"), text[bracketed.end() :]
     if "：" not in text and ":" not in text:
         return None, text
     match = _PREFIX.match(text)
     if match is None:
         return None, text
     name = match.group("name")
-    if squash(name) in known_flat or looks_like_department(name):
+    if _is_department(name, known_flat):
         return name, text[match.end() :]
+    bare = _DUTY_WORD.sub("", name)
+    if bare != name and _is_department(bare, known_flat):
+        return bare, text[match.end() :]
     return None, text
 
 
@@ -204,7 +247,10 @@ def _mid_department_pattern(known: tuple[str, ...]) -> re.Pattern[str] | None:
     names = sorted({name for name in known if len(name) >= 2}, key=len, reverse=True)
     if not names:
         return None
-    return re.compile("(" + "|".join(re.escape(name) for name in names) + r")[ \u3000]*[：:]")
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(
+        f"(?:{alternatives})(?:的)?(?:工作)?(?:职责|负责)?[ \u3000]*[：:]|【(?:{alternatives})】"
+    )
 
 
 _SENTENCE_END = "。；;！!？?"
@@ -286,11 +332,11 @@ def parse_clauses(paragraphs: Sequence[str], known: Iterable[str] = ()) -> tuple
     for paragraph in paragraphs:
         if not paragraph.strip(" \u3000\t"):
             continue
-        if "：" not in paragraph and ":" not in paragraph:
+        if not _may_name_a_department(paragraph):
             if (
                 not known_flat
                 or len(paragraph) > _KNOWN_NAME_LENGTH
-                or paragraph.lstrip()[:1] not in known_starts
+                or paragraph.lstrip()[:1] not in known_starts | _HEADING_STARTS
             ):
                 # The common case: no department heading can be in this paragraph.
                 clauses += split_clauses(paragraph, department)
@@ -312,9 +358,15 @@ def parse_clauses(paragraphs: Sequence[str], known: Iterable[str] = ()) -> tuple
 
 
 def _split_mid_departments(paragraph: str, mid: re.Pattern[str] | None) -> list[str]:
-    if mid is None or ("：" not in paragraph and ":" not in paragraph):
+    if mid is None or not _may_name_a_department(paragraph):
         return [paragraph]
-    starts = [match.start() for match in mid.finditer(paragraph) if match.start() > 0]
+    starts: list[int] = []
+    for match in mid.finditer(paragraph):
+        before = paragraph[starts[-1] if starts else 0 : match.start()]
+        if match.start() == 0 or _HEADING_ORDINAL.fullmatch(before):  # （一）区财政局：
+            continue
+        ordinal = _ORDINAL_BEFORE.search(before)  # …活动。（二）区发改局：
+        starts.append(match.start() - (len(ordinal.group()) if ordinal else 0))
     if not starts:
         return [paragraph]
     bounds = [0, *starts, len(paragraph)]

@@ -338,10 +338,13 @@ def parse_category_heading(text: str, *, loose: bool = False) -> Heading | None:
             return None
     else:
         return None
-    title = match.group("title").strip(" \u3000").rstrip("：:")
+    count = match.group("count") or match.group("bare")
+    title = match.group("title").strip(" \u3000")
+    if title.endswith(("：", ":")) and count is None:
+        return None  # （二）区发改局： introduces a block of duties
+    title = title.rstrip("：:")
     if not title or len(title) > _MAX_TITLE:
         return None
-    count = match.group("count") or match.group("bare")
     return Heading(
         ordinal=ordinal,
         title=title,
