@@ -1,124 +1,38 @@
-"""Turn the paragraphs of one cell into model values: departments and clauses."""
+"""Turn the paragraphs of one cell into model values: departments and clauses.
+
+The departments of a departments cell are read by :mod:`dutylist.parse.departments`
+(re-exported here).
+"""
 
 from __future__ import annotations
 
+__all__ = [
+    "DISCONTINUED_MARK",
+    "ParagraphShape",
+    "clause_paragraphs",
+    "looks_like_department",
+    "names_departments",
+    "paragraph_shape",
+    "parse_clauses",
+    "parse_departments",
+    "split_clauses",
+    "split_department_prefix",
+]
+
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import attrs
 
-from dutylist.model import Clause, Department
+from dutylist.model import Clause
 from dutylist.numerals import split_number
+from dutylist.parse.departments import looks_like_department, names_departments, parse_departments
 from dutylist.parse.vocabulary import squash
 
-_DEPARTMENT_SEPARATORS = re.compile(r"[、，,；;\n/]+")
-_SPACES = re.compile(r"[ \u3000\t]+")
-_LEVEL_STARTS = ("区", "县", "市", "旗", "州", "盟", "团", "省", "中共", "自治区")
-"""How department names separated by spaces start (their level); 市公安局 南关分局 is one
-name with a stray space."""
-_ROLE_LABEL = re.compile(
-    r"^[ \u3000]*(?:(?P<lead>牵头|主责|主办)|(?P<assist>配合|协办|协助|参与))"
-    r"(?:部门|单位)?[ \u3000]*[：:]"
-)
-"""A label naming the role of the departments after it: ``牵头：区应急局；配合：区公安局``."""
-_MARK = re.compile(
-    r"(?:[（(](?:(?P<plead>牵头|主责|主办|负责)(?:部门|单位)?(?:负责)?)[)）]"
-    r"|(?P<lead>牵头)(?:负责)?"
-    r"|[（(]?(?P<assist>配合|协办|协助|参与)(?:部门|单位)?[)）]?)$"
-)
-"""A mark after a department: ``区应急局牵头``, ``区应急局（主责）``, ``区公安局配合``."""
-_LEAD_MARKS = ("牵头", "（牵头）", "(牵头)")
-"""Marks a writer prints back the same (``lead``): no need to keep the printed form."""
-_ETC = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位)?$")
-"""A trailing 等 (``区公安局等相关部门``): the department is 区公安局."""
-_DEPARTMENT_SUFFIX = re.compile(
-    r"(局|部|办|委|会|队|院|所|中心|部门|政府|处|科|站|公司|分局|大队|支队|法庭|街道|办事处|联|协)$"
-)
-_NOT_DEPARTMENTS = frozenset(["承接部门", "工作方式", "备注", "注", "说明", "依据"])
 DISCONTINUED_MARK = "不再开展"
 """The phrase that marks a recalled duty as discontinued (不再开展此项工作)."""
-
-
-def parse_departments(text: str) -> tuple[Department, ...]:
-    """Return the departments named in a cell, e.g. ``区财政局、 区发改局`` or ``区应急局牵头``.
-
-    Names are separated by 、，；/ or line breaks, or by spaces when every piece is a
-    department name starting with its level (区应急局 区林草局). The lead is marked after
-    the name (``区应急局牵头``, ``（牵头）``, ``（主责）``) or by a label before it
-    (``牵头：区应急局；配合：区公安局``); marks, labels and a trailing 等
-    (``区公安局等相关部门``) are not part of the name, which keeps its printed form in
-    :attr:`~dutylist.model.Department.printed`.
-    """
-    return _parse_departments(text)
-
-
-def _pieces(text: str) -> Iterator[str]:
-    """Yield the pieces of a department cell: one per department."""
-    for piece in _DEPARTMENT_SEPARATORS.split(text):
-        words = _SPACES.split(piece.strip(" \u3000\t"))
-        if len(words) > 1 and all(
-            looks_like_department(name) and name.startswith(_LEVEL_STARTS)
-            for name in (_bare(word)[0] for word in words)
-        ):
-            yield from words  # 区应急局 区林草局: spaces as separators
-        else:
-            yield piece
-
-
-def _bare(piece: str) -> tuple[str, bool | None, bool | None]:
-    """Return a piece's name without label, marks and 等, its label role and its mark.
-
-    Roles are True (lead), False (assisting) or None (not said).
-    """
-    name = piece.strip(" \u3000\t")
-    label: bool | None = None
-    if (found := _ROLE_LABEL.match(name)) is not None and len(name) > found.end() + 1:
-        label = found.group("lead") is not None
-        name = name[found.end() :].strip(" \u3000\t")
-    mark: bool | None = None
-    for _round in range(2):  # 区公安局（牵头）等 or 区公安局等（牵头）
-        if (etc := _ETC.search(name)) is not None and etc.start() >= 2:
-            name = name[: etc.start()].rstrip(" \u3000\t")
-        if (found := _MARK.search(name)) is not None and found.start() >= 2:
-            mark = found.group("assist") is None
-            name = name[: found.start()].rstrip(" \u3000\t")
-    return name, label, mark
-
-
-@lru_cache(maxsize=4096)
-def _parse_departments(text: str) -> tuple[Department, ...]:
-    # Cached: lists name the same few departments again and again (the values are frozen).
-    departments = []
-    role: bool | None = None  # set by a label, kept until the next label
-    for piece in _pieces(text):
-        name, label, mark = _bare(piece)
-        if not name:
-            continue
-        role = label if label is not None else role
-        lead = mark if mark is not None else bool(role)
-        stripped = piece.strip(" \u3000\t")
-        plain = piece == stripped and stripped in {name, *(name + mark for mark in _LEAD_MARKS)}
-        departments.append(Department(name=name, lead=lead, printed=None if plain else piece))
-    return tuple(departments)
-
-
-def names_departments(text: str) -> bool:
-    """Return True when ``text`` is a list of department names (``区住建局、区执法局``)."""
-    departments = parse_departments(text)
-    return bool(departments) and all(looks_like_department(d.name) for d in departments)
-
-
-def looks_like_department(name: str) -> bool:
-    """Return True when ``name`` reads like a department name (ends in 局, 部, 办 …)."""
-    flat = squash(name)
-    return (
-        2 <= len(flat) <= 24
-        and flat not in _NOT_DEPARTMENTS
-        and bool(_DEPARTMENT_SUFFIX.search(flat))
-        and not re.search(r"[，。；、]", flat)
-    )
 
 
 _PREFIX = re.compile(r"^[ \u3000]*(?P<name>[^：:，。；、\s]{2,24}?)[ \u3000]*[：:][ \u3000]*")

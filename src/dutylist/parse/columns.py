@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dutylist.numerals import split_number
-from dutylist.parse.cells import names_departments, paragraph_shape, parse_departments
+from dutylist.parse.cells import paragraph_shape
+from dutylist.parse.departments import names_departments, parse_departments
 from dutylist.parse.vocabulary import Role
 
 _MULTI_PARAGRAPH_ROLES = frozenset(

@@ -15,7 +15,7 @@ import attrs
 
 from dutylist.model import PartKind
 from dutylist.numerals import parse_int, split_number
-from dutylist.parse.cells import names_departments
+from dutylist.parse.departments import names_departments
 from dutylist.parse.vocabulary import Role, labels, squash
 
 _MAX_ITEM_NUMBER = 9999

@@ -24,12 +24,8 @@ from dutylist.model import (
     RecalledItem,
 )
 from dutylist.numerals import MAX_DIGITS, parse_int
-from dutylist.parse.cells import (
-    DISCONTINUED_MARK,
-    names_departments,
-    parse_clauses,
-    parse_departments,
-)
+from dutylist.parse.cells import DISCONTINUED_MARK, parse_clauses
+from dutylist.parse.departments import names_departments, parse_departments
 from dutylist.parse.vocabulary import Role, labels
 
 
