@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dutylist.errors import DutylistError, FormatError
@@ -15,6 +16,7 @@ from dutylist.io.html import decode, read_html
 from tests.builders import sample_spec
 from tests.builders.offices import Office, build_html_office, expected_items, html_page
 from tests.io.test_offices import actual_items
+from tests.parse.test_content import unknown_offices, vocabulary_offices
 
 SPEC = sample_spec()
 OFFICE = Office(remarks=True, category_column=True)
@@ -110,3 +112,12 @@ def test_any_bytes_read_or_fail_with_a_dutylist_error(data: bytes) -> None:
     # Anything but a DutylistError (a crash) fails the test.
     with contextlib.suppress(DutylistError):
         read_html(io.BytesIO(b"<html><body><table><tr><td>" + data + b"</td></tr></table>"))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(vocabulary_offices(), unknown_offices()))
+def test_any_office_layout_published_as_a_page_reads_back(office: Office) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        duty_list = read_html(build_html_office(SPEC, office, Path(folder) / "page.html"))
+    assert actual_items(duty_list) == expected_items(SPEC, office)
+    assert [u.text.split(" | ")[0] for u in duty_list.unplaced] == ["主办单位"]  # the footer
