@@ -6,16 +6,20 @@ import io
 import zipfile
 from pathlib import Path
 
+import attrs
 import pytest
 
 from dutylist.errors import ReadError
 from dutylist.io import load
-from dutylist.io.xlsx.read import MAX_UNPACKED_BYTES, read_xlsx
+from dutylist.io.files import input_limit
+from dutylist.io.xlsx.read import read_xlsx
 from tests.builders import OLE2_MAGIC, sample_spec
 from tests.builders.offices import Office, build_xlsx_office, expected_items
+from tests.hostile.cases import bomb, build_zip, deflated
 from tests.io.test_offices import actual_items
 
 SPEC = sample_spec()
+RELS = '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'
 
 
 def test_hidden_rows_and_sheets_are_not_read_and_the_notes_say_so(tmp_path: Path) -> None:
@@ -61,10 +65,58 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", "<Types/>")
-        package.writestr("xl/worksheets/sheet1.xml", b"\0" * (MAX_UNPACKED_BYTES // 8))
+        package.writestr("xl/worksheets/sheet1.xml", b"\0" * (8 << 20))
+        package.writestr("xl/_rels/workbook.xml.rels", RELS)
     assert path.stat().st_size < 1024 * 1024
-    with pytest.raises(ReadError, match=r"bomb\.xlsx"):
+    with input_limit(4 << 20), pytest.raises(ReadError) as caught:
         read_xlsx(path)
+    message = str(caught.value)
+    assert "bomb.xlsx" in message
+    assert "xl/worksheets/sheet1.xml" in message
+    assert "4194304" in message  # the limit in force, not a fixed one
+    assert "\n" not in message
+
+
+def _members(path: Path) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(path) as package:
+        return [(info.filename, package.read(info)) for info in package.infolist()]
+
+
+def test_a_sheet_inflating_to_more_than_it_declares_is_stopped(tmp_path: Path) -> None:
+    """A header declaring a small sheet is not believed: inflation stops at the lie."""
+    good = build_xlsx_office(SPEC, Office(), tmp_path / "good.xlsx")
+    members = [deflated(name, data) for name, data in _members(good)]
+    sheet = next(i for i, m in enumerate(members) if m.name == "xl/worksheets/sheet1.xml")
+    lying = bomb(members[sheet].name, b"<c/>", 8 << 20)
+    members[sheet] = attrs.evolve(lying, declared=1000)
+    path = tmp_path / "lying.xlsx"
+    path.write_bytes(build_zip(members))
+    with pytest.raises(ReadError, match=r"lying\.xlsx.*sheet1\.xml") as caught:
+        read_xlsx(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_an_encrypted_sheet_is_refused_naming_it(tmp_path: Path) -> None:
+    good = build_xlsx_office(SPEC, Office(), tmp_path / "good.xlsx")
+    members = [deflated(name, data) for name, data in _members(good)]
+    members = [
+        attrs.evolve(m, flags=1) if m.name == "xl/worksheets/sheet2.xml" else m for m in members
+    ]
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(build_zip(members))
+    with pytest.raises(ReadError, match=r"locked\.xlsx.*sheet2\.xml.*已加密"):
+        read_xlsx(path)
+
+
+def test_members_the_reader_does_not_use_are_never_inflated(tmp_path: Path) -> None:
+    """A picture (or any other member) that is a bomb does not stop the list being read."""
+    good = build_xlsx_office(SPEC, Office(), tmp_path / "good.xlsx")
+    members = [deflated(name, data) for name, data in _members(good)]
+    members.append(bomb("xl/media/image1.png", b"\0", 16 << 20))
+    path = tmp_path / "picture.xlsx"
+    path.write_bytes(build_zip(members))
+    with input_limit(4 << 20):  # the picture alone would inflate to four times the limit
+        assert actual_items(read_xlsx(path)) == expected_items(SPEC, Office())
 
 
 def test_a_damaged_package_is_a_read_error(tmp_path: Path) -> None:

@@ -11,22 +11,26 @@ neutral :mod:`dutylist.parse.rows` blocks, one table per visible sheet:
 - hidden sheets and hidden rows are skipped, with a note saying how many;
 - a sheet named after a part (``配合履职事项清单``) starts that part when its rows do not.
 
-The package is checked before it is opened (entry sizes and compression ratios are
-bounded) so that a zip bomb is refused instead of filling the memory.
+The package is opened with :func:`dutylist.io.archive.open_package`, the one bounded zip
+opener of every reader: the parts the reader uses are inflated within its limits
+(encryption, method, declared against real size, compression ratio, the input limit) and
+calamine reads a copy holding only those parts, so a zip bomb is refused instead of
+filling the memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import posixpath
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator, Sequence
 
 import attrs
 
 from dutylist.errors import ReadError
+from dutylist.io.archive import Package, open_package
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
 from dutylist.messages import _
@@ -36,11 +40,12 @@ from dutylist.parse.rows import AnyBlock, Paragraph, Row
 
 XLS_HINT = "libreoffice --headless --convert-to xlsx FILE"
 """The command that turns a .xls or .et workbook into a .xlsx."""
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
-"""The most a workbook may unpack to."""
-MAX_RATIO = 200
-"""The highest compression ratio accepted for a large entry (zip bombs go far beyond)."""
-_RATIO_FLOOR = 1024 * 1024
+_WORKBOOK_FOLDER = "xl"
+_WORKBOOK = "xl/workbook.xml"
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+_CUSTOM_PROPERTIES = "docProps/custom.xml"
+_FIXED_PARTS = ("[Content_Types].xml", "_rels/.rels", _WORKBOOK, _WORKBOOK_RELS)
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
 _ROW_NUMBER = re.compile(rb"\br=\"([0-9]+)\"")
@@ -64,11 +69,11 @@ class _Sheet:
     """0-based indices of hidden rows."""
 
 
-def check_package(data: bytes, name: str) -> zipfile.ZipFile:
-    """Return the zip package in ``data`` after checking that unpacking it is safe.
+def open_workbook(data: bytes, name: str) -> Package:
+    """Return the zip package of the workbook in ``data``, opened by :func:`open_package`.
 
     Raises:
-        ReadError: not a zip package, damaged, or it would unpack to too much.
+        ReadError: an old binary workbook, not a zip package, or a damaged one.
     """
     where = Location(file=name)
     if data.startswith(_OLE2_MAGIC):
@@ -85,39 +90,51 @@ def check_package(data: bytes, name: str) -> zipfile.ZipFile:
             ),
             where,
         )
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ReadError(_(".xlsx 工作簿已损坏：无法打开 zip 包"), where) from None
-    total = 0
-    for info in package.infolist():
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if total > MAX_UNPACKED_BYTES or (info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
-            package.close()
-            raise ReadError(
-                _("拒绝解压工作簿：{part} 将展开为 {size} 字节（疑似压缩炸弹）").format(
-                    part=info.filename, size=info.file_size
-                ),
-                where,
-            )
-    return package
+    return open_package(data, name, ".xlsx")
 
 
-def _read(package: zipfile.ZipFile, part: str, name: str) -> bytes:
-    """Return the bytes of ``part`` (empty when the package lacks it).
+def _part_name(target: str) -> str:
+    """Return the package member a workbook relationship's target names."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(_WORKBOOK_FOLDER, target))
+
+
+def _read_parts(package: Package) -> dict[str, bytes]:
+    """Return every part the reader and calamine use, each inflated once within the limits.
+
+    That is the package's directories, the workbook, and every part the workbook refers to
+    (sheets, shared strings, styles, theme); pictures and other members are never inflated.
 
     Raises:
-        ReadError: the part is damaged (bad CRC, corrupt deflate data, unsupported method).
+        ReadError: a part is encrypted, too large, too highly compressed or damaged.
     """
-    if part not in package.NameToInfo:
-        return b""
-    try:
-        return package.read(part)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
-        raise ReadError(
-            _(".xlsx 工作簿已损坏：无法解压 {part}").format(part=part), Location(file=name)
-        ) from None
+    parts: dict[str, bytes] = {}
+    for part in _FIXED_PARTS:
+        data = package.read(part)
+        if data is not None:
+            parts[part] = data
+    for tag in _RELATIONSHIP.findall(parts.get(_WORKBOOK_RELS, b"")):
+        found = _attributes(tag)
+        if found.get("TargetMode") == "External":
+            continue
+        part = _part_name(found.get("Target", ""))
+        if part not in parts and (data := package.read(part)) is not None:
+            parts[part] = data
+    return parts
+
+
+def _repack(parts: dict[str, bytes]) -> bytes:
+    """Return a zip of ``parts`` stored uncompressed, for calamine to read.
+
+    Calamine inflates whatever a package holds; it gets only parts already inflated
+    within the limits, in a package whose headers tell the truth.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as package:
+        for part, data in parts.items():
+            package.writestr(zipfile.ZipInfo(part, date_time=_ZIP_EPOCH), data)
+    return out.getvalue()
 
 
 def _attributes(tag: bytes) -> dict[str, str]:
@@ -127,17 +144,16 @@ def _attributes(tag: bytes) -> dict[str, str]:
     }
 
 
-def _sheets(package: zipfile.ZipFile, name: str) -> list[_Sheet]:
+def _sheets(parts: dict[str, bytes]) -> list[_Sheet]:
     """Return each sheet's name, visibility and hidden rows, in workbook order."""
     targets = {}
-    for tag in _RELATIONSHIP.findall(_read(package, "xl/_rels/workbook.xml.rels", name)):
+    for tag in _RELATIONSHIP.findall(parts.get(_WORKBOOK_RELS, b"")):
         found = _attributes(tag)
-        target = found.get("Target", "")
-        targets[found.get("Id")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        targets[found.get("Id")] = _part_name(found.get("Target", ""))
     sheets = []
-    for tag in _SHEET.findall(_read(package, "xl/workbook.xml", name)):
+    for tag in _SHEET.findall(parts.get(_WORKBOOK, b"")):
         found = _attributes(tag)
-        part = _read(package, targets.get(found.get("id"), ""), name)
+        part = parts.get(targets.get(found.get("id"), ""), b"")
         hidden = frozenset(
             int(match.group(1)) - 1
             for row in _HIDDEN_ROW.findall(part)
@@ -148,10 +164,10 @@ def _sheets(package: zipfile.ZipFile, name: str) -> list[_Sheet]:
     return sheets
 
 
-def _metadata(package: zipfile.ZipFile, name: str) -> Metadata:
+def _metadata(custom: bytes | None, name: str) -> Metadata:
     values = {
         key.decode(): value.decode("utf-8", "replace")
-        for key, value in _PROPERTY.findall(_read(package, "docProps/custom.xml", name))
+        for key, value in _PROPERTY.findall(custom or b"")
     }
     published = None
     try:
@@ -223,11 +239,12 @@ def read_xlsx_blocks(source: Source) -> tuple[list[AnyBlock], Metadata, tuple[st
 
     name = source_name(source)
     data = read_source(source)
-    with check_package(data, name) as package:
-        sheets = _sheets(package, name)
-        metadata = _metadata(package, name)
+    with open_workbook(data, name) as package:
+        parts = _read_parts(package)
+        metadata = _metadata(package.read(_CUSTOM_PROPERTIES), name)
+    sheets = _sheets(parts)
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(_repack(parts)))
     except Exception as exc:  # noqa: BLE001 - calamine raises a class per kind of damage
         raise ReadError(
             _(".xlsx 工作簿已损坏：{error}").format(error=exc), Location(file=name)
