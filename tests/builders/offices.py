@@ -13,8 +13,10 @@ never on `dutylist`.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -482,7 +484,36 @@ def build_xlsx_office(spec: DocSpec, office: Office, path: Path, *, hidden: bool
         secret = workbook.create_sheet("草稿")
         secret.cell(row=1, column=1, value="不应读取的隐藏工作表")
         secret.sheet_state = "hidden"
+    workbook.properties.created = FIXED_TIME
     workbook.save(str(path))
+    return fix_package_dates(path)
+
+
+FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)  # noqa: DTZ001 - openpyxl writes it as UTC
+"""The creation and modification time written into built workbooks (not the clock's)."""
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified\b[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def fix_package_dates(path: Path) -> Path:
+    """Rewrite the zip package at ``path`` with no trace of when it was built.
+
+    openpyxl stamps the time of saving into ``docProps/core.xml`` (``dcterms:modified``,
+    whatever the workbook's properties say) and into every member's zip header, so two
+    builds a second apart differ. Both become fixed: the same input builds the same bytes.
+    """
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path) as package:
+        members = [(info, package.read(info)) for info in package.infolist()]
+    with zipfile.ZipFile(path, "w") as package:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            if info.filename == "docProps/core.xml":
+                package.writestr(fixed, _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", data))
+            else:
+                package.writestr(fixed, data)
     return path
 
 

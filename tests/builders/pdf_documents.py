@@ -12,6 +12,7 @@ soffice run for many files (start-up is most of its cost).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import shutil
@@ -43,6 +44,8 @@ CJK_FONT = "STSong-Light"
 NOTE_FONT = "MSung-Light"
 """Another built-in Chinese font (Adobe-CNS1), for a note that `strip_unicode_maps` may spoil."""
 SOFFICE = shutil.which("soffice")
+FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+"""The creation time written into PDFs made with fpdf2 (reportlab's ``invariant`` has its own)."""
 
 
 def _register_font() -> None:
@@ -161,8 +164,13 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
     if encrypt is not None:
         user, owner = encrypt
         encryption = StandardEncryption(user, owner, canPrint=0, canCopy=0, canModify=0)
-    document = SimpleDocTemplate(
-        str(path), pagesize=size, leftMargin=20 * mm, rightMargin=20 * mm, encrypt=encryption
+    document = SimpleDocTemplate(  # invariant: no clock time or random id in the file
+        str(path),
+        pagesize=size,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        encrypt=encryption,
+        invariant=True,
     )
     document.build(story)  # type: ignore[arg-type]
     return path
@@ -183,7 +191,7 @@ def draw_text(
 
     _register_font()
     encryption = StandardEncryption(*encrypt) if encrypt is not None else None
-    page = canvas.Canvas(str(path), encrypt=encryption)
+    page = canvas.Canvas(str(path), encrypt=encryption, invariant=True)
     page.setFont(CJK_FONT, 12)
     for number, line in enumerate(lines):
         for x, text in [(72.0, line)] if isinstance(line, str) else line:
@@ -229,6 +237,7 @@ def scanned(path: Path) -> Path:
     from fpdf import FPDF
 
     pdf = FPDF()
+    pdf.set_creation_date(FIXED_TIME)  # not the clock's: the same call builds the same bytes
     pdf.add_page()
     pdf.image(_picture(), x=10, y=10, w=190)
     pdf.output(str(path))

@@ -15,6 +15,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import attrs
+
 from tests.builders import build_docx, sample_spec
 from tests.hostile.cases import (
     GOOD,
@@ -704,7 +706,11 @@ def scale(rng: random.Random, index: int) -> Case:
 
 @functools.cache
 def good_xlsx_members() -> tuple[tuple[str, bytes], ...]:
-    """Return the members of a valid .xlsx laid out as an office lays its list out."""
+    """Return the members of a valid .xlsx laid out as an office lays its list out.
+
+    The builder fixes the dates openpyxl would take from the clock, so the family's bytes
+    are the same on every run.
+    """
     from tests.builders.offices import Office, build_xlsx_office
 
     with tempfile.TemporaryDirectory() as folder:
@@ -724,8 +730,8 @@ def xlsx_damaged(rng: random.Random, index: int) -> Case:
         at = rng.randrange(10, len(data) - 10)
         data[at] ^= 1 << rng.randrange(8)
         payload = bytes(data)
-    elif kind == 1:
-        members[sheet] = _bomb_member(200_000_000, b"<c/>")
+    elif kind == 1:  # the sheet itself is the bomb, so the reader has to open it
+        members[sheet] = attrs.evolve(_bomb_member(200_000_000, b"<c/>"), name=members[sheet].name)
         payload = build_zip(members)
     elif kind == 2:
         depth = rng.choice([300, 2000])
@@ -780,7 +786,10 @@ def html_pages(rng: random.Random, index: int) -> Case:
 
 @functools.cache
 def good_pdf() -> bytes:
-    """Return a small valid PDF of a list, drawn by reportlab (not LibreOffice)."""
+    """Return a small valid PDF of a list, drawn by reportlab (not LibreOffice).
+
+    Drawn ``invariant`` (no clock time, no random document id): the same bytes every run.
+    """
     import dutylist
     from tests.builders.pdf_documents import draw_list
 
@@ -805,6 +814,10 @@ def pdf_damaged(rng: random.Random, index: int) -> Case:
     else:
         data = bytearray(b"%PDF-1.7\n" + rng.randbytes(rng.randrange(0, 4000)))
     return _file_case("pdf-damaged", index, bytes(data), f"kind-{kind}", "list.pdf")
+
+
+BASE_DOCUMENTS = (good_json, good_docx_members, good_xlsx_members, good_html, good_pdf)
+"""The valid documents the families damage, each built once per run (cached)."""
 
 
 def all_families() -> list[str]:
