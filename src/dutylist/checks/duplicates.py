@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
@@ -47,18 +47,23 @@ def duplicate_category_title(duty_list: DutyList, _context: Context) -> Iterator
             )
 
 
-def _named_items(duty_list: DutyList) -> list[tuple[Part, Category, Item, str]]:
-    named = (
-        (part, category, item, normalise_name(item.name))
-        for part, category, item in duty_list.iter_items()
-    )
-    return [entry for entry in named if entry[3]]
+def _named_items(context: Context) -> list[tuple[Part, Category, Item, str]]:
+    """Return every item with a name, and the name as compared (once per run)."""
+
+    def compute() -> list[tuple[Part, Category, Item, str]]:
+        named = (
+            (part, category, item, normalise_name(item.name))
+            for part, category, item in context.duty_list.iter_items()
+        )
+        return [entry for entry in named if entry[3]]
+
+    return context.memo("named-items", compute)
 
 
-def duplicate_item_name(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
+def duplicate_item_name(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report an item with the same name as an earlier item, in the same or another part."""
     seen: dict[str, Item] = {}
-    for part, category, item, name in _named_items(duty_list):
+    for part, category, item, name in _named_items(context):
         first = seen.get(name)
         if first is None:
             seen[name] = item
@@ -73,9 +78,9 @@ def duplicate_item_name(duty_list: DutyList, _context: Context) -> Iterator[Issu
         )
 
 
-def similar_item_name(duty_list: DutyList, context: Context) -> Iterator[Issue]:
+def similar_item_name(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report an item whose name is near-identical to an earlier item's name."""
-    named = _named_items(duty_list)
+    named = _named_items(context)
     names = [name for *_, name in named]
     for later, earlier, score in nearest_earlier(names, context.config.similarity):
         part, category, item, name = named[later]
@@ -101,16 +106,21 @@ MAX_COMPARED_LENGTH = 500
 """Names longer than this (no real item name is) are not compared for near-duplicates."""
 
 
-def _bigrams(text: str) -> list[tuple[str, int]]:
-    """Return the character pairs of ``text``, each numbered by its occurrence."""
+def _bigrams(text: str) -> list[str]:
+    r"""Return the character pairs of ``text``, a repeated pair marked by its occurrence.
+
+    The first ``ab`` is ``"ab"``, the second ``"ab\x01"``, the third ``"ab\x02"``: keys
+    that sort as ``(pair, occurrence)`` would, without a tuple for every pair.
+    """
     pairs = [text[index : index + 2] for index in range(len(text) - 1)]
     if len(set(pairs)) == len(pairs):  # the usual case: no pair repeats
-        return [(pair, 1) for pair in pairs]
+        return pairs
     seen: dict[str, int] = {}
     grams = []
     for pair in pairs:
-        seen[pair] = seen.get(pair, 0) + 1
-        grams.append((pair, seen[pair]))
+        count = seen.get(pair, 0)
+        seen[pair] = count + 1
+        grams.append(pair + chr(count) if count else pair)
     return grams
 
 
@@ -125,6 +135,10 @@ def nearest_earlier(names: Sequence[str], threshold: float) -> Iterator[tuple[in
     A name is compared with at most about :data:`MAX_CANDIDATES` earlier names (those
     sharing its rarest pairs first), which bounds the work on a list made of
     near-identical names; names longer than :data:`MAX_COMPARED_LENGTH` are skipped.
+
+    The work is linear in the total length of the names: pairs are ranked once (by how
+    few names hold them) and each name's pairs become a sorted list of ranks, which
+    also index the candidate lists.
     """
     from rapidfuzz import fuzz, process  # noqa: PLC0415
 
@@ -132,38 +146,37 @@ def nearest_earlier(names: Sequence[str], threshold: float) -> Iterator[tuple[in
     grams = [_bigrams(name) if len(name) <= MAX_COMPARED_LENGTH else [] for name in names]
     frequency = Counter(gram for name_grams in grams for gram in set(name_grams))
     rank = {gram: order for order, gram in enumerate(sorted(frequency, key=_rarest(frequency)))}
-    index: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
+    index: list[list[int]] = [[] for _ in range(len(rank))]  # by rank: names holding the pair
     loose: list[int] = []  # names whose pairs give no guarantee
     for later, name in enumerate(names):
         size = len(name)
         if size > MAX_COMPARED_LENGTH:
             continue
-        ordered = sorted(grams[later], key=rank.__getitem__)
         prefix = _prefix_length(size, slack)
         if prefix is None:
             candidates: Sequence[int] = range(later)
         else:
+            rarest = sorted(map(rank.__getitem__, grams[later]))[:prefix]
             found = set(loose)
-            for gram in ordered[:prefix]:  # rarest first
-                found.update(index[gram])
+            for order in rarest:  # rarest first
+                found.update(index[order])
                 if len(found) >= MAX_CANDIDATES:
                     break
             candidates = sorted(found)
-        choices = [names[earlier] for earlier in candidates]
-        best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=threshold)
-        if best is not None:
-            yield later, candidates[best[2]], best[1]
+            for order in rarest:
+                holders = index[order]
+                if len(holders) < MAX_CANDIDATES:
+                    holders.append(later)
+        if candidates:
+            choices = [names[earlier] for earlier in candidates]
+            best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=threshold)
+            if best is not None:
+                yield later, candidates[best[2]], best[1]
         if prefix is None:
             loose.append(later)
-        else:
-            for gram in ordered[:prefix]:
-                if len(index[gram]) < MAX_CANDIDATES:
-                    index[gram].append(later)
 
 
-def _rarest(
-    frequency: Counter[tuple[str, int]],
-) -> Callable[[tuple[str, int]], tuple[int, tuple[str, int]]]:
+def _rarest(frequency: Counter[str]) -> Callable[[str], tuple[int, str]]:
     return lambda gram: (frequency[gram], gram)
 
 

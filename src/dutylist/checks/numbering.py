@@ -11,8 +11,10 @@ import enum
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+import attrs
+
 from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
-from dutylist.checks.findings import Severity
+from dutylist.checks.findings import FindingLocation, Severity
 from dutylist.departments.occurrences import clauses_of
 from dutylist.messages import N_, _
 from dutylist.model import Category, Clause, DutyList, Item, Part
@@ -177,121 +179,147 @@ def _blocks(clauses: Sequence[tuple[int, Clause]]) -> Iterator[list[tuple[int, C
         yield block
 
 
-def _cells(item: Item) -> Iterator[tuple[str, list[tuple[int, Clause]]]]:
-    cells: dict[str, list[tuple[int, Clause]]] = {}
-    for field, index, clause in clauses_of(item):
-        cells.setdefault(field, []).append((index, clause))
-    yield from cells.items()
+@attrs.frozen
+class _Cell:
+    """The clauses of one cell, each printed number split once per run."""
+
+    part: Part
+    category: Category
+    item: Item
+    field: str
+    clauses: list[tuple[int, Clause]]
+    """(1-based index, clause), in order."""
+    styles: dict[int, tuple[int | None, str]]
+    """The printed number and its style (:func:`split_number`) of each clause, by index."""
+
+
+def _cells(context: Context) -> list[_Cell]:
+    """Return every cell of clauses in the list, item by item (computed once per run)."""
+
+    def compute() -> list[_Cell]:
+        found = []
+        for part, category, item in context.duty_list.iter_items():
+            cells: dict[str, list[tuple[int, Clause]]] = {}
+            for field, index, clause in clauses_of(item):
+                cells.setdefault(field, []).append((index, clause))
+            for field, clauses in cells.items():
+                styles = {index: _split(clause) for index, clause in clauses}
+                found.append(_Cell(part, category, item, field, clauses, styles))
+        return found
+
+    return context.memo("clause-cells", compute)
+
+
+def _split(clause: Clause) -> tuple[int | None, str]:
+    number, _rest, style = split_number(clause.printed)
+    return number, style
 
 
 _LEVELS = {"1.": "1.", "1、": "1.", "1,": "1.", "1:": "1.", "1)": "1.", "1": "1."}
 """Clause styles of the same level: ``1.`` and ``1、`` mix; ``（1）`` and ``①`` nest below."""
 
 
-def _style(clause: Clause) -> str:
-    return split_number(clause.printed)[2]
-
-
-def clause_missing_separator(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
+def clause_missing_separator(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a clause number with no separator after it (``1对…`` for ``1.对…``)."""
-    for part, category, item in duty_list.iter_items():
-        for field, index, clause in clauses_of(item):
-            number, _rest, style = split_number(clause.printed)
+    for cell in _cells(context):
+        for index, clause in cell.clauses:
+            number, style = cell.styles[index]
             if style == "1":
                 yield Issue(
                     message=_("{item}：{field}第{number}条的序号后没有分隔符：“{text}”").format(
-                        item=item_label(item),
-                        field=field_name(field),
+                        item=item_label(cell.item),
+                        field=field_name(cell.field),
                         number=number,
                         text=clause.printed[:12],
                     ),
-                    location=where(part, category, item, field=field, clause=index),
+                    location=_where(cell, index),
                     subject=clause.printed,
                     hint=_("写作“{number}.{start}…”").format(number=number, start=clause.text[:6]),
                 )
 
 
-def clause_number_sequence(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
+def _where(cell: _Cell, index: int) -> FindingLocation:
+    return where(cell.part, cell.category, cell.item, field=cell.field, clause=index)
+
+
+def clause_number_sequence(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report clause numbers in a cell that skip, repeat or do not start at 1.
 
     Numbering restarts for each department block (``区财政局：1.… 区发改局：1.…``).
     """
-    for part, category, item in duty_list.iter_items():
-        for field, clauses in _cells(item):
-            for block in _blocks(clauses):
-                styled = [(i, c, _style(c)) for i, c in block if c.number is not None]
-                main_style = next((s for _, _, s in styled if s != "1"), "1.")
-                family = _LEVELS.get(main_style, main_style)
-                numbered = [(i, c) for i, c, s in styled if _LEVELS.get(s, s) == family]
-                expected = 1
-                for index, clause in numbered:
-                    if clause.number != expected:
-                        yield Issue(
-                            message=_(
-                                "{item}：{field}中应为第{expected}条处编为第{number}条"
-                            ).format(
-                                item=item_label(item),
-                                field=field_name(field),
-                                expected=expected,
-                                number=clause.number,
-                            ),
-                            location=where(part, category, item, field=field, clause=index),
-                            subject=clause.printed,
-                            hint=_("重新编排该单元格中各条的序号"),
-                        )
-                    expected = (clause.number or expected) + 1
+    for cell in _cells(context):
+        for block in _blocks(cell.clauses):
+            styled = [(i, c, cell.styles[i][1]) for i, c in block if c.number is not None]
+            main_style = next((s for _, _, s in styled if s != "1"), "1.")
+            family = _LEVELS.get(main_style, main_style)
+            numbered = [(i, c) for i, c, s in styled if _LEVELS.get(s, s) == family]
+            expected = 1
+            for index, clause in numbered:
+                if clause.number != expected:
+                    yield Issue(
+                        message=_("{item}：{field}中应为第{expected}条处编为第{number}条").format(
+                            item=item_label(cell.item),
+                            field=field_name(cell.field),
+                            expected=expected,
+                            number=clause.number,
+                        ),
+                        location=_where(cell, index),
+                        subject=clause.printed,
+                        hint=_("重新编排该单元格中各条的序号"),
+                    )
+                expected = (clause.number or expected) + 1
 
 
-def clause_style_mixed(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
+def clause_style_mixed(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a cell whose clause numbers mix styles (``1.`` and ``1、``)."""
-    for part, category, item in duty_list.iter_items():
-        for field, clauses in _cells(item):
-            styles = [
-                (index, split_number(clause.printed)[2])
-                for index, clause in clauses
-                if clause.number is not None
-            ]
-            styles = [(index, style) for index, style in styles if _LEVELS.get(style) == "1."]
-            styles = [(index, style) for index, style in styles if style != "1"]
-            counts = Counter(style for _, style in styles)
-            if len(counts) < 2:
-                continue
-            usual = counts.most_common(1)[0][0]
-            index, odd = next((i, s) for i, s in styles if s != usual)
-            yield Issue(
-                message=_("{item}：{field}中各条的序号既有“{usual}”式，也有“{odd}”式").format(
-                    item=item_label(item), field=field_name(field), usual=usual, odd=odd
-                ),
-                location=where(part, category, item, field=field, clause=index),
-                subject=odd,
-                hint=_("整个单元格统一使用“{usual}”式").format(usual=usual),
-            )
+    for cell in _cells(context):
+        styles = [
+            (index, style)
+            for index, clause in cell.clauses
+            if clause.number is not None
+            and (style := cell.styles[index][1]) != "1"
+            and _LEVELS.get(style) == "1."
+        ]
+        counts = Counter(style for _, style in styles)
+        if len(counts) < 2:
+            continue
+        usual = counts.most_common(1)[0][0]
+        index, odd = next((i, s) for i, s in styles if s != usual)
+        yield Issue(
+            message=_("{item}：{field}中各条的序号既有“{usual}”式，也有“{odd}”式").format(
+                item=item_label(cell.item), field=field_name(cell.field), usual=usual, odd=odd
+            ),
+            location=_where(cell, index),
+            subject=odd,
+            hint=_("整个单元格统一使用“{usual}”式").format(usual=usual),
+        )
 
 
-def clause_run_together(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
+def clause_run_together(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report a numbered clause printed in the previous clause's paragraph.
 
     Only in cells that otherwise give each clause its own paragraph: a cell printed
     entirely as one paragraph (``1.…2.…3.…``) is a valid layout.
     """
-    for part, category, item in duty_list.iter_items():
-        for field, clauses in _cells(item):
-            separate = any(
-                position > 0 and not clause.same_paragraph and clause.number is not None
-                for position, (_, clause) in enumerate(clauses)
-            )
-            if not separate:
-                continue
-            for index, clause in clauses:
-                if clause.same_paragraph and clause.number is not None:
-                    yield Issue(
-                        message=_("{item}：{field}第{number}条接在上一条的段落中").format(
-                            item=item_label(item), field=field_name(field), number=clause.number
-                        ),
-                        location=where(part, category, item, field=field, clause=index),
-                        subject=clause.printed,
-                        hint=_("第{number}条另起一行").format(number=clause.number),
-                    )
+    for cell in _cells(context):
+        separate = any(
+            position > 0 and not clause.same_paragraph and clause.number is not None
+            for position, (_, clause) in enumerate(cell.clauses)
+        )
+        if not separate:
+            continue
+        for index, clause in cell.clauses:
+            if clause.same_paragraph and clause.number is not None:
+                yield Issue(
+                    message=_("{item}：{field}第{number}条接在上一条的段落中").format(
+                        item=item_label(cell.item),
+                        field=field_name(cell.field),
+                        number=clause.number,
+                    ),
+                    location=_where(cell, index),
+                    subject=clause.printed,
+                    hint=_("第{number}条另起一行").format(number=clause.number),
+                )
 
 
 RULES = (

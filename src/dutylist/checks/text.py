@@ -37,10 +37,11 @@ _REPEAT = r"([\u4e00-\u9fff]{3,16})\1"
 
 @attrs.frozen
 class _Text:
+    """One text to check; where it is and how a message names it are worked out on report."""
+
     text: str
     site: tuple[Part, Category, Item | None, str, int | None]
-    """Part, category, item, field and clause: the location, built only when reported."""
-    what: str
+    """Part, category, item, field and clause (or department) index."""
     kind: str
     """``name``, ``heading``, ``department`` or ``clause``."""
 
@@ -50,34 +51,32 @@ class _Text:
         part, category, item, field, clause = self.site
         return where(part, category, item, field=field, clause=clause)
 
+    @property
+    def what(self) -> str:
+        """Return how a message names the text (``基本事项第3项的事项名称``)."""
+        part, _category, item, field, index = self.site
+        if item is None:
+            return _("{part}的类别标题").format(part=part_name(part.kind))
+        label = item_label(item)
+        if self.kind == "name":
+            return _("{item}的事项名称").format(item=label)
+        if self.kind == "department":
+            return _("{item}的{field}").format(item=label, field=field_name(field))
+        return _("{item}的{field}第{index}条").format(
+            item=label, field=field_name(field), index=index
+        )
+
 
 def _item_texts(part: Part, category: Category, item: Item) -> Iterator[_Text]:
-    label = item_label(item)
-    yield _Text(
-        item.name,
-        (part, category, item, "name", None),
-        _("{item}的事项名称").format(item=label),
-        "name",
-    )
+    yield _Text(item.name, (part, category, item, "name", None), "name")
     cell = department_field(item)
     if cell is not None:
         field, departments = cell
         for index, department in enumerate(departments, start=1):
-            yield _Text(
-                department.printed if department.printed is not None else department.name,
-                (part, category, item, field, index),
-                _("{item}的{field}").format(item=label, field=field_name(field)),
-                "department",
-            )
+            printed = department.printed if department.printed is not None else department.name
+            yield _Text(printed, (part, category, item, field, index), "department")
     for field, index, clause in clauses_of(item):
-        yield _Text(
-            clause.printed,
-            (part, category, item, field, index),
-            _("{item}的{field}第{index}条").format(
-                item=label, field=field_name(field), index=index
-            ),
-            "clause",
-        )
+        yield _Text(clause.printed, (part, category, item, field, index), "clause")
 
 
 def _texts(context: Context) -> list[_Text]:
@@ -86,14 +85,8 @@ def _texts(context: Context) -> list[_Text]:
         for part in context.duty_list.parts:
             for category in part.categories:
                 if category.heading:
-                    texts.append(
-                        _Text(
-                            category.heading,
-                            (part, category, None, "heading", None),
-                            _("{part}的类别标题").format(part=part_name(part.kind)),
-                            "heading",
-                        )
-                    )
+                    site = (part, category, None, "heading", None)
+                    texts.append(_Text(category.heading, site, "heading"))
                 for item in category.items:
                     texts.extend(_item_texts(part, category, item))
         return texts
@@ -103,9 +96,10 @@ def _texts(context: Context) -> list[_Text]:
 
 def stray_space(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report leading, trailing, doubled or CJK-adjacent spaces (also U+3000)."""
+    search = re.compile(_STRAY).search  # compiled once (cached by re), not looked up per text
     for text in _texts(context):
         checked = re.sub(_LABEL_SPACE, r"\1", text.text) if text.kind == "heading" else text.text
-        match = re.search(_STRAY, checked)
+        match = search(checked)
         if match is None:
             continue
         start = max(0, match.start() - 6)
@@ -185,8 +179,9 @@ def full_width_numbering(duty_list: DutyList, context: Context) -> Iterator[Issu
 
 def half_width_punctuation(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report half-width punctuation (``,`` ``;`` ``:``) between Chinese characters."""
+    search = re.compile(_HALF_PUNCT).search
     for text in _texts(context):
-        match = re.search(_HALF_PUNCT, text.text)
+        match = search(text.text)
         if match is not None:
             excerpt = text.text[max(0, match.start() - 4) : match.end() + 4]
             yield Issue(
@@ -233,8 +228,9 @@ def name_trailing_punctuation(_list: DutyList, context: Context) -> Iterator[Iss
 
 def repeated_text(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report words printed twice in a row (``主次街路主次街路``), three characters or more."""
+    search = re.compile(_REPEAT).search
     for text in _texts(context):
-        match = re.search(_REPEAT, text.text)
+        match = search(text.text)
         if match is not None:
             yield Issue(
                 message=_("{what}：“{words}”连续重复了两次").format(
