@@ -82,21 +82,25 @@ def similar_item_name(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report an item whose name is near-identical to an earlier item's name."""
     named = _named_items(context)
     names = [name for *_, name in named]
+    message = _("{item}与{first}名称几乎相同（相似度{similarity}）：“{name}”")
+    hint = _("核对这两个事项是否为同一项职责")  # a list of copies has a finding per item
+    labels: dict[int, str] = {}  # an earlier item is often the match of many later ones
     for later, earlier, score in nearest_earlier(names, context.config.similarity):
         part, category, item, name = named[later]
         if names[earlier] == name:
             continue  # the same name: duplicate-item-name reports it
-        first = named[earlier][2]
+        if earlier not in labels:
+            labels[earlier] = item_label(named[earlier][2])
         yield Issue(
-            message=_("{item}与{first}名称几乎相同（相似度{similarity}）：“{name}”").format(
+            message=message.format(
                 item=item_label(item),
-                first=item_label(first),
+                first=labels[earlier],
                 similarity=f"{score:.0f}",
                 name=item.name[:30],
             ),
             location=where(part, category, item, field="name"),
             subject=item.name,
-            hint=_("核对这两个事项是否为同一项职责"),
+            hint=hint,
         )
 
 
