@@ -61,7 +61,7 @@ def read_json(source: Source) -> DutyList:
     """Return the duty list stored as JSON in ``source`` (a path or a binary stream)."""
     name = source_name(source)
     raw = read_source(source)
-    if not raw.strip():
+    if not raw or raw.isspace():  # not raw.strip(): that copies the whole file
         raise FormatError(_("文件为空"), Location(file=name))
     try:
         text = raw.decode("utf-8-sig")

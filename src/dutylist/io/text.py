@@ -56,7 +56,7 @@ def decode(raw: bytes, name: str) -> str:
     Raises:
         FormatError: the bytes are empty or binary, not text.
     """
-    if not raw.strip():
+    if not raw or raw.isspace():  # not raw.strip(): that copies the whole file
         raise FormatError(_("文件为空"), Location(file=name))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
