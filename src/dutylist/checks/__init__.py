@@ -90,6 +90,22 @@ def check(
 
         config = Config()
     _validate(config)
+    import gc  # noqa: PLC0415
+
+    # As in the diff: the rules build many small objects around the immutable list (the
+    # texts, the name index) and drop them at the end, making no reference cycles; the
+    # cyclic collector would walk them, and the list, again and again for nothing (a
+    # tenth of the time of checking a 30,000-item list).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(duty_list, config, registry)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(duty_list: DutyList, config: Config, registry: Registry | None) -> Report:
     context = Context(duty_list, config, registry)
     findings: list[Finding] = []
     for rule in RULES:
