@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from dutylist.collector import collector_paused
 from dutylist.diff.align import Alignment, Entry, align
 from dutylist.diff.categories import align_categories, kept_in_order
 from dutylist.diff.changes import (
@@ -52,17 +53,8 @@ def diff_lists(old: DutyList, new: DutyList, *, registry: Registry | None = None
         registry: maps a printed department name to its canonical name (None when
             unknown); with it, a department respelled is a cosmetic change.
     """
-    import gc  # noqa: PLC0415
-
-    # The diff builds many small objects around immutable data and frees them all at the
-    # end: the cyclic collector would walk the whole heap again and again for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # many small objects around immutable data, no cycles
         return compute(old, new, registry)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def compute(old: DutyList, new: DutyList, registry: Registry | None = None) -> ChangeSet:

@@ -6,6 +6,7 @@ import json
 import os
 
 from dutylist.codec import from_data, to_data
+from dutylist.collector import collector_paused
 from dutylist.errors import FormatError, WriteError
 from dutylist.io.files import Source, read_source, source_name, write_atomically
 from dutylist.location import Location
@@ -70,17 +71,8 @@ def read_json(source: Source) -> DutyList:
             _("不是 UTF-8 文本（第 {byte} 字节）：不是 JSON 文件").format(byte=exc.start),
             Location(file=name),
         ) from None
-    import gc  # noqa: PLC0415
-
-    # The list is hundreds of thousands of objects without reference cycles: the cyclic
-    # collector would walk those already built again and again while the rest are made.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # hundreds of thousands of objects without cycles
         return loads(text, source=name)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def write_json(duty_list: DutyList, path: str | os.PathLike[str]) -> None:

@@ -7,6 +7,7 @@ deleted; this module writes them with python-docx, numbering every revision and 
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -47,6 +48,7 @@ class Writer:
         self.stamp = stamp
         self.next_id = 1
         self._widths: dict[int, tuple[Any, list[Any]]] = {}  # per table: its column widths
+        self._runs: dict[tuple[str, float, bool], etree._Element] = {}  # empty runs to copy
 
     def append_row(self, table: Table) -> list[_Cell]:
         """Append a row to ``table`` and return its cells (in constant time, unlike add_row)."""
@@ -74,21 +76,12 @@ class Writer:
         self, text: str, mark: str, *, font: str = BODY_FONT, size: float = 10.5
     ) -> etree._Element:
         """Return a run of ``text`` in ``font``, wrapped in a revision when ``mark`` is set."""
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-        from docx.oxml.ns import qn  # noqa: PLC0415
-
-        run = OxmlElement("w:r")
-        properties = OxmlElement("w:rPr")
-        set_fonts(properties, font)
-        for tag in ("w:sz", "w:szCs"):
-            measure = OxmlElement(tag)
-            measure.set(qn("w:val"), str(round(size * 2)))
-            properties.append(measure)
-        run.append(properties)
-        body = OxmlElement("w:delText" if mark == "del" else "w:t")
-        body.set(qn("xml:space"), "preserve")
-        body.text = xml_text(text)
-        run.append(body)
+        key = (font, size, mark == "del")
+        template = self._runs.get(key)
+        if template is None:
+            template = self._runs[key] = _run_template(font, size, deleted=mark == "del")
+        run = copy.deepcopy(template)  # in C: far cheaper than building the run again
+        run[-1].text = xml_text(text)
         if not mark:
             return run
         wrapper = self.revision(mark)
@@ -149,3 +142,22 @@ class Writer:
         for index, para in enumerate(cell):
             paragraph = merged.paragraphs[0] if index == 0 else merged.add_paragraph()
             self.paragraph(cast("Any", paragraph)._p, para, font=HEADING_FONT)  # noqa: SLF001
+
+
+def _run_template(font: str, size: float, *, deleted: bool) -> etree._Element:
+    """Return an empty run in ``font`` and ``size`` (points); ``deleted``: a ``w:delText``."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    set_fonts(properties, font)
+    for tag in ("w:sz", "w:szCs"):
+        measure = OxmlElement(tag)
+        measure.set(qn("w:val"), str(round(size * 2)))
+        properties.append(measure)
+    run.append(properties)
+    body = OxmlElement("w:delText" if deleted else "w:t")
+    body.set(qn("xml:space"), "preserve")
+    run.append(body)
+    return run
