@@ -1,9 +1,9 @@
 """Work that builds many objects without reference cycles, with the cyclic collector paused.
 
-Reading a 30,000-item list, checking it, comparing two and writing a redline each make
-hundreds of thousands of small objects that form no reference cycles and are freed by
-reference counting. Python's cyclic collector would walk them, and the whole heap, again
-and again as they are made, for nothing: the time would grow faster than the list.
+Reading a 30,000-item list, checking it and comparing two each make hundreds of thousands
+of small objects that form no reference cycles and are freed by reference counting.
+Python's cyclic collector would walk them, and the whole heap, again and again as they
+are made, for nothing: the time would grow faster than the list.
 """
 
 from __future__ import annotations

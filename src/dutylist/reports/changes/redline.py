@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-from dutylist.collector import collector_paused
 from dutylist.diff.changes import (
     CategoryChangeKind,
     Change,
@@ -58,11 +57,6 @@ _WIDTHS_CM = {
 
 def render_redline(changeset: ChangeSet, new: DutyList, when: dt.datetime | None = None) -> bytes:
     """Return ``new`` as a .docx whose tracked changes lead from the old list to it."""
-    with collector_paused():  # a run, a cell, a row at a time: many elements, no cycles
-        return _render(changeset, new, when)
-
-
-def _render(changeset: ChangeSet, new: DutyList, when: dt.datetime | None) -> bytes:
     import docx  # noqa: PLC0415
 
     stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
