@@ -22,7 +22,6 @@ and the ratios to that document's floor are printed. Target: blocks within 2x fl
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import tempfile
 import time
@@ -32,6 +31,7 @@ from pathlib import Path
 
 from lxml import etree
 from report import machine, milliseconds, table, write_result
+from rounds import best_of
 
 import dutylist
 from dutylist.io.docx.read import read_docx, read_docx_blocks
@@ -53,25 +53,6 @@ def floor(path: Path) -> int:
         for text in cell.iter(f"{W}t"):
             characters += len(text.text or "")
     return characters
-
-
-def best_of(functions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Return the least CPU time of each function over ``repeat`` rounds.
-
-    The functions run in turn within each round, so a busy machine slows all alike; CPU
-    time (not wall-clock time) leaves out the time other processes take the CPU. Before
-    each run the garbage collector empties its generations (untimed, and it stays
-    enabled during the run): otherwise one step pays for scanning the objects another
-    step left behind (writing leaves many).
-    """
-    times: dict[str, list[float]] = {name: [] for name in functions}
-    for _ in range(repeat):
-        for name, function in functions.items():
-            gc.collect()
-            start = time.process_time()
-            function()
-            times[name].append(time.process_time() - start)
-    return {name: min(values) for name, values in times.items()}
 
 
 def parts(path: Path) -> int:
@@ -128,7 +109,7 @@ def main() -> None:
                 steps["write"] = lambda: write_docx(reference, out)
             else:
                 steps["parts"] = lambda path=path: parts(path)
-            times = best_of(steps, repeat)
+            times = best_of(steps, repeat, clock=time.process_time)
             with zipfile.ZipFile(path) as package:
                 sizes = {
                     info.filename: info.file_size

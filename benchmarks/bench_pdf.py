@@ -23,12 +23,12 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
+from rounds import best_of
 
 from dutylist.io.pdf.read import read_pdf
 
@@ -61,18 +61,6 @@ def render(folder: Path) -> Path:
         check=True, capture_output=True, timeout=600, env={**os.environ, "HOME": str(profile)},
     )  # fmt: skip
     return folder / "mingzhu.pdf"
-
-
-def best_of(functions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Return the best wall-clock time of each function, taking turns within each round."""
-    times: dict[str, list[float]] = {name: [] for name in functions}
-    for _ in range(repeat):
-        for name, function in functions.items():
-            gc.collect()
-            start = time.perf_counter()
-            function()
-            times[name].append(time.perf_counter() - start)
-    return {name: min(values) for name, values in times.items()}
 
 
 def peak_memory(function: Callable[[], object]) -> int:

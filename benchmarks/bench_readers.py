@@ -22,17 +22,15 @@ benchmarks/results/bench_readers.md.
 from __future__ import annotations
 
 import argparse
-import gc
 import html
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import html as lxml_html
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
+from rounds import best_of
 
 import dutylist
 from dutylist.io.docx.read import read_docx
@@ -100,18 +98,6 @@ def openpyxl_bare(path: Path, *, read_only: bool) -> int:
 def lxml_bare(path: Path) -> int:
     root = lxml_html.document_fromstring(path.read_bytes())
     return sum(len(cell.text_content()) for cell in root.iter("td", "th"))
-
-
-def best_of(functions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Return the best wall-clock time of each function, all run in turn in each round."""
-    times: dict[str, list[float]] = {name: [] for name in functions}
-    for _ in range(repeat):
-        for name, function in functions.items():
-            gc.collect()
-            start = time.perf_counter()
-            function()
-            times[name].append(time.perf_counter() - start)
-    return {name: min(values) for name, values in times.items()}
 
 
 def main() -> None:
