@@ -307,9 +307,6 @@ def office_of_title(title: str) -> Office | None:
     match = _CONTEXT.match(_squash(title))
     if match is None or "清单" not in match.group("rest"):
         return None
-    context = parse_context(title)
-    if context is None or context.office is None:
-        return None
     province, city = match.group("province"), match.group("city")
     if province in MUNICIPALITIES and city is None:
         province, city = None, province  # 北京市朝阳区: the municipality is the city
@@ -317,7 +314,7 @@ def office_of_title(title: str) -> Office | None:
         province=province,
         city=city,
         district=match.group("county"),
-        name=context.office + (match.group("seat") or ""),
+        name=match.group("office") + (match.group("seat") or ""),
     )
 
 
