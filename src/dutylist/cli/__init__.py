@@ -82,13 +82,13 @@ def _choose_language(ctx: click.Context, _param: click.Parameter, lang: str | No
     "--lang",
     type=click.Choice(LANGUAGES),
     is_eager=True,
+    expose_value=False,
     callback=_choose_language,
     help=N_("提示和报告的语言：zh（默认）或 en；也可设置环境变量 DUTYLIST_LANG。"),
 )
 @click.pass_context
-def main(ctx: click.Context, debug: bool, quiet: bool, verbose: bool, lang: str | None) -> None:
+def main(ctx: click.Context, debug: bool, quiet: bool, verbose: bool) -> None:
     """Read, check and compare township and subdistrict duty lists (履行职责事项清单)."""
-    del lang  # set by _choose_language before any other option
     gc.set_threshold(*GC_THRESHOLDS)
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
