@@ -33,7 +33,7 @@ from dutylist.model import (
     UnplacedText,
 )
 from dutylist.numerals import to_chinese_number
-from dutylist.parse.vocabulary import USUAL_COLUMNS
+from dutylist.parse.vocabulary import usual_columns
 
 # Common characters of administrative Chinese, so generated text reads like a list.
 _CJK = "党建设经济发展民生服务平安法治乡村振兴生态环保城乡文化旅游应急管理消防综合政务工作组织开展做好负责协助配合指导监督检查宣传落实推进健全机制社区居民企业安全生产统计信息上报排查整治"  # noqa: E501
@@ -169,7 +169,7 @@ def parts(draw: st.DrawFn, kind: PartKind, *, max_categories: int = 3) -> Part:
     return Part(
         kind=kind,
         title=kind.chinese,
-        columns=USUAL_COLUMNS[kind] + extra_headers,
+        columns=usual_columns(kind) + extra_headers,
         categories=tuple(categories),
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from dutylist.patterns import compile_on_use
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -72,12 +72,15 @@ def parse_int(text: str) -> int | None:
 # brackets, circled, or digits with a separator. "1对…" (a number missing its separator) is
 # accepted only when a CJK character follows, and callers decide whether to trust it (see
 # ``split_number``).
-_PAREN_NUMBER = re.compile(r"[ \u3000]*[(（][ \u3000]*([0-9０-９]{1,2})[ \u3000]*[)）][ \u3000]*")
-_CIRCLED_NUMBER = re.compile(r"[ \u3000]*([①-⑳])[ \u3000]*")
-# Spans the CJK block, so slow to compile: compiled and cached by the re module on first use.
-_DIGIT_NUMBER = r"""(?x)[ \u3000]*([0-9０-９]{1,2})
+_PAREN_NUMBER = compile_on_use(
+    r"[ \u3000]*[(（][ \u3000]*([0-9０-９]{1,2})[ \u3000]*[)）][ \u3000]*"
+)
+_CIRCLED_NUMBER = compile_on_use(r"[ \u3000]*([①-⑳])[ \u3000]*")
+_DIGIT_NUMBER = compile_on_use(
+    r"""(?x)[ \u3000]*([0-9０-９]{1,2})
     (?:[ \u3000]*([.．、,，:：)）])|(?=[\u4e00-\u9fff“"《（(]))
     [ \u3000]*"""
+)
 _DIGITS_ASCII_AND_FULL_WIDTH = "0123456789０１２３４５６７８９"
 _ASCII_DIGITS = frozenset("0123456789")
 _SEPARATORS = frozenset(".．、,，:：)）")
@@ -106,7 +109,7 @@ def split_number(text: str) -> tuple[int | None, str, str]:
     if not first:
         return None, text, ""
     if first in _DIGITS_ASCII_AND_FULL_WIDTH:
-        match = re.match(_DIGIT_NUMBER, text)
+        match = _DIGIT_NUMBER.match(text)
         if match is None:
             return None, text, ""
         rest = text[match.end() :]

@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 
 from dutylist.io.layout import cell_paragraphs, column_roles
 from dutylist.model import DutyList, PartKind
-from dutylist.parse.vocabulary import USUAL_COLUMNS
+from dutylist.parse.vocabulary import usual_columns
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -60,7 +60,7 @@ def _register_font() -> None:
 def _rows(duty_list: DutyList, kind: PartKind) -> tuple[list[tuple[str, ...]], list[int]]:
     """Return the header and body rows of a part (cells of paragraphs) and its category rows."""
     part = next(part for part in duty_list.parts if part.kind is kind)
-    columns = part.columns or USUAL_COLUMNS[part.kind]
+    columns = part.columns or usual_columns(part.kind)
     roles = column_roles(part, columns)
     rows: list[tuple[str, ...]] = [columns]
     merged: list[int] = []

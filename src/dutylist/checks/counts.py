@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dutylist.checks.context import Context, Issue, Rule, part_name, where
@@ -11,6 +10,7 @@ from dutylist.messages import N_, _
 from dutylist.model import DutyList, PartKind
 from dutylist.numerals import to_ascii_digits
 from dutylist.parse.vocabulary import squash
+from dutylist.patterns import compile_on_use
 
 
 def category_count_mismatch(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
@@ -46,11 +46,11 @@ def missing_declared_count(duty_list: DutyList, _context: Context) -> Iterator[I
 
 
 _PART_WORDS = (
-    (PartKind.RECALLED, re.compile(r"收回(?:履职)?事项")),
-    (PartKind.COOPERATIVE, re.compile(r"配合(?:履职)?事项")),
-    (PartKind.BASIC, re.compile(r"基本(?:履职)?事项")),
+    (PartKind.RECALLED, compile_on_use(r"收回(?:履职)?事项")),
+    (PartKind.COOPERATIVE, compile_on_use(r"配合(?:履职)?事项")),
+    (PartKind.BASIC, compile_on_use(r"基本(?:履职)?事项")),
 )
-_TOTAL = re.compile(
+_TOTAL = compile_on_use(
     r"(?P<total>共|合计|总计)?[（(]?(?:共|合计)?(?P<count>[0-9０-９]{1,4})(?:项|条)"
 )
 

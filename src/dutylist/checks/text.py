@@ -17,22 +17,25 @@ from dutylist.departments.occurrences import clauses_of
 from dutylist.fields import department_field
 from dutylist.messages import N_, _
 from dutylist.model import Category, DutyList, Item, Part
+from dutylist.patterns import compile_on_use
 
 _SPACE = " \u3000\u00a0\t"
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》【】（）"
-# Patterns spanning the CJK block take milliseconds to compile: kept as strings, compiled
-# (and cached) by the re module the first time a rule runs, not when dutylist is imported.
-_STRAY = (
+_STRAY = compile_on_use(
     rf"^[{_SPACE}]+|[{_SPACE}]+$|[{_SPACE}]{{2,}}|(?<=[{_CJK}])[{_SPACE}]|[{_SPACE}](?=[{_CJK}])"
 )
-_LABEL_SPACE = r"^(第[〇零一二三四五六七八九十百]+(?:类|部分))[ \u3000](?=[^ \u3000])"
+_LABEL_SPACE = compile_on_use(
+    r"^(第[〇零一二三四五六七八九十百]+(?:类|部分))[ \u3000](?=[^ \u3000])"
+)
 """The one space that separates a heading's label from its title (``第一类 党的建设``)."""
 _PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"), ("‘", "’"))
 _CLOSING = "。；;！!？?…"
 _TRAILING_CLOSERS = "”’）)》】"
-_HALF_PUNCT = r"(?<=[\u4e00-\u9fff])[,;:?!](?=[\u4e00-\u9fff“])"
-_FULL_WIDTH_NUMBER = re.compile(r"^[ \u3000]*(?:[(（][ \u3000]*)?[０-９]|^[ \u3000]*[0-9]{1,2}．")
-_REPEAT = r"([\u4e00-\u9fff]{3,16})\1"
+_HALF_PUNCT = compile_on_use(r"(?<=[\u4e00-\u9fff])[,;:?!](?=[\u4e00-\u9fff“])")
+_FULL_WIDTH_NUMBER = compile_on_use(
+    r"^[ \u3000]*(?:[(（][ \u3000]*)?[０-９]|^[ \u3000]*[0-9]{1,2}．"
+)
+_REPEAT = compile_on_use(r"([\u4e00-\u9fff]{3,16})\1")
 
 
 @attrs.frozen
@@ -96,9 +99,9 @@ def _texts(context: Context) -> list[_Text]:
 
 def stray_space(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report leading, trailing, doubled or CJK-adjacent spaces (also U+3000)."""
-    search = re.compile(_STRAY).search  # compiled once (cached by re), not looked up per text
+    search = _STRAY.search
     for text in _texts(context):
-        checked = re.sub(_LABEL_SPACE, r"\1", text.text) if text.kind == "heading" else text.text
+        checked = _LABEL_SPACE.sub(r"\1", text.text) if text.kind == "heading" else text.text
         match = search(checked)
         if match is None:
             continue
@@ -179,7 +182,7 @@ def full_width_numbering(duty_list: DutyList, context: Context) -> Iterator[Issu
 
 def half_width_punctuation(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report half-width punctuation (``,`` ``;`` ``:``) between Chinese characters."""
-    search = re.compile(_HALF_PUNCT).search
+    search = _HALF_PUNCT.search
     for text in _texts(context):
         match = search(text.text)
         if match is not None:
@@ -228,7 +231,7 @@ def name_trailing_punctuation(_list: DutyList, context: Context) -> Iterator[Iss
 
 def repeated_text(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report words printed twice in a row (``主次街路主次街路``), three characters or more."""
-    search = re.compile(_REPEAT).search
+    search = _REPEAT.search
     for text in _texts(context):
         match = search(text.text)
         if match is not None:

@@ -18,7 +18,6 @@ Department names are compared without the office's own place names and county pr
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 
@@ -28,9 +27,10 @@ from dutylist.corpus.clusters import Duty, cluster, duty_key
 from dutylist.corpus.sources import Source
 from dutylist.errors import DutylistError
 from dutylist.model import CooperativeItem, DutyList, Item, PartKind, RecalledItem
+from dutylist.patterns import compile_on_use
 
 _PART_ORDER = {PartKind.BASIC: 0, PartKind.COOPERATIVE: 1, PartKind.RECALLED: 2}
-_LEVEL_PREFIX = re.compile(r"^[区县市旗]")
+_LEVEL_PREFIX = compile_on_use(r"^[区县市旗]")
 
 
 @attrs.frozen(kw_only=True)

@@ -22,6 +22,7 @@ from typing import TypeVar
 import attrs
 
 from dutylist.model import DutyList, Office
+from dutylist.patterns import compile_on_use
 
 K = TypeVar("K")
 
@@ -212,7 +213,7 @@ _ETHNIC = (
 )
 """The names of China's ethnic groups, for the short names of autonomous areas."""
 
-_SHORT = re.compile(
+_SHORT = compile_on_use(
     "(?:(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?)*"
     "(?:自治县|自治旗|自治州)$"
     "|(?:地区|新区|区|县|市|旗|州|盟)$"
@@ -230,7 +231,7 @@ def short_name(name: str | None) -> str | None:
     return name  # 城区 stays 城区
 
 
-_CONTEXT = re.compile(
+_CONTEXT = compile_on_use(
     r"""^(?P<province>北京市|天津市|上海市|重庆市|[^省市区县]{2,3}省|[^省市县]{2,8}?自治区)?
     (?P<city>[^省区县旗]{2,10}?(?:自治州|地区|盟|市|州))?
     (?P<county>[^省]{1,10}?(?:自治县|自治旗|区|县|旗|市))?

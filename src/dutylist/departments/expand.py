@@ -20,6 +20,7 @@ import attrs
 
 from dutylist.departments.context import COUNTY_PREFIXES, OfficeContext
 from dutylist.departments.knowledge import Body, Knowledge, PrefixRule
+from dutylist.patterns import compile_on_use
 
 
 class ResolutionKind(enum.Enum):
@@ -75,7 +76,7 @@ class Expansion:
     not_departments: frozenset[str]
 
 
-_FIELD = re.compile(r"\{(\w+)\}")
+_FIELD = compile_on_use(r"\{(\w+)\}")
 _PLACE_PATTERNS = {
     "county": r"(?P<county>[\u4e00-\u9fff]{1,8}?(?:区|县|旗|市))",
     "county_short": r"(?P<county_short>[\u4e00-\u9fff]{2,6}?)",

@@ -13,7 +13,6 @@ registry of a list from the configuration: the one way every command gets it.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from dutylist.departments.expand import ResolutionKind, Spelling, expand, spell
 from dutylist.departments.knowledge import Knowledge, Mode, PrefixRule, load_knowledge
 from dutylist.errors import UsageError
 from dutylist.messages import _
+from dutylist.patterns import compile_on_use
 
 if TYPE_CHECKING:
     from dutylist.config import Config
@@ -99,8 +99,8 @@ class Resolution:
 
 
 _STRIP = str.maketrans("", "", " \u3000\u00a0\t")
-_LEAD = re.compile(r"(?:[（(]牵头[)）]|牵头)+$")
-_NOTE = re.compile(r"^(?P<name>.{2,}?)[（(][^（）()]{1,24}[)）]$")
+_LEAD = compile_on_use(r"(?:[（(]牵头[)）]|牵头)+$")
+_NOTE = compile_on_use(r"^(?P<name>.{2,}?)[（(][^（）()]{1,24}[)）]$")
 """A name followed by a note in brackets: 县人社局（县医保局）, 旗林业和草原局（旗林草局）."""
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import operator
-import re
 from collections.abc import Callable, Hashable
 
 import attrs
@@ -17,6 +16,7 @@ import attrs
 from dutylist.diff.content import body_text, item_content, merged_parts
 from dutylist.diff.inline import normalize
 from dutylist.model import Category, DutyList, Item, PartKind
+from dutylist.patterns import compile_on_use
 
 MATCH_THRESHOLD = 0.6
 """The least :func:`similarity` at which two differently named items are one item."""
@@ -37,7 +37,7 @@ COMMON_BIGRAM = 64
 CANDIDATES = 8
 """How many candidates per item are scored."""
 
-_QUALIFIER = re.compile(r"[（(][^（()）]{1,12}[）)]\s*$")
+_QUALIFIER = compile_on_use(r"[（(][^（()）]{1,12}[）)]\s*$")
 
 
 class Entry:

@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 from dutylist.diff.changes import ChangeClass, EditOp, InlineEdit
+from dutylist.patterns import compile_on_use
 
 SHORT_EQUAL = 2
 """Equal runs of at most this many characters between two edits are folded into them."""
@@ -186,7 +187,7 @@ def new_text(edits: tuple[InlineEdit, ...]) -> str:
     return "".join(edit.text for edit in edits if edit.op is not EditOp.DELETE)
 
 
-_DROPPED = re.compile(
+_DROPPED = compile_on_use(
     "[\\s"
     "!-$&-/:-@\\[-`{-~"  # ASCII punctuation, except % (10% is not 10)
     "\u00a1-\u00bf\u00d7\u00f7"  # Latin-1 punctuation and signs
@@ -215,7 +216,7 @@ def normalize(text: str) -> str:
     return _DROPPED.sub("", text)
 
 
-_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_FULL_WIDTH = compile_on_use("[\uff01-\uff5e]")
 _NARROW = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)}
 
 

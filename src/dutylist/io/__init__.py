@@ -31,6 +31,7 @@ from dutylist.io.xlsx.write import write_xlsx
 from dutylist.location import Location
 from dutylist.messages import _
 from dutylist.model import DutyList
+from dutylist.patterns import compile_on_use
 
 Reader = Callable[..., DutyList]
 """``reader(source, **options)``: the list read from a path or a binary stream."""
@@ -97,7 +98,7 @@ def format_for(path: str | os.PathLike[str] | None, name: str | None) -> Format:
     )
 
 
-_HTML = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
+_HTML = compile_on_use(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 
 
 def sniff_format(data: bytes) -> str | None:

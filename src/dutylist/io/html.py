@@ -32,12 +32,13 @@ from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import AnyBlock, Aside, Paragraph, Row
 from dutylist.parse.vocabulary import is_header_row, part_kind_of_title, squash
+from dutylist.patterns import compile_on_use
 
 if TYPE_CHECKING:
     from lxml import html as lxml_html
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+_CHARSET = compile_on_use(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = compile_on_use(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _GB = frozenset(["gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "csgb2312"])
 _DROPPED = ("script", "style", "noscript", "template", "iframe", "object", "embed", "head")
 _BLOCKS = frozenset(
@@ -45,7 +46,7 @@ _BLOCKS = frozenset(
      "header", "footer", "nav", "center", "blockquote", "pre", "dd", "dt", "dl", "caption",
      "figure", "main", "aside", "form", "address", "hr"]
 )  # fmt: skip
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_SPACES = compile_on_use(r"[ \t\r\n\f\v]+")
 """White space HTML collapses; a no-break space (``&nbsp;``) is kept, as browsers keep it."""
 _HEADER_ROWS_LOOKED_AT = 3
 _MAX_TITLE = 60

@@ -7,12 +7,12 @@ lack, and the paragraphs of each cell written so that the readers get the item b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from dutylist.model import Clause, CooperativeItem, Department, Item, Part, PartKind, RecalledItem
 from dutylist.parse.cells import DISCONTINUED_MARK, clause_paragraphs
-from dutylist.parse.vocabulary import USUAL_COLUMNS, Role, header_role
+from dutylist.parse.vocabulary import Role, header_role, usual_columns
+from dutylist.patterns import compile_on_use
 
 _OWN_ROLES = {
     PartKind.BASIC: {Role.NUMBER, Role.NAME, Role.CATEGORY},
@@ -22,12 +22,12 @@ _OWN_ROLES = {
                         Role.WORKING_METHOD, Role.RECEIVING_AND_METHOD},
 }  # fmt: skip
 _FIELD_COLUMNS = ((Role.REMARKS, "备注", "remarks"), (Role.BASIS, "履职依据", "basis"))
-_UNTITLED_COLUMN = re.compile(r"^第([0-9]+)列$")
+_UNTITLED_COLUMN = compile_on_use(r"^第([0-9]+)列$")
 
 
 def part_columns(part: Part) -> tuple[str, ...]:
     """Return the header cells to write for ``part``, overflow columns not included."""
-    columns = part.columns or USUAL_COLUMNS[part.kind]
+    columns = part.columns or usual_columns(part.kind)
     roles = {header_role(column) for column in columns}
     for role, header, field in _FIELD_COLUMNS:
         if role not in roles and any(getattr(item, field) for item in part.items):

@@ -13,11 +13,13 @@ import contextlib
 import json
 import re
 
-_NUMBER_OR_LITERAL = re.compile(
+from dutylist.patterns import compile_on_use
+
+_NUMBER_OR_LITERAL = compile_on_use(
     r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|-?Infinity|NaN"
 )
-_WHITESPACE = re.compile(r"[ \t\r\n]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_WHITESPACE = compile_on_use(r"[ \t\r\n]*")
+_STRING = compile_on_use(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
 
 class _Scanner:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+from dutylist.patterns import compile_on_use
+
+_NOT_XML = compile_on_use("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CONTROL_PICTURES = 0x2400
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -16,7 +16,6 @@ and hands them to the one assembler; column boundaries inside a row are inferred
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
@@ -38,12 +37,13 @@ from dutylist.parse.vocabulary import (
     parse_category_heading,
     part_kind_of_title,
 )
+from dutylist.patterns import compile_on_use
 
 Rendering = Literal["auto", "web", "attachment"]
 """Which rendering of a text capture to read; ``auto`` takes the first one present."""
 
 ATTACHMENT_MARK = "文档附件"
-_NUMBER_LINE = re.compile(
+_NUMBER_LINE = compile_on_use(
     r"^[ \u3000]*(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]{1,4})[ \u3000]*[)）]"
     r"|(?P<digits>[0-9０-９]{1,4})[.、．]?)[ \u3000]*$"
 )

@@ -9,6 +9,7 @@ formats only produce :mod:`dutylist.parse.rows` blocks.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import attrs
 
@@ -29,7 +30,6 @@ from dutylist.parse.items import Cells, build_item
 from dutylist.parse.reading import Reading, TableReading, record
 from dutylist.parse.rows import AnyBlock, Aside, Paragraph, Row
 from dutylist.parse.vocabulary import (
-    USUAL_COLUMNS,
     Heading,
     Role,
     header_role,
@@ -40,13 +40,15 @@ from dutylist.parse.vocabulary import (
     parse_category_heading,
     part_kind_of_title,
     squash,
+    usual_columns,
 )
 
-DEFAULT_ROLES: dict[PartKind, tuple[Role, ...]] = {
-    kind: tuple(header_role(header) or Role.EXTRA for header in headers)
-    for kind, headers in USUAL_COLUMNS.items()
-}
-"""The columns assumed for a part whose header row is missing: the usual ones."""
+
+@cache
+def _default_roles(kind: PartKind) -> tuple[Role, ...]:
+    """Return the columns assumed for a part whose header row is missing: the usual ones."""
+    return tuple(header_role(header) or Role.EXTRA for header in usual_columns(kind))
+
 
 _SAMPLE_ROWS = 6
 """Item rows read before the columns of an unknown header are decided by their content."""
@@ -187,7 +189,7 @@ class _Assembler:
             self._unplace(" | ".join(texts), N_("第一部分之前的表格行"), row.location)
             return
         if not part.roles:
-            part.set_columns(part.columns, DEFAULT_ROLES[part.kind])
+            part.set_columns(part.columns, _default_roles(part.kind))
         self._item_row(part, row)
 
     def _lone_heading(self, text: str, texts: tuple[str, ...]) -> bool:

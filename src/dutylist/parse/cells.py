@@ -30,12 +30,13 @@ from dutylist.model import Clause
 from dutylist.numerals import split_number
 from dutylist.parse.departments import looks_like_department, names_departments, parse_departments
 from dutylist.parse.vocabulary import squash
+from dutylist.patterns import compile_on_use
 
 DISCONTINUED_MARK = "不再开展"
 """The phrase that marks a recalled duty as discontinued (不再开展此项工作)."""
 
 
-_PREFIX = re.compile(r"^[ \u3000]*(?P<name>[^：:，。；、\s]{2,24}?)[ \u3000]*[：:][ \u3000]*")
+_PREFIX = compile_on_use(r"^[ \u3000]*(?P<name>[^：:，。；、\s]{2,24}?)[ \u3000]*[：:][ \u3000]*")
 
 
 def split_department_prefix(text: str, known: Iterable[str] = ()) -> tuple[str | None, str]:
@@ -57,21 +58,21 @@ def _flat_names(known: tuple[str, ...]) -> frozenset[str]:
     return frozenset(squash(name) for name in known)
 
 
-_HEADING_ORDINAL = re.compile(
+_HEADING_ORDINAL = compile_on_use(
     r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．])[ \u3000]*"
 )
 """An ordinal before a department heading: ``（一）区财政局：``, ``一、区财政局``."""
-_ORDINAL_BEFORE = re.compile(
+_ORDINAL_BEFORE = compile_on_use(
     r"(?<=[。；;！!？?\s])(?:[（(][一二三四五六七八九十]{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．])[ \u3000]*$"
 )
 """The same ordinal at the end of the text before a heading in mid paragraph."""
-_BRACKETED = re.compile(
+_BRACKETED = compile_on_use(
     r"^[ \u3000]*[【\[（(](?P<name>[^】\]）)]{2,24})[】\]）)][ \u3000]*[：:]?[ \u3000]*"
 )
 """A department heading in brackets: ``【区财政局】``, ``（区财政局）``."""
-_DUTY_WORD = re.compile(r"(?:的)?(?:工作)?(?:职责|负责)$")
+_DUTY_WORD = compile_on_use(r"(?:的)?(?:工作)?(?:职责|负责)$")
 """Words after a department in its heading: ``区财政局职责：``, ``区财政局负责：``."""
 _HEADING_STARTS = frozenset("【[（(一二三四五六七八九十")
 

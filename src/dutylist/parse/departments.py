@@ -14,18 +14,19 @@ from functools import lru_cache
 
 from dutylist.model import Department
 from dutylist.parse.vocabulary import squash
+from dutylist.patterns import compile_on_use
 
-_DEPARTMENT_SEPARATORS = re.compile(r"[、，,；;\n/]+")
-_SPACES = re.compile(r"[ \u3000\t]+")
+_DEPARTMENT_SEPARATORS = compile_on_use(r"[、，,；;\n/]+")
+_SPACES = compile_on_use(r"[ \u3000\t]+")
 _LEVEL_STARTS = ("区", "县", "市", "旗", "州", "盟", "团", "省", "中共", "自治区")
 """How department names separated by spaces start (their level); 市公安局 南关分局 is one
 name with a stray space."""
-_ROLE_LABEL = re.compile(
+_ROLE_LABEL = compile_on_use(
     r"^[ \u3000]*(?:(?P<lead>牵头|主责|主办)|(?P<assist>配合|协办|协助|参与))"
     r"(?:部门|单位)?[ \u3000]*[：:]"
 )
 """A label naming the role of the departments after it: ``牵头：区应急局；配合：区公安局``."""
-_MARK = re.compile(
+_MARK = compile_on_use(
     r"(?:[（(](?:(?P<plead>牵头|主责|主办|负责)(?:部门|单位)?(?:负责)?)[)）]"
     r"|(?P<lead>牵头)(?:负责)?"
     r"|[（(]?(?P<assist>配合|协办|协助|参与)(?:部门|单位)?[)）]?)$"
@@ -33,9 +34,9 @@ _MARK = re.compile(
 """A mark after a department: ``区应急局牵头``, ``区应急局（主责）``, ``区公安局配合``."""
 _LEAD_MARKS = ("牵头", "（牵头）", "(牵头)")
 """Marks a writer prints back the same (``lead``): no need to keep the printed form."""
-_ETC = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位)?$")
+_ETC = compile_on_use(r"等(?:相关|有关|其他)?(?:部门|单位)?$")
 """A trailing 等 (``区公安局等相关部门``): the department is 区公安局."""
-_DEPARTMENT_SUFFIX = re.compile(
+_DEPARTMENT_SUFFIX = compile_on_use(
     r"(局|部|办|委|会|队|院|所|中心|部门|政府|处|科|站|公司|分局|大队|支队|法庭|街道|办事处|联|协)$"
 )
 _NOT_DEPARTMENTS = frozenset(["承接部门", "工作方式", "备注", "注", "说明", "依据"])

@@ -27,6 +27,7 @@ from dutylist.numerals import MAX_DIGITS, parse_int
 from dutylist.parse.cells import DISCONTINUED_MARK, parse_clauses
 from dutylist.parse.departments import names_departments, parse_departments
 from dutylist.parse.vocabulary import Role, labels
+from dutylist.patterns import compile_on_use
 
 
 class Cells:
@@ -59,7 +60,7 @@ def _lines(cell: Sequence[str]) -> str:
     return cell[0] if len(cell) == 1 else "\n".join(cell)
 
 
-_DECORATED_NUMBER = re.compile(
+_DECORATED_NUMBER = compile_on_use(
     r"^(?:[（(][ \u3000]*(?P<bracketed>[0-9０-９]+)[ \u3000]*[)）]|(?P<dotted>[0-9０-９]+)[.、．])$"
 )
 """A sequence number printed with a separator or in brackets: ``1.``, ``1、``, ``（1）``."""

@@ -19,8 +19,9 @@ import attrs
 
 from dutylist.model import PartKind
 from dutylist.numerals import CHINESE_NUMERAL_CHARS, parse_chinese_number, parse_int
+from dutylist.patterns import compile_on_use
 
-_SPACES = re.compile(r"[\s\u3000]+")
+_SPACES = compile_on_use(r"[\s\u3000]+")
 
 
 def squash(text: str) -> str:
@@ -47,7 +48,7 @@ class Role(enum.Enum):
 
 
 _MAX_SUFFIX_MATCH = 16
-_BRACKETED_END = re.compile(r"[（(][^（）()]{1,8}[)）]$")
+_BRACKETED_END = compile_on_use(r"[（(][^（）()]{1,8}[)）]$")
 
 
 @attrs.frozen
@@ -178,14 +179,12 @@ ROLE_NAMES = tuple(role.value for role in Role)
 """The role names users may add words to (``[tool.dutylist.headers]``)."""
 
 
-def _usual_columns() -> dict[PartKind, tuple[str, ...]]:
+@cache
+def usual_columns(kind: PartKind) -> tuple[str, ...]:
+    """Return a part's usual column headers (those of the Mingzhu list), from ``headers.toml``."""
     usual = _packaged_data()["usual"]
     assert isinstance(usual, dict)  # noqa: S101 - the packaged file's shape
-    return {kind: tuple(usual[kind.value]) for kind in PartKind}
-
-
-USUAL_COLUMNS: Mapping[PartKind, tuple[str, ...]] = _usual_columns()
-"""Each part's usual column headers (those of the Mingzhu list), from ``headers.toml``."""
+    return tuple(usual[kind.value])
 
 
 def header_role(text: str) -> Role | None:
@@ -202,7 +201,7 @@ def is_header_row(cells: tuple[str, ...]) -> bool:
 
 
 _MAX_HEADER_CELL = 20
-_NOT_IN_HEADERS = re.compile(r"[0-9０-９。；，、]")
+_NOT_IN_HEADERS = compile_on_use(r"[0-9０-９。；，、]")
 
 
 def looks_like_header(cells: tuple[str, ...]) -> bool:
@@ -230,22 +229,22 @@ def kind_from_roles(roles: tuple[Role, ...]) -> PartKind:
     return PartKind.BASIC
 
 
-_TOC_LEADER = re.compile(r"(…|\.{3,}|·{3,}|-{4,})")
+_TOC_LEADER = compile_on_use(r"(…|\.{3,}|·{3,}|-{4,})")
 _PART_PATTERNS = (
     (
         PartKind.RECALLED,
-        re.compile(
+        compile_on_use(
             r"(?:上级部门|上级)?收回(?:乡镇|街道|镇街|[（()）]|的)*(?:履职|职责)?事项(?:清单)?"
         ),
     ),
-    (PartKind.COOPERATIVE, re.compile(r"配合(?:履职|职责)事项(?:清单)?|配合(?:履职|事项)清单")),
-    (PartKind.BASIC, re.compile(r"基本(?:履职|职责)事项(?:清单)?|基本(?:履职|事项)清单")),
+    (PartKind.COOPERATIVE, compile_on_use(r"配合(?:履职|职责)事项(?:清单)?|配合(?:履职|事项)清单")),
+    (PartKind.BASIC, compile_on_use(r"基本(?:履职|职责)事项(?:清单)?|基本(?:履职|事项)清单")),
 )
 _MAX_PART_TITLE_LEAD = 14
 """Characters allowed before the part's name (附件1：某某镇…), more when they are a place."""
-_PLACE_LEAD = re.compile(r"(?:街道|镇|乡|苏木|办事处|人民政府)$")
-_PART_COUNT = re.compile(r"[（(](?:共|共计|合计)?[0-9０-９]+(?:项|条)[)）]$")
-_PART_PREFIX = re.compile(
+_PLACE_LEAD = compile_on_use(r"(?:街道|镇|乡|苏木|办事处|人民政府)$")
+_PART_COUNT = compile_on_use(r"[（(](?:共|共计|合计)?[0-9０-９]+(?:项|条)[)）]$")
+_PART_PREFIX = compile_on_use(
     rf"^(?:附件\s*[0-9一二三]*[:：]?|[（(]?[{CHINESE_NUMERAL_CHARS}0-9０-９]+[)）、.．]?|第[一二三]部分)?\s*"
 )
 
@@ -294,14 +293,14 @@ _COUNT = (
     rf"(?:[（(【]{_SP}(?:共|计|共计|合计)?{_SP}(?P<count>[0-9０-９]{{1,4}}){_SP}(?:项|条|个|件)?{_SP}[)）】]"
     rf"|{_SP}[（(]?(?:共|计)?(?P<bare>[0-9０-９]{{1,4}})项[)）]?)?"
 )
-_CATEGORY = re.compile(
+_CATEGORY = compile_on_use(
     rf"""^{_SP}(?:[（(]{_SP}(?P<paren>[{CHINESE_NUMERAL_CHARS}]{{1,4}}){_SP}[)）][、.．]?
       |(?P<ordinal>[{CHINESE_NUMERAL_CHARS}]{{1,4}})(?:{_SP}[、.．,，]|[\s\u3000]+)
       |第(?P<nth>[{CHINESE_NUMERAL_CHARS}]{{1,4}})(?:类|部分|项类别)[、.．:：]?)
     {_SP}(?P<title>.*?){_SP}{_COUNT}{_SP}$""",
     re.VERBOSE,
 )
-_LOOSE_CATEGORY = re.compile(
+_LOOSE_CATEGORY = compile_on_use(
     rf"""^{_SP}(?:[（(]{_SP}(?P<paren>[0-9０-９]{{1,2}}){_SP}[)）][、.．]?
       |(?P<ordinal>[0-9０-９]{{1,2}}){_SP}[、.．](?![0-9０-９])
       |(?P<none>))
@@ -310,7 +309,7 @@ _LOOSE_CATEGORY = re.compile(
 )
 _MAX_TITLE = 40
 _MAX_UNNUMBERED_TITLE = 24
-_NOT_A_TITLE = re.compile(r"[。；;：:]|^(?:注|备注|说明|附|填表|制表|联系)")
+_NOT_A_TITLE = compile_on_use(r"[。；;：:]|^(?:注|备注|说明|附|填表|制表|联系)")
 
 
 def parse_category_heading(text: str, *, loose: bool = False) -> Heading | None:
@@ -352,7 +351,7 @@ def parse_category_heading(text: str, *, loose: bool = False) -> Heading | None:
     )
 
 
-_PAGE_MARKER = re.compile(
+_PAGE_MARKER = compile_on_use(
     r"^(?:第\s*[0-9]+\s*页(?:\s*[,，/]?\s*共\s*[0-9]+\s*页)?|[-—–]\s*[0-9]+\s*[-—–]|[0-9]+\s*/\s*[0-9]+)$"
 )
 

@@ -10,7 +10,6 @@ returns the printed label (``1.``, ``（2）``, ``③``) of each numbered paragr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ import attrs
 from dutylist.io.docx.stylesheet import list_instances
 from dutylist.io.docx.wordml import VAL, w
 from dutylist.numerals import to_chinese_number
+from dutylist.patterns import compile_on_use
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -90,7 +90,7 @@ _FORMATS: dict[str, Callable[[int], str | None]] = {
 _NO_NUMBER = frozenset(["bullet", "none"])
 MAX_NUMBER = 999_999
 """The largest automatic number rebuilt; larger ones (a hostile start value) are not."""
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = compile_on_use(r"%([1-9])")
 
 
 @attrs.frozen

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -37,6 +36,7 @@ from dutylist.messages import N_, _, ngettext
 from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block
+from dutylist.patterns import compile_on_use
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -56,7 +56,7 @@ def _convert_hint(name: str) -> str:
     return CONVERT_HINT.replace("FILE", name)
 
 
-_OFFICE_DOCUMENT = re.compile(
+_OFFICE_DOCUMENT = compile_on_use(
     rb'<Relationship\b[^>]*?Type="[^"]*/officeDocument"[^>]*?Target="/?([^"]+)"'
     rb'|<Relationship\b[^>]*?Target="/?([^"]+)"[^>]*?Type="[^"]*/officeDocument"'
 )
@@ -183,7 +183,7 @@ def _read(source: Source) -> tuple[str, Body, Numbering, Metadata]:
     return name, read_body(document, document_data or b"", name, numbering), numbering, metadata
 
 
-_XML_SPECIAL = re.compile(rb"[<>&\"']")
+_XML_SPECIAL = compile_on_use(rb"[<>&\"']")
 
 
 def _may_number(numbering: Numbering, document: bytes) -> bool:

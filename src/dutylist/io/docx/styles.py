@@ -14,17 +14,18 @@ from __future__ import annotations
 import re
 
 from dutylist.io.docx.wordml import W_NS
+from dutylist.patterns import compile_on_use
 
-_DECLARATION = re.compile(rb"""xmlns:w\s*=\s*(["'])""" + re.escape(W_NS.encode()) + rb"\1")
+_DECLARATION = compile_on_use(rb"""xmlns:w\s*=\s*(["'])""" + re.escape(W_NS.encode()) + rb"\1")
 _VALUE = rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')"""
 _ATTRIBUTES = rb"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*"""
-_ROOT = re.compile(rb"<w:styles" + _ATTRIBUTES + rb">")
-_STYLE = re.compile(rb"<w:style" + _ATTRIBUTES + rb"(/?)>")
+_ROOT = compile_on_use(rb"<w:styles" + _ATTRIBUTES + rb">")
+_STYLE = compile_on_use(rb"<w:style" + _ATTRIBUTES + rb"(/?)>")
 _END = b"</w:style>"
-_STYLE_ID = re.compile(rb"\sw:styleId" + _VALUE)
-_BASED_ON = re.compile(rb"<w:basedOn\s[^>]*?w:val" + _VALUE)
-_DEFAULT = re.compile(rb"\sw:default\s*=")
-_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
+_STYLE_ID = compile_on_use(rb"\sw:styleId" + _VALUE)
+_BASED_ON = compile_on_use(rb"<w:basedOn\s[^>]*?w:val" + _VALUE)
+_DEFAULT = compile_on_use(rb"\sw:default\s*=")
+_ENCODING = compile_on_use(rb"""encoding\s*=\s*["']([^"']*)["']""")
 
 
 def _plain(data: bytes) -> int:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from dutylist.io.docx.wordml import W_NS
+from dutylist.patterns import compile_on_use
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -138,8 +139,8 @@ _STYLESHEET = f"""\
 
 _PRIVATE_USE = 0xE000
 """The first of the 64 bases tried: U+E000, U+E040 … U+EFC0, each 64 characters wide."""
-_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
-_DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
+_CHARACTER_REFERENCE = compile_on_use(rb"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+_DECLARED_ENCODING = compile_on_use(rb"""encoding\s*=\s*["']([^"']*)["']""")
 
 
 def _base(document: bytes) -> int | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -13,13 +12,14 @@ from dutylist.errors import FormatError
 from dutylist.io.pdf.alignment import Columns, aligned_table
 from dutylist.io.pdf.cells import Cell, TableRow
 from dutylist.io.pdf.layout import Box, Char, Line, char_lines, lines
+from dutylist.patterns import compile_on_use
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
 
 _MARGIN_ZONE = 0.12
 """The top and bottom share of a page where headers, footers and page numbers sit."""
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = compile_on_use(
     r"^[\s\-—–_·•]*(?:第\s*)?[0-9０-９]{1,4}\s*页?(?:\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?"
     r"[\s\-—–_·•]*$"
 )

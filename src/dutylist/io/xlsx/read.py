@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import posixpath
-import re
 import zipfile
 from collections.abc import Iterator, Sequence
 
@@ -37,6 +36,7 @@ from dutylist.messages import _
 from dutylist.model import DutyList, Metadata
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import AnyBlock, Paragraph, Row
+from dutylist.patterns import compile_on_use
 
 XLS_HINT = "libreoffice --headless --convert-to xlsx FILE"
 """The command that turns a .xls or .et workbook into a .xlsx."""
@@ -47,12 +47,12 @@ _CUSTOM_PROPERTIES = "docProps/custom.xml"
 _FIXED_PARTS = ("[Content_Types].xml", "_rels/.rels", _WORKBOOK, _WORKBOOK_RELS)
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
-_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
-_ROW_NUMBER = re.compile(rb"\br=\"([0-9]+)\"")
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_ATTRIBUTE = re.compile(rb"([\w:]+)=\"([^\"]*)\"")
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-_PROPERTY = re.compile(
+_HIDDEN_ROW = compile_on_use(rb"<(?:\w+:)?row\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
+_ROW_NUMBER = compile_on_use(rb"\br=\"([0-9]+)\"")
+_SHEET = compile_on_use(rb"<(?:\w+:)?sheet\b[^>]*>")
+_ATTRIBUTE = compile_on_use(rb"([\w:]+)=\"([^\"]*)\"")
+_RELATIONSHIP = compile_on_use(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_PROPERTY = compile_on_use(
     rb"<(?:\w+:)?property\b[^>]*\bname=\"(dutylist\.\w+)\"[^>]*>\s*<(?:\w+:)?lpwstr>([^<]*)<"
 )
 

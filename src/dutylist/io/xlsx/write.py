@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -25,6 +24,7 @@ from dutylist.location import Location
 from dutylist.messages import _
 from dutylist.model import DutyList, Item, Part
 from dutylist.parse.vocabulary import Role, squash
+from dutylist.patterns import compile_on_use
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -50,7 +50,7 @@ _WIDTHS = {
 }
 _LANDSCAPE_COLUMNS = 5
 _FORMULA_START = ("=", "+", "-", "@")
-_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+_SHEET_NAME_BAD = compile_on_use(r"[\[\]:*?/\\]")
 _SHEET_NAME_MAX = 31
 
 

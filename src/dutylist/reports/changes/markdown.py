@@ -6,12 +6,11 @@ anchor (``change-N``) and a heading naming its kind, part, category and number.
 
 from __future__ import annotations
 
-import re
-
 from dutylist.diff.changes import Change, ChangeKind, ChangeSet, EditOp, FieldChange, FieldOp
 from dutylist.fields import field_label
 from dutylist.messages import N_, _
 from dutylist.model import PartKind
+from dutylist.patterns import compile_on_use
 from dutylist.reports.changes.common import (
     TALLY_COLUMNS,
     anchor,
@@ -32,7 +31,7 @@ from dutylist.reports.changes.items import item_lines
 from dutylist.reports.changes.renumbering import renumber_runs
 from dutylist.wording import part_title
 
-_SPECIAL = re.compile(r"([\\`*_~|\[\]<>#])")
+_SPECIAL = compile_on_use(r"([\\`*_~|\[\]<>#])")
 
 
 def escape(text: str) -> str:

@@ -39,7 +39,7 @@ from dutylist.model import (
     PartKind,
     RecalledItem,
 )
-from dutylist.parse.vocabulary import USUAL_COLUMNS
+from dutylist.parse.vocabulary import usual_columns
 from dutylist.reports.changes.common import version_lines
 from dutylist.reports.changes.docx import setup_page, setup_styles
 from dutylist.reports.changes.revisions import Cell, Para, Segment, Writer
@@ -73,9 +73,9 @@ def render_redline(changeset: ChangeSet, new: DutyList, when: dt.datetime | None
     for kind in kinds:
         part = parts.get(kind) or Part(kind=kind, title=kind.chinese)
         writer.heading(document, part.title or kind.chinese, size=16)
-        table = document.add_table(rows=0, cols=len(USUAL_COLUMNS[kind]))
+        table = document.add_table(rows=0, cols=len(usual_columns(kind)))
         table.style = "Table Grid"
-        writer.row(table, [[Para(((title, ""),))] for title in USUAL_COLUMNS[kind]], header=True)
+        writer.row(table, [[Para(((title, ""),))] for title in usual_columns(kind)], header=True)
         for row_kind, cells in _rows(changeset, part):
             if row_kind == "heading":
                 writer.heading_row(table, cells[0])
