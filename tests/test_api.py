@@ -9,6 +9,12 @@ import dutylist
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 HEAVY = (
     "cattrs",
+    "csv",
+    "hashlib",
+    "importlib.resources",
+    "tempfile",
+    "tomllib",
+    "zipfile",
     "deepdiff",
     "docx",
     "jinja2",

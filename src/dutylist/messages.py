@@ -11,8 +11,11 @@ ignored, since it is ``C`` on most CI machines.
 from __future__ import annotations
 
 import gettext
+import io
 import os
 from functools import cache
+
+from dutylist.packaged import packaged_bytes
 
 LANGUAGES = ("zh", "en")
 """The languages dutylist speaks; the first is the default."""
@@ -42,19 +45,12 @@ def language() -> str:
 
 @cache
 def _catalog(lang: str) -> gettext.NullTranslations:
-    # importlib.resources imports tempfile, shutil, random …: imported when first needed.
-    from importlib import resources  # noqa: PLC0415
-
     if lang == LANGUAGES[0]:
         return gettext.NullTranslations()
-    mo = resources.files(__name__.rpartition(".")[0]).joinpath(
-        f"locale/{lang}/LC_MESSAGES/{_DOMAIN}.mo"
-    )
-    try:
-        with mo.open("rb") as stream:
-            return gettext.GNUTranslations(stream)
-    except FileNotFoundError:
+    mo = packaged_bytes(f"locale/{lang}/LC_MESSAGES/{_DOMAIN}.mo")
+    if mo is None:
         return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(mo))
 
 
 def _(message: str) -> str:

@@ -18,7 +18,6 @@ duty, and the result depends only on the lists and their order, never on chance.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -51,6 +50,8 @@ class Duty:
 
 
 def _duty_id(key: str, taken: set[str]) -> str:
+    import hashlib  # noqa: PLC0415 - slow to import, needed only for ids
+
     digest = hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()
     ident = f"D{digest[:8]}"
     suffix = 1

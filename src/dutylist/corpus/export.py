@@ -8,8 +8,6 @@ of lists, and a national corpus can be queried by province without loading it wh
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import io
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -54,6 +52,8 @@ class ExportedList:
 
 def list_id(source: str) -> str:
     """Return the stable id of the list read from ``source``."""
+    import hashlib  # noqa: PLC0415 - slow to import, needed only for ids
+
     return hashlib.sha1(
         os.path.normpath(source).encode("utf-8"), usedforsecurity=False
     ).hexdigest()[:16]
@@ -202,6 +202,8 @@ class _CsvSink:
     stream: io.TextIOWrapper | None = None
 
     def append(self, rows: Sequence[Row]) -> None:
+        import csv  # noqa: PLC0415 - needed only for CSV output
+
         if self.stream is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.stream = self.path.open("w", encoding="utf-8", newline="")

@@ -15,7 +15,6 @@ import enum
 import functools
 import os
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -25,6 +24,7 @@ from dutylist.io.files import parse_toml as io_parse_toml
 from dutylist.io.files import read_toml
 from dutylist.location import Location
 from dutylist.messages import _
+from dutylist.packaged import packaged_text
 
 PACKAGED = "dutylist/data/departments.toml"
 """The name the packaged knowledge is reported under."""
@@ -124,7 +124,7 @@ class Knowledge:
 @functools.cache
 def packaged_knowledge() -> Knowledge:
     """Return the packaged national vocabulary and prefix rules (read once)."""
-    text = resources.files("dutylist").joinpath("data/departments.toml").read_text("utf-8")
+    text = packaged_text("data/departments.toml")
     return combine([(parse_toml(text, PACKAGED), PACKAGED)])
 
 

@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import io
 import struct
-import zipfile
 import zlib
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from dutylist.errors import ReadError
 from dutylist.io.files import max_input_bytes
 from dutylist.location import Location
 from dutylist.messages import _
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_RATIO = 1100
 """The highest inflated/compressed size ratio accepted for members above the floor.
@@ -44,10 +46,9 @@ MAX_MEMBERS = 10_000
 """The most members a package may list."""
 
 _ENCRYPTED = 0x1
-_METHODS = frozenset([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
-_DAMAGE = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
+_METHODS = frozenset([0, 8])
+"""The compression methods read: stored and deflated (``zipfile.ZIP_STORED``, ``ZIP_DEFLATED``)."""
+_OTHER_DAMAGE: tuple[type[Exception], ...] = (
     OSError,
     EOFError,
     ValueError,
@@ -60,6 +61,13 @@ _DAMAGE = (
     KeyError,
 )
 _CHUNK = 1 << 16
+
+
+def _damage() -> tuple[type[Exception], ...]:
+    """Return the errors a damaged package raises (evaluated only when one is raised)."""
+    import zipfile  # noqa: PLC0415 - slow to import, needed only for packages
+
+    return (zipfile.BadZipFile, zipfile.LargeZipFile, *_OTHER_DAMAGE)
 
 
 class Package:
@@ -143,7 +151,7 @@ class Package:
                         raise self._error(_("解压后的数据多于声明的大小"), info.filename)
         except ReadError:
             raise
-        except _DAMAGE as exc:
+        except _damage() as exc:
             raise self._error(_("无法解压（{reason}）").format(reason=exc), info.filename) from None
         if out.tell() != declared:
             raise self._error(_("解压后的数据少于声明的大小"), info.filename)
@@ -165,8 +173,10 @@ def open_package(data: bytes, name: str, kind: str, limit: int | None = None) ->
     """
     where = Location(file=name)
     try:
+        import zipfile  # noqa: PLC0415 - slow to import, needed only for packages
+
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except _DAMAGE as exc:
+    except _damage() as exc:
         raise ReadError(
             _("{kind} 文件已损坏：无法打开 zip 包（{reason}）").format(kind=kind, reason=exc),
             where,

@@ -14,7 +14,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
@@ -258,6 +257,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
             mode = stat.S_IMODE(info.st_mode)
             if not mode & 0o222:
                 raise WriteError(_("文件只读"), where)
+        import tempfile  # noqa: PLC0415 - slow to import, needed only for writing
+
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", dir=target.parent)
     except OSError as exc:
         raise _write_error(exc, where) from None

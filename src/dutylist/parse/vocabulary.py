@@ -10,15 +10,14 @@ import contextlib
 import contextvars
 import enum
 import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from importlib import resources
 
 import attrs
 
 from dutylist.model import PartKind
 from dutylist.numerals import CHINESE_NUMERAL_CHARS, parse_chinese_number, parse_int
+from dutylist.packaged import packaged_text
 from dutylist.patterns import compile_on_use
 
 _SPACES = compile_on_use(r"[\s\u3000]+")
@@ -104,8 +103,9 @@ def _load(data: Mapping[str, object]) -> Vocabulary:
 
 @cache
 def _packaged_data() -> Mapping[str, object]:
-    text = resources.files("dutylist").joinpath("data/headers.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    import tomllib  # noqa: PLC0415 - slow to import, needed on first read
+
+    return tomllib.loads(packaged_text("data/headers.toml"))
 
 
 @cache

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from dutylist.packaged import packaged_text
 
 if TYPE_CHECKING:
     import referencing
@@ -34,7 +35,7 @@ def text(name: str) -> str:
     """Return the text of the schema called ``name`` (one of :data:`NAMES`)."""
     if name not in NAMES:
         raise KeyError(f"no schema called {name!r}; known: {', '.join(NAMES)}")
-    return resources.files(__name__).joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+    return packaged_text(f"schemas/{name}.schema.json")
 
 
 def load(name: str) -> dict[str, Any]:

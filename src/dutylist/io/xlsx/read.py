@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import posixpath
-import zipfile
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -130,6 +129,8 @@ def _repack(parts: dict[str, bytes]) -> bytes:
     Calamine inflates whatever a package holds; it gets only parts already inflated
     within the limits, in a package whose headers tell the truth.
     """
+    import zipfile  # noqa: PLC0415 - slow to import, needed only for workbooks
+
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as package:
         for part, data in parts.items():

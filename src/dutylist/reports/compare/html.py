@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from dutylist.corpus.compare import Comparison
 from dutylist.messages import _
 from dutylist.reports.compare.common import detail, kind_label, part_label, title
@@ -22,6 +20,8 @@ section.office { margin-bottom: 1.5em; }
 
 def render_html(comparison: Comparison) -> str:
     """Return ``comparison`` as a self-contained HTML document (every text escaped)."""
+    from html import escape  # noqa: PLC0415 - slow to import (its entity table)
+
     heading = escape(title(comparison))
     out = [
         "<!DOCTYPE html>",
