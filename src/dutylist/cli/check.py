@@ -25,6 +25,7 @@ from dutylist.cli.common import (
     output_option,
     refuse_overwriting_inputs,
     registry_option,
+    report_format_option,
     reported_errors,
     source_options,
     write_output,
@@ -52,14 +53,7 @@ from dutylist.reports.findings.text import print_text, render_text
 )
 @click.argument("sources", nargs=-1, required=True)
 @source_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(list(RENDERERS)),
-    default="text",
-    show_default=True,
-    help=N_("输出格式：text、json、github（注释）、junit（XML）或 sarif。"),
-)
+@report_format_option(RENDERERS, N_("输出格式：text、json、github（注释）、junit（XML）或 sarif。"))
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),

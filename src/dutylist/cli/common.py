@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -270,12 +270,24 @@ output_option = click.option(
 )
 
 
+def from_option(help_text: str) -> Callable[[F], F]:
+    """Return the ``--from`` option (the format of the inputs), with ``help_text``."""
+    return click.option("--from", "from_format", type=format_option, help=help_text)
+
+
+def report_format_option(names: Iterable[str], help_text: str) -> Callable[[F], F]:
+    """Return the ``--format`` option offering ``names`` in that order, ``text`` by default."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(names)),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
 def source_options(command: F) -> F:
     """Add the options that say how to read SOURCE: ``--from`` and ``--rendering``."""
     command = rendering_option(command)
-    return click.option(
-        "--from",
-        "from_format",
-        type=format_option,
-        help=N_("SOURCE 的格式；从标准输入（-）读取且无法判断时需要。"),
-    )(command)
+    return from_option(N_("SOURCE 的格式；从标准输入（-）读取且无法判断时需要。"))(command)

@@ -11,9 +11,10 @@ from dutylist.cli.common import (
     EXIT_OK,
     STDIO,
     fail,
-    format_option,
+    from_option,
     output_option,
     refuse_overwriting_inputs,
+    report_format_option,
     reported_errors,
     write_output,
 )
@@ -39,19 +40,15 @@ from dutylist.reports.compare import RENDERERS
 )
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--template", type=click.Path(), help=N_("用来与每个乡镇（街道）对照的指导目录。"))
-@click.option("--from", "from_format", type=format_option, help=N_("每个 SOURCE 的格式。"))
+@from_option(N_("每个 SOURCE 的格式。"))
 @click.option(
     "--all-versions",
     is_flag=True,
     help=N_("比较每个文件；默认只比较每个乡镇（街道）的最新版本（按日期，再按版本标签）。"),
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(sorted(RENDERERS)),
-    default="text",
-    show_default=True,
-    help=N_("报告格式：text、markdown、html（单个文件）或 xlsx（对照矩阵，供电子表格使用）。"),
+@report_format_option(
+    sorted(RENDERERS),
+    N_("报告格式：text、markdown、html（单个文件）或 xlsx（对照矩阵，供电子表格使用）。"),
 )
 @output_option
 @click.option("--exit-code", is_flag=True, help=N_("有乡镇（街道）不同时退出码为 1。"))

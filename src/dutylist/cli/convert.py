@@ -10,7 +10,7 @@ import click
 from dutylist.cli.common import (
     STDIO,
     detail,
-    format_option,
+    from_option,
     load_list,
     parse_date,
     refuse_overwriting_inputs,
@@ -38,12 +38,7 @@ if TYPE_CHECKING:
 )
 @click.argument("source", type=click.Path(allow_dash=True))
 @click.argument("output", type=click.Path(allow_dash=True))
-@click.option(
-    "--from",
-    "from_format",
-    type=format_option,
-    help=N_("SOURCE 的格式；从标准输入（-）读取且无法判断时需要。"),
-)
+@from_option(N_("SOURCE 的格式；从标准输入（-）读取且无法判断时需要。"))
 @click.option(
     "--to",
     "to_format",

@@ -9,6 +9,7 @@ from dutylist.cli.common import (
     configured,
     load_list,
     registry_option,
+    report_format_option,
     reported_errors,
     source_options,
 )
@@ -29,14 +30,7 @@ from dutylist.messages import N_
 @source_options
 @registry_option
 @config_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help=N_("输出格式。"),
-)
+@report_format_option(["text", "json"], N_("输出格式。"))
 @click.option(
     "--init",
     is_flag=True,

@@ -16,12 +16,13 @@ from dutylist.cli.common import (
     configured,
     display_name,
     fail,
-    format_option,
+    from_option,
     load_list,
     output_option,
     refuse_overwriting_inputs,
     registry_option,
     rendering_option,
+    report_format_option,
     reported_errors,
     write_output,
 )
@@ -49,12 +50,7 @@ if TYPE_CHECKING:
 )
 @click.argument("old", type=click.Path(allow_dash=True))
 @click.argument("new", type=click.Path(allow_dash=True))
-@click.option(
-    "--from",
-    "from_format",
-    type=format_option,
-    help=N_("OLD 和 NEW 的格式；从标准输入（-）读取且无法判断时需要。"),
-)
+@from_option(N_("OLD 和 NEW 的格式；从标准输入（-）读取且无法判断时需要。"))
 @click.option(
     "--label",
     "labels",
@@ -66,13 +62,9 @@ if TYPE_CHECKING:
     ),
 )
 @rendering_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(list(RENDERERS)),
-    default="text",
-    show_default=True,
-    help=N_("报告格式：text、markdown、html（单个文件）、docx（新旧对照表）或 json（变更集）。"),
+@report_format_option(
+    RENDERERS,
+    N_("报告格式：text、markdown、html（单个文件）、docx（新旧对照表）或 json（变更集）。"),
 )
 @output_option
 @click.option("--exit-code", is_flag=True, help=N_("两份清单不同时退出码为 1（同 git diff）。"))

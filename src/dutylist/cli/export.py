@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from dutylist.cli.common import EXIT_OK, format_option, reported_errors
+from dutylist.cli.common import EXIT_OK, from_option, reported_errors
 from dutylist.corpus.batch import CheckOptions, default_jobs
 from dutylist.corpus.export import EXPORT_FORMATS, export
 from dutylist.corpus.sources import expand
@@ -33,7 +33,7 @@ from dutylist.messages import N_, _
     show_default=True,
     help=N_("parquet（需要 dutylist[parquet]）或 csv。"),
 )
-@click.option("--from", "from_format", type=format_option, help=N_("每个 SOURCE 的格式。"))
+@from_option(N_("每个 SOURCE 的格式。"))
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help=N_("工作进程数（默认：核数）。"))
 @click.option("--duty-ids", is_flag=True, help=N_("跨乡镇（街道）识别同一职责（读取两遍）。"))
 def export_command(  # noqa: PLR0913, PLR0917 - one parameter per option

@@ -7,10 +7,11 @@ import click
 from dutylist.cli.common import (
     configured,
     fail,
-    format_option,
+    from_option,
     load_list,
     refuse_overwriting_inputs,
     rendering_option,
+    report_format_option,
     reported_errors,
 )
 from dutylist.departments.registry import registry_for
@@ -30,15 +31,10 @@ from dutylist.reports.history import render_history
     ),
 )
 @click.argument("versions", nargs=-1, required=True, type=click.Path())
-@click.option("--from", "from_format", type=format_option, help=N_("各版本的格式。"))
+@from_option(N_("各版本的格式。"))
 @rendering_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "markdown", "html", "json"]),
-    default="text",
-    show_default=True,
-    help=N_("报告格式：text、markdown、html（单个文件）或 json。"),
+@report_format_option(
+    ["text", "markdown", "html", "json"], N_("报告格式：text、markdown、html（单个文件）或 json。")
 )
 @click.option(
     "--item",
