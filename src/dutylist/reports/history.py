@@ -16,6 +16,7 @@ from dutylist.diff.history import Event, EventKind, History, Lineage
 from dutylist.errors import UsageError
 from dutylist.messages import _
 from dutylist.model import PartKind
+from dutylist.reports import html_template
 from dutylist.reports.changes.markdown import escape
 from dutylist.wording import part_title
 
@@ -128,17 +129,7 @@ def render_markdown(history: History, lineages: tuple[Lineage, ...] | None = Non
 
 def render_html(history: History, lineages: tuple[Lineage, ...] | None = None) -> str:
     """Return the history as one self-contained HTML page (inline CSS, no script)."""
-    import jinja2  # noqa: PLC0415
-
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("dutylist.reports", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    template = environment.get_template("history.html.j2")
-    return template.render(
+    return html_template("history.html.j2").render(
         title=_("清单事项沿革"),
         headline=headline(history),
         versions=[version_text(history, i) for i in range(len(history.versions))],

@@ -8,7 +8,7 @@ The page is laid out by the Jinja2 template ``templates/changes.html.j2``.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from dutylist.diff.changes import (
     Change,
@@ -20,8 +20,9 @@ from dutylist.diff.changes import (
     FieldOp,
 )
 from dutylist.fields import field_label
-from dutylist.messages import _, language, ngettext
+from dutylist.messages import _, language
 from dutylist.model import Item, PartKind
+from dutylist.reports import html_template
 from dutylist.reports.changes.common import (
     TALLY_COLUMNS,
     anchor,
@@ -48,20 +49,7 @@ Segment = tuple[str, str]
 
 def render_html(changeset: ChangeSet) -> str:
     """Return the report as a complete HTML document."""
-    import jinja2  # noqa: PLC0415
-
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("dutylist.reports", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-    )
-    # The template's {{ _("…") }} texts go through dutylist's catalogs, like the Python ones.
-    cast("Any", environment).install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)
-    template = environment.get_template("changes.html.j2")
-    return template.render(**context(changeset))
+    return html_template("changes.html.j2").render(**context(changeset))
 
 
 def context(changeset: ChangeSet) -> dict[str, Any]:
