@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -92,6 +92,21 @@ class Alignment:
     """The matched pairs whose content differs."""
 
 
+def _take(
+    splits: Iterable[tuple[int, tuple[int, ...]]],
+    merges: Iterable[tuple[tuple[int, ...], int]],
+    free_old: set[int],
+    free_new: set[int],
+) -> None:
+    """Take the items of ``splits`` and ``merges`` out of the free ones."""
+    for whole, parts in splits:
+        free_old.discard(whole)
+        free_new.difference_update(parts)
+    for parts, whole in merges:
+        free_old.difference_update(parts)
+        free_new.discard(whole)
+
+
 def align(old: DutyList, new: DutyList) -> Alignment:
     """Return the correspondence between the items of ``old`` and ``new``."""
     old_entries, new_entries = entries(old), entries(new)
@@ -105,12 +120,7 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     old_index = Index(old_entries, free_old | {i for i, _ in gained})
     new_index = Index(new_entries, free_new | {j for _, j in gained})
     qualified_splits, qualified_merges = qualified(old_entries, new_entries, free_old, free_new)
-    for whole, parts in qualified_splits:
-        free_old.discard(whole)
-        free_new.difference_update(parts)
-    for parts, whole in qualified_merges:
-        free_old.difference_update(parts)
-        free_new.discard(whole)
+    _take(qualified_splits, qualified_merges, free_old, free_new)
     indexes = (old_index, new_index)
     confident = similar(old_entries, new_entries, free_old, free_new, indexes, CONFIDENT)
     pairs.extend(confident)
@@ -119,12 +129,7 @@ def align(old: DutyList, new: DutyList) -> Alignment:
     splits, merges = splits_and_merges(old_entries, new_entries, free_old, free_new, indexes)
     splits.extend(qualified_splits)
     merges.extend(qualified_merges)
-    for whole, parts in splits:
-        free_old.discard(whole)
-        free_new.difference_update(parts)
-    for parts, whole in merges:
-        free_old.difference_update(parts)
-        free_new.discard(whole)
+    _take(splits, merges, free_old, free_new)
     alike = similar(old_entries, new_entries, free_old, free_new, indexes)
     pairs.extend(alike)
     changed.update(confident)
