@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from dutylist.diff.entries import (
     ABSORBED,
@@ -333,17 +333,29 @@ def splits_and_merges(
     if not free_old or not free_new:
         return [], []
     old_index, new_index = indexes
-    groups: list[tuple[float, int, tuple[int, ...], bool, int, tuple[int, ...]]] = []
-    for i in sorted(free_old):
-        found = _fragments(old[i], new, new_index, free_new)
-        if found is not None:
-            coverage, pieces = found
-            orders = tuple(new[j].order for j in pieces)
-            groups.append((-coverage, old[i].order, orders, True, i, pieces))
-    for j in sorted(free_new):
-        found = _fragments(new[j], old, old_index, free_old)
-        if found is not None:
-            coverage, pieces = found
-            orders = tuple(old[i].order for i in pieces)
-            groups.append((-coverage, new[j].order, orders, False, j, pieces))
+    groups = [
+        *_fragmented(old, new, new_index, free_old, free_new, splitting=True),
+        *_fragmented(new, old, old_index, free_new, free_old, splitting=False),
+    ]
     return take_groups(groups)
+
+
+def _fragmented(  # noqa: PLR0913 - both sides, their free items and the direction
+    wholes: Sequence[Entry],
+    others: Sequence[Entry],
+    index: Index,
+    free_wholes: set[int],
+    free_others: set[int],
+    *,
+    splitting: bool,
+) -> Iterator[tuple[float, int, tuple[int, ...], bool, int, tuple[int, ...]]]:
+    """Yield a group for each free item of ``wholes`` that free ``others`` cover in pieces.
+
+    Splits look from the old side (``splitting``), merges from the new one.
+    """
+    for w in sorted(free_wholes):
+        found = _fragments(wholes[w], others, index, free_others)
+        if found is not None:
+            coverage, pieces = found
+            orders = tuple(others[p].order for p in pieces)
+            yield (-coverage, wholes[w].order, orders, splitting, w, pieces)
