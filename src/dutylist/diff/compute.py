@@ -93,28 +93,22 @@ def compute_aligned(
         )
     paired_old = {i for i, _ in alignment.pairs}
     paired_new = {j for _, j in alignment.pairs}
-    for whole, pieces in alignment.splits:
-        paired_old.add(whole)
-        paired_new.update(pieces)
+    regroupings = [
+        *((ChangeKind.SPLIT, (whole,), pieces) for whole, pieces in alignment.splits),
+        *((ChangeKind.MERGED, pieces, (whole,)) for pieces, whole in alignment.merges),
+    ]
+    for kind, old_indices, new_indices in regroupings:
+        paired_old.update(old_indices)
+        paired_new.update(new_indices)
+        olds = [old_entries[i] for i in old_indices]
+        news = [new_entries[j] for j in new_indices]
         changes.append(
             Change(
-                kind=ChangeKind.SPLIT,
-                old=(_ref(alignment.old[whole]),),
-                new=tuple(_ref(alignment.new[j]) for j in pieces),
-                old_items=(alignment.old[whole].item,),
-                new_items=tuple(alignment.new[j].item for j in pieces),
-            )
-        )
-    for pieces, whole in alignment.merges:
-        paired_old.update(pieces)
-        paired_new.add(whole)
-        changes.append(
-            Change(
-                kind=ChangeKind.MERGED,
-                old=tuple(_ref(alignment.old[i]) for i in pieces),
-                new=(_ref(alignment.new[whole]),),
-                old_items=tuple(alignment.old[i].item for i in pieces),
-                new_items=(alignment.new[whole].item,),
+                kind=kind,
+                old=tuple(map(_ref, olds)),
+                new=tuple(map(_ref, news)),
+                old_items=tuple(entry.item for entry in olds),
+                new_items=tuple(entry.item for entry in news),
             )
         )
     changes.extend(
