@@ -13,7 +13,7 @@ import bisect
 import difflib
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from dutylist.diff.align import Alignment
@@ -126,30 +126,28 @@ def _regrouped(
             gave[a].append(b)
         if flow * 2 > len(old.categories[a].items):
             took[b].append(a)
-    records: list[CategoryChange] = []
-    for a, parts in sorted(gave.items()):
-        if len(parts) >= 2 and any(b not in paired_new for b in parts):
-            records.extend(
-                CategoryChange(
-                    kind=CategoryChangeKind.SPLIT,
-                    old=_category_ref(old, a),
-                    new=_category_ref(new, b),
-                )
-                for b in sorted(parts)
-                if pairs.get(a) != b
-            )
-    for b, pieces in sorted(took.items()):
-        if len(pieces) >= 2 and any(a not in pairs for a in pieces):
-            records.extend(
-                CategoryChange(
-                    kind=CategoryChangeKind.MERGED,
-                    old=_category_ref(old, a),
-                    new=_category_ref(new, b),
-                )
-                for a in sorted(pieces)
-                if paired_new.get(b) != a
-            )
-    return records
+    regrouped = [
+        *((CategoryChangeKind.SPLIT, a, b) for a, b in _fanned(gave, pairs, paired_new)),
+        *((CategoryChangeKind.MERGED, a, b) for b, a in _fanned(took, paired_new, pairs)),
+    ]
+    return [
+        CategoryChange(kind=kind, old=_category_ref(old, a), new=_category_ref(new, b))
+        for kind, a, b in regrouped
+    ]
+
+
+def _fanned(
+    groups: dict[int, list[int]], paired: dict[int, int], paired_other: dict[int, int]
+) -> Iterator[tuple[int, int]]:
+    """Yield (one, each of many) for the groups of two or more with one category not paired.
+
+    ``groups`` maps a category of one side to those of the other side it fans out to;
+    ``paired`` and ``paired_other`` are the category pairs seen from each side. The
+    category ``one`` is paired with is left out: it continues rather than splits or merges.
+    """
+    for one, many in sorted(groups.items()):
+        if len(many) >= 2 and any(other not in paired_other for other in many):
+            yield from ((one, other) for other in sorted(many) if paired.get(one) != other)
 
 
 def _category_order(change: CategoryChange) -> tuple[int, int, int]:
