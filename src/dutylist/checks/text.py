@@ -69,6 +69,10 @@ class _Text:
             item=label, field=field_name(field), index=index
         )
 
+    def issue(self, message: str, hint: str) -> Issue:
+        """Return the issue ``message`` about this text: where it is, the text as subject."""
+        return Issue(message=message, location=self.location, subject=self.text, hint=hint)
+
 
 def _item_texts(part: Part, category: Category, item: Item) -> Iterator[_Text]:
     yield _Text(item.name, (part, category, item, "name", None), "name")
@@ -97,6 +101,15 @@ def _texts(context: Context) -> list[_Text]:
     return context.memo("texts", compute)
 
 
+def _matches(context: Context, pattern: re.Pattern[str]) -> Iterator[tuple[_Text, re.Match[str]]]:
+    """Yield each text ``pattern`` is found in, with the first match."""
+    search = pattern.search
+    for text in _texts(context):
+        match = search(text.text)
+        if match is not None:
+            yield text, match
+
+
 def stray_space(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report leading, trailing, doubled or CJK-adjacent spaces (also U+3000)."""
     search = _STRAY.search
@@ -107,11 +120,9 @@ def stray_space(_list: DutyList, context: Context) -> Iterator[Issue]:
             continue
         start = max(0, match.start() - 6)
         excerpt = checked[start : match.end() + 6]
-        yield Issue(
-            message=_("{what}：“{excerpt}”中有多余的空格").format(what=text.what, excerpt=excerpt),
-            location=text.location,
-            subject=text.text,
-            hint=_("删除空格（中文文字之间不需要空格）"),
+        yield text.issue(
+            _("{what}：“{excerpt}”中有多余的空格").format(what=text.what, excerpt=excerpt),
+            _("删除空格（中文文字之间不需要空格）"),
         )
 
 
@@ -137,13 +148,11 @@ def unbalanced_brackets(_list: DutyList, context: Context) -> Iterator[Issue]:
     for text in _texts(context):
         odd = _unbalanced(text.text)
         if odd is not None:
-            yield Issue(
-                message=_("{what}：“{text}”中的“{mark}”不成对").format(
+            yield text.issue(
+                _("{what}：“{text}”中的“{mark}”不成对").format(
                     what=text.what, text=text.text[:30], mark=odd
                 ),
-                location=text.location,
-                subject=text.text,
-                hint=_("补上缺少的括号或引号，或删除多余的一个"),
+                _("补上缺少的括号或引号，或删除多余的一个"),
             )
 
 
@@ -161,40 +170,31 @@ def full_width_numbering(duty_list: DutyList, context: Context) -> Iterator[Issu
             )
     for text in _texts(context):
         if text.kind == "clause" and _FULL_WIDTH_NUMBER.search(text.text):
-            yield Issue(
-                message=_("{what}：条目序号“{number}”使用了全角形式").format(
+            yield text.issue(
+                _("{what}：条目序号“{number}”使用了全角形式").format(
                     what=text.what, number=text.text[:4]
                 ),
-                location=text.location,
-                subject=text.text,
-                hint=_("用半角数字编号：1. 2. 3."),
+                _("用半角数字编号：1. 2. 3."),
             )
         elif text.kind == "heading" and re.search(r"[（(][０-９]+项", text.text):
-            yield Issue(
-                message=_("{what}：“{heading}”的事项数使用了全角数字").format(
+            yield text.issue(
+                _("{what}：“{heading}”的事项数使用了全角数字").format(
                     what=text.what, heading=text.text.strip()
                 ),
-                location=text.location,
-                subject=text.text,
-                hint=_("使用半角数字"),
+                _("使用半角数字"),
             )
 
 
 def half_width_punctuation(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report half-width punctuation (``,`` ``;`` ``:``) between Chinese characters."""
-    search = _HALF_PUNCT.search
-    for text in _texts(context):
-        match = search(text.text)
-        if match is not None:
-            excerpt = text.text[max(0, match.start() - 4) : match.end() + 4]
-            yield Issue(
-                message=_("{what}：“{excerpt}”中使用了半角的“{mark}”").format(
-                    what=text.what, excerpt=excerpt, mark=match.group()
-                ),
-                location=text.location,
-                subject=text.text,
-                hint=_("使用全角标点（，；：？！）"),
-            )
+    for text, match in _matches(context, _HALF_PUNCT):
+        excerpt = text.text[max(0, match.start() - 4) : match.end() + 4]
+        yield text.issue(
+            _("{what}：“{excerpt}”中使用了半角的“{mark}”").format(
+                what=text.what, excerpt=excerpt, mark=match.group()
+            ),
+            _("使用全角标点（，；：？！）"),
+        )
 
 
 def missing_closing_punctuation(_list: DutyList, context: Context) -> Iterator[Issue]:
@@ -204,13 +204,9 @@ def missing_closing_punctuation(_list: DutyList, context: Context) -> Iterator[I
             continue
         body = text.text.rstrip(" \u3000\t").rstrip(_TRAILING_CLOSERS)
         if len(body) >= 4 and body[-1] not in _CLOSING:
-            yield Issue(
-                message=_("{what}未以“。”结尾：“{end}”").format(
-                    what=text.what, end=text.text[-12:]
-                ),
-                location=text.location,
-                subject=text.text,
-                hint=_("在该条末尾加上“。”"),
+            yield text.issue(
+                _("{what}未以“。”结尾：“{end}”").format(what=text.what, end=text.text[-12:]),
+                _("在该条末尾加上“。”"),
             )
 
 
@@ -219,30 +215,21 @@ def name_trailing_punctuation(_list: DutyList, context: Context) -> Iterator[Iss
     for text in _texts(context):
         stripped = text.text.rstrip(" \u3000")
         if text.kind == "name" and stripped and stripped[-1] in "。；;，,、.":
-            yield Issue(
-                message=_("{what}以“{mark}”结尾：“{end}”").format(
+            yield text.issue(
+                _("{what}以“{mark}”结尾：“{end}”").format(
                     what=text.what, mark=stripped[-1], end=stripped[-12:]
                 ),
-                location=text.location,
-                subject=text.text,
-                hint=_("删除末尾的标点"),
+                _("删除末尾的标点"),
             )
 
 
 def repeated_text(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report words printed twice in a row (``主次街路主次街路``), three characters or more."""
-    search = _REPEAT.search
-    for text in _texts(context):
-        match = search(text.text)
-        if match is not None:
-            yield Issue(
-                message=_("{what}：“{words}”连续重复了两次").format(
-                    what=text.what, words=match.group(1)
-                ),
-                location=text.location,
-                subject=text.text,
-                hint=_("“{words}”只保留一次").format(words=match.group(1)),
-            )
+    for text, match in _matches(context, _REPEAT):
+        yield text.issue(
+            _("{what}：“{words}”连续重复了两次").format(what=text.what, words=match.group(1)),
+            _("“{words}”只保留一次").format(words=match.group(1)),
+        )
 
 
 RULES = (
