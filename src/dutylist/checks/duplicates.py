@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from dutylist.checks.context import Context, Issue, Rule, field_name, item_label, part_name, where
 from dutylist.checks.findings import Severity
@@ -19,24 +20,29 @@ from dutylist.messages import N_, _
 from dutylist.model import Category, CooperativeItem, DutyList, Item, Part
 from dutylist.parse.vocabulary import squash
 
+T = TypeVar("T")
+
 
 def normalise_name(name: str) -> str:
     """Return an item name as compared: no spaces, NFKC-folded, no closing punctuation."""
     return unicodedata.normalize("NFKC", squash(name)).rstrip("。.;；,，")
 
 
+def _repeats(keyed: Iterable[tuple[str, T]]) -> Iterator[tuple[T, T]]:
+    """Yield (value, the first value with its key) for each value whose key came before."""
+    first: dict[str, T] = {}
+    for key, value in keyed:
+        if key in first:
+            yield value, first[key]
+        else:
+            first[key] = value
+
+
 def duplicate_category_title(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     """Report a category title used twice in one part (``五、文化和旅游`` … ``六、文化和旅游``)."""
     for part in duty_list.parts:
-        seen: dict[str, Category] = {}
-        for category in part.categories:
-            title = normalise_name(category.title)
-            if not title:
-                continue
-            first = seen.get(title)
-            if first is None:
-                seen[title] = category
-                continue
+        titled = ((normalise_name(category.title), category) for category in part.categories)
+        for category, first in _repeats((title, c) for title, c in titled if title):
             yield Issue(
                 message=_("{part}的类别标题“{title}”与类别“{first}”重复").format(
                     part=part_name(part.kind), title=category.title, first=first.heading.strip()
@@ -62,12 +68,8 @@ def _named_items(context: Context) -> list[tuple[Part, Category, Item, str]]:
 
 def duplicate_item_name(_list: DutyList, context: Context) -> Iterator[Issue]:
     """Report an item with the same name as an earlier item, in the same or another part."""
-    seen: dict[str, Item] = {}
-    for part, category, item, name in _named_items(context):
-        first = seen.get(name)
-        if first is None:
-            seen[name] = item
-            continue
+    named = ((name, (part, category, item)) for part, category, item, name in _named_items(context))
+    for (part, category, item), (*_first_place, first) in _repeats(named):
         yield Issue(
             message=_("{item}与{first}名称相同：“{name}”").format(
                 item=item_label(item), first=item_label(first), name=item.name[:30]
@@ -204,29 +206,27 @@ def duplicated_duty(duty_list: DutyList, _context: Context) -> Iterator[Issue]:
     for part, category, item in duty_list.iter_items():
         if not isinstance(item, CooperativeItem):
             continue
-        seen: dict[str, str] = {}
-        for field, clauses in (
-            ("superior_duties", item.superior_duties),
-            ("local_duties", item.local_duties),
-        ):
-            for index, clause in enumerate(clauses, start=1):
-                text = normalise_name(clause.text)
-                if len(text) < 8:
-                    continue
-                if text in seen:
-                    yield Issue(
-                        message=_("{item}：{field}第{index}条与{other}中的一条逐字相同").format(
-                            item=item_label(item),
-                            field=field_name(field),
-                            index=index,
-                            other=field_name(seen[text]),
-                        ),
-                        location=where(part, category, item, field=field, clause=index),
-                        subject=clause.text,
-                        hint=_("写明本级做什么，与上级部门的职责相区分"),
-                    )
-                else:
-                    seen[text] = field
+        clauses = (
+            (normalise_name(clause.text), (field, index, clause))
+            for field, cell in (
+                ("superior_duties", item.superior_duties),
+                ("local_duties", item.local_duties),
+            )
+            for index, clause in enumerate(cell, start=1)
+        )
+        repeats = _repeats((text, place) for text, place in clauses if len(text) >= 8)
+        for (field, index, clause), (other, *_other_place) in repeats:
+            yield Issue(
+                message=_("{item}：{field}第{index}条与{other}中的一条逐字相同").format(
+                    item=item_label(item),
+                    field=field_name(field),
+                    index=index,
+                    other=field_name(other),
+                ),
+                location=where(part, category, item, field=field, clause=index),
+                subject=clause.text,
+                hint=_("写明本级做什么，与上级部门的职责相区分"),
+            )
 
 
 RULES = (
