@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
+from collections.abc import Iterable, Iterator
+
 from dutylist.corpus.compare import Comparison, Difference
 from dutylist.messages import _
 from dutylist.model import PartKind
@@ -16,6 +20,12 @@ def kind_label(kind: str) -> str:
         "other-part": _("所在清单不同的事项"),
         "other-departments": _("对应部门不同的事项"),
     }[kind]
+
+
+def by_kind(differences: Iterable[Difference]) -> Iterator[tuple[str, list[Difference]]]:
+    """Yield each run of consecutive differences of one kind, with that kind."""
+    for kind, run in itertools.groupby(differences, key=operator.attrgetter("kind")):
+        yield kind, list(run)
 
 
 def part_label(part: PartKind | str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dutylist.corpus.compare import Comparison
 from dutylist.messages import _
-from dutylist.reports.compare.common import detail, kind_label, part_label, title
+from dutylist.reports.compare.common import by_kind, detail, kind_label, part_label, title
 
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2em; }
@@ -37,17 +37,12 @@ def render_html(comparison: Comparison) -> str:
         differences = comparison.of_office(index)
         if not differences:
             out.append("<p>" + escape(_("与其他单位一致")) + "</p>")
-        kind = None
-        for difference in differences:
-            if difference.kind != kind:
-                if kind is not None:
-                    out.append("</ul>")
-                kind = difference.kind
-                out.append(f'<h3>{escape(kind_label(kind))}</h3><ul class="{kind}">')
-            extra = detail(difference)
-            suffix = f"（{escape(extra)}）" if extra else ""
-            out.append(f"<li>{escape(difference.duty.name)}{suffix}</li>")
-        if kind is not None:
+        for kind, run in by_kind(differences):
+            out.append(f'<h3>{escape(kind_label(kind))}</h3><ul class="{kind}">')
+            for difference in run:
+                extra = detail(difference)
+                suffix = f"（{escape(extra)}）" if extra else ""
+                out.append(f"<li>{escape(difference.duty.name)}{suffix}</li>")
             out.append("</ul>")
         out.append("</section>")
     out.append("<h2>" + escape(_("事项对照矩阵")) + "</h2>")

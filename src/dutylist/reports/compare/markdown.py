@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dutylist.corpus.compare import Comparison
 from dutylist.messages import _
-from dutylist.reports.compare.common import detail, kind_label, part_label, title
+from dutylist.reports.compare.common import by_kind, detail, kind_label, part_label, title
 
 
 def _cell(text: str) -> str:
@@ -21,15 +21,13 @@ def render_markdown(comparison: Comparison) -> str:
         differences = comparison.of_office(index)
         if not differences:
             lines += [_("与其他单位一致"), ""]
-        kind = None
-        for difference in differences:
-            if difference.kind != kind:
-                if kind is not None:
-                    lines.append("")
-                kind = difference.kind
-                lines += [f"### {kind_label(kind)}", ""]
-            extra = detail(difference)
-            lines.append(f"- {_cell(difference.duty.name)}" + (f"（{extra}）" if extra else ""))
+        for number, (kind, run) in enumerate(by_kind(differences)):
+            if number:
+                lines.append("")
+            lines += [f"### {kind_label(kind)}", ""]
+            for difference in run:
+                extra = detail(difference)
+                lines.append(f"- {_cell(difference.duty.name)}" + (f"（{extra}）" if extra else ""))
         lines.append("")
     names = [office.name for office in comparison.offices]
     lines += ["## " + _("事项对照矩阵"), ""]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dutylist.corpus.compare import Comparison
 from dutylist.messages import _
-from dutylist.reports.compare.common import detail, kind_label, title
+from dutylist.reports.compare.common import by_kind, detail, kind_label, title
 
 
 def render_text(comparison: Comparison) -> str:
@@ -18,12 +18,10 @@ def render_text(comparison: Comparison) -> str:
         lines.append(f"{office.name}{label}  {office.source}")
         if not differences:
             lines.append("  " + _("与其他单位一致"))
-        kind = None
-        for difference in differences:
-            if difference.kind != kind:
-                kind = difference.kind
-                lines.append("  " + kind_label(kind))
-            extra = detail(difference)
-            lines.append(f"    - {difference.duty.name}" + (f"（{extra}）" if extra else ""))
+        for kind, run in by_kind(differences):
+            lines.append("  " + kind_label(kind))
+            for difference in run:
+                extra = detail(difference)
+                lines.append(f"    - {difference.duty.name}" + (f"（{extra}）" if extra else ""))
         lines.append("")
     return "\n".join(lines)
