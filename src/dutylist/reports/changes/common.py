@@ -218,22 +218,9 @@ def category_text(change: CategoryChange) -> str:
             before=_declared(old.declared_count),
             after=_declared(new.declared_count),
         )
-    if change.kind is CategoryChangeKind.SPLIT and change.items:
-        return _("{part}：类别「{old}」分设出「{new}」（{count} 项随之划入）").format(
-            part=part, old=old.title, new=new.title, count=len(change.items)
-        )
-    if change.kind is CategoryChangeKind.SPLIT:
-        return _("{part}：类别「{old}」分设出「{new}」").format(
-            part=part, old=old.title, new=new.title
-        )
-    if change.kind is CategoryChangeKind.MERGED and change.items:
-        return _("{part}：类别「{old}」并入「{new}」（{count} 项随之并入）").format(
-            part=part, old=old.title, new=new.title, count=len(change.items)
-        )
-    if change.kind is CategoryChangeKind.MERGED:
-        return _("{part}：类别「{old}」并入「{new}」").format(
-            part=part, old=old.title, new=new.title
-        )
+    regrouped = _REGROUPED.get((change.kind, bool(change.items)))
+    if regrouped is not None:
+        return _(regrouped).format(part=part, old=old.title, new=new.title, count=len(change.items))
     if change.kind is CategoryChangeKind.REORDERED:
         return _("{part}：类别「{title}」由第{old}类调至第{new}类").format(
             part=part, title=new.title, old=old.index + 1, new=new.index + 1
@@ -241,6 +228,19 @@ def category_text(change: CategoryChange) -> str:
     return _("{part}：类别「{title}」序号 {old} → {new}").format(
         part=part, title=new.title, old=old.ordinal, new=new.ordinal
     )
+
+
+_REGROUPED = {
+    (CategoryChangeKind.SPLIT, True): N_(
+        "{part}：类别「{old}」分设出「{new}」（{count} 项随之划入）"
+    ),
+    (CategoryChangeKind.SPLIT, False): N_("{part}：类别「{old}」分设出「{new}」"),
+    (CategoryChangeKind.MERGED, True): N_(
+        "{part}：类别「{old}」并入「{new}」（{count} 项随之并入）"
+    ),
+    (CategoryChangeKind.MERGED, False): N_("{part}：类别「{old}」并入「{new}」"),
+}
+"""A split or merge, with the items that went along (True) or without."""
 
 
 def _declared(count: int | None) -> str:
