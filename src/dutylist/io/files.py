@@ -120,15 +120,22 @@ def _read_stream(stream: BinaryIO, limit: int, where: Location) -> bytes:
     return b"".join(chunks)
 
 
-def _os_error(exc: OSError, where: Location) -> ReadError:
-    reasons = {
-        errno.ENOENT: _("文件不存在"),
+def _path_reasons() -> dict[int, str]:
+    """Return why a path cannot be opened, by error number, for reading and writing alike."""
+    return {
         errno.EISDIR: _("是文件夹，不是文件"),
-        errno.EACCES: _("没有读取权限"),
-        errno.EPERM: _("没有读取权限"),
         errno.ELOOP: _("符号链接循环"),
         errno.ENAMETOOLONG: _("路径过长"),
         errno.ENOTDIR: _("路径中有一段不是文件夹"),
+    }
+
+
+def _os_error(exc: OSError, where: Location) -> ReadError:
+    reasons = {
+        **_path_reasons(),
+        errno.ENOENT: _("文件不存在"),
+        errno.EACCES: _("没有读取权限"),
+        errno.EPERM: _("没有读取权限"),
     }
     reason = reasons.get(exc.errno or 0) or _("无法读取文件：{reason}").format(
         reason=exc.strerror or exc
@@ -208,14 +215,11 @@ def read_text_file(path: str | os.PathLike[str], what: str) -> str:
 
 def _write_error(exc: OSError, where: Location) -> WriteError:
     reasons = {
+        **_path_reasons(),
         errno.ENOENT: _("文件夹不存在"),
-        errno.EISDIR: _("是文件夹，不是文件"),
         errno.EACCES: _("没有写入权限"),
         errno.EPERM: _("没有写入权限"),
         errno.EROFS: _("文件系统只读"),
-        errno.ELOOP: _("符号链接循环"),
-        errno.ENAMETOOLONG: _("路径过长"),
-        errno.ENOTDIR: _("路径中有一段不是文件夹"),
         errno.ENOSPC: _("磁盘已满，原文件未改动"),
         errno.EDQUOT: _("磁盘配额已满，原文件未改动"),
     }
