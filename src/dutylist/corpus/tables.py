@@ -28,6 +28,8 @@ _OFFICE = (
     Column("list_id", "string", "Stable id of the list: a hash of its source path."),
     Column("office", "string", "The township or subdistrict office (明珠街道办事处)."),
 )
+_POSITION = Column("position", "int32", "1-based position of the item in its part.")
+_ITEM_NAME = Column("item_name", "string", "The item's name.")
 
 TABLES: Mapping[str, tuple[Column, ...]] = {
     "lists": (
@@ -52,7 +54,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         Column("part", "string", "basic, cooperative or recalled."),
         Column("category_ordinal", "int32", "The category's ordinal (一 → 1)."),
         Column("category", "string", "The category's title."),
-        Column("position", "int32", "1-based position of the item in its part."),
+        _POSITION,
         Column("number", "int32", "The item's printed sequence number."),
         Column("name", "string", "The item name (事项名称) as printed."),
         Column("departments", "string", "Departments (对应上级部门 / 承接部门), joined by 、."),
@@ -63,8 +65,8 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
     "clauses": (
         *_OFFICE,
         Column("part", "string", "basic, cooperative or recalled."),
-        Column("position", "int32", "1-based position of the item in its part."),
-        Column("item_name", "string", "The item's name."),
+        _POSITION,
+        _ITEM_NAME,
         Column("field", "string", "superior_duties, local_duties or working_method."),
         Column("clause", "int32", "1-based position of the clause in its field."),
         Column("number", "int32", "The clause's printed number, when numbered."),
@@ -74,8 +76,8 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
     "item_departments": (
         *_OFFICE,
         Column("part", "string", "cooperative or recalled."),
-        Column("position", "int32", "1-based position of the item in its part."),
-        Column("item_name", "string", "The item's name."),
+        _POSITION,
+        _ITEM_NAME,
         Column("department", "string", "The department as printed."),
         Column("canonical", "string", "The department's normalised name."),
         Column("lead", "bool", "True when marked 牵头."),
