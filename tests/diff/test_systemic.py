@@ -110,8 +110,7 @@ def _rename_in(duty_list: DutyList, old: str, new: str, limit: int) -> DutyList:
 
 
 def test_a_rename_the_registry_declares_is_systemic_from_one_item(mingzhu: DutyList) -> None:
-    from dutylist.departments.registry import registry_for
-    from dutylist.diff.changes import Reform
+    from dutylist.departments.registry import Rename, registry_for
 
     registry = registry_for(mingzhu)
     revised = _rename_in(mingzhu, "区政数局", "区数据局", 2)
@@ -126,7 +125,7 @@ def test_a_rename_the_registry_declares_is_systemic_from_one_item(mingzhu: DutyL
             fields=("departments",),
             parts=(PartKind.COOPERATIVE,),
             changes=(0, 1),
-            reform=Reform(old="政务服务和数据管理局", new="数据局", since=2024),
+            reform=Rename(old="政务服务和数据管理局", new="数据局", since=2024),
         ),
     )
     first = changeset.changes[0].new[0]

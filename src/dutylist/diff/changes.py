@@ -12,6 +12,7 @@ import enum
 
 import attrs
 
+from dutylist.departments.registry import Rename
 from dutylist.diff.summary import Summary
 from dutylist.model import Item, PartKind
 
@@ -319,16 +320,9 @@ class ListRef:
     """Its publication date, when known."""
 
 
-@attrs.frozen(kw_only=True)
-class Reform:
-    """A department rename the registry declares (a reform): 城市管理局 → 综合行政执法局."""
-
-    old: str
-    """The retired body's name, as the registry knows it."""
-    new: str
-    """The body's name after the reform."""
-    since: int | None = None
-    """The year of the reform, when known."""
+Reform = Rename
+"""Deprecated alias of :class:`~dutylist.departments.registry.Rename` (removed in the next
+release): a systemic record names the registry's own rename."""
 
 
 @attrs.frozen(kw_only=True)
@@ -345,7 +339,7 @@ class Systemic:
     """The parts holding the items it touched."""
     changes: tuple[int, ...]
     """The 0-based places in :attr:`ChangeSet.changes` of the changes that make it."""
-    reform: Reform | None = None
+    reform: Rename | None = None
     """For a department renamed as the registry declares: that rename (such a record is
     systemic from one item up)."""
 

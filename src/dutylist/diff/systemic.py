@@ -14,7 +14,8 @@ A replacement found in at least :data:`SYSTEMIC_ITEMS` changes is a :class:`Syst
 record. So is a department replaced by the one a registry declares it was renamed to
 (:meth:`~dutylist.departments.registry.Registry.rename_between`: 区城管局 →
 区综合行政执法局, the 2019 reform), however few items it touched: the registry already says
-it is one decision; the record names the reform (:class:`~dutylist.diff.changes.Reform`).
+it is one decision; the record names the reform (the registry's
+:class:`~dutylist.departments.registry.Rename`).
 The per-item changes stay in the change set (``apply`` replays them all); each record
 lists the changes it touched, so reports show them under it.
 """
@@ -31,12 +32,11 @@ from dutylist.diff.changes import (
     EditOp,
     FieldChange,
     FieldOp,
-    Reform,
     Systemic,
 )
 
 if TYPE_CHECKING:
-    from dutylist.departments.registry import Registry
+    from dutylist.departments.registry import Registry, Rename
 
 SYSTEMIC_ITEMS = 3
 """The least number of items the same replacement must touch to be systemic."""
@@ -82,14 +82,11 @@ def find_systemic(
     return tuple(records)
 
 
-def _reform(registry: Registry, old: str, new: str, found: dict[int, set[str]]) -> Reform | None:
+def _reform(registry: Registry, old: str, new: str, found: dict[int, set[str]]) -> Rename | None:
     """Return the reform when the registry declares department ``old`` renamed to ``new``."""
     if not old or not new or not any("departments" in fields for fields in found.values()):
         return None
-    rename = registry.rename_between(old, new)
-    if rename is None:
-        return None
-    return Reform(old=rename.old, new=rename.new, since=rename.since)
+    return registry.rename_between(old, new)
 
 
 def replacements(field: FieldChange) -> Iterator[tuple[str, str]]:
