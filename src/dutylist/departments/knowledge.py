@@ -14,8 +14,8 @@ from __future__ import annotations
 import enum
 import functools
 import os
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -28,6 +28,8 @@ from dutylist.packaged import packaged_text
 
 PACKAGED = "dutylist/data/departments.toml"
 """The name the packaged knowledge is reported under."""
+
+T = TypeVar("T")
 
 
 class Mode(enum.Enum):
@@ -255,6 +257,37 @@ def _rule(key: str, table: object, name: str) -> PrefixRule:
     )
 
 
+def _union(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(first + then))
+
+
+def _body_again(old: Body, body: Body) -> Body:
+    """Return ``old`` with what ``body``, the same body named again, adds to it."""
+    return attrs.evolve(
+        old,
+        short=body.short or old.short,
+        also=_union(old.also, body.also),
+        aliases=_union(old.aliases, body.aliases),
+        literal=_union(old.literal, body.literal),
+    )
+
+
+def _literal_again(old: Literal, literal: Literal) -> Literal:
+    """Return ``literal`` with what ``old``, the same department written earlier, gives it."""
+    return attrs.evolve(
+        literal,
+        abbreviation=literal.abbreviation or old.abbreviation,
+        level=literal.level or old.level,
+        aliases=_union(old.aliases, literal.aliases),
+    )
+
+
+def _add(records: dict[str, T], key: str, record: T, again: Callable[[T, T], T]) -> None:
+    """Add ``record`` under ``key``; a key named again combines the two (``again``)."""
+    old = records.get(key)
+    records[key] = record if old is None else again(old, record)
+
+
 def combine(
     sources: list[tuple[Mapping[str, Any], str]], *, start: Knowledge | None = None
 ) -> Knowledge:
@@ -288,27 +321,10 @@ def combine(
             rules[key] = _rule(key, table, name)
         for index, table in enumerate(_table_list(data, "body", name)):
             body = _body(table, f"body[{index}]", name)
-            old = bodies.get(body.name)
-            if old is not None:
-                body = attrs.evolve(
-                    old,
-                    short=body.short or old.short,
-                    also=tuple(dict.fromkeys(old.also + body.also)),
-                    aliases=tuple(dict.fromkeys(old.aliases + body.aliases)),
-                    literal=tuple(dict.fromkeys(old.literal + body.literal)),
-                )
-            bodies[body.name] = body
+            _add(bodies, body.name, body, _body_again)
         for index, table in enumerate(_table_list(data, "department", name)):
             literal = _literal(table, f"department[{index}]", name)
-            old_literal = literals.get(literal.canonical)
-            if old_literal is not None:
-                literal = attrs.evolve(
-                    literal,
-                    abbreviation=literal.abbreviation or old_literal.abbreviation,
-                    level=literal.level or old_literal.level,
-                    aliases=tuple(dict.fromkeys(old_literal.aliases + literal.aliases)),
-                )
-            literals[literal.canonical] = literal
+            _add(literals, literal.canonical, literal, _literal_again)
     for body in bodies.values():
         for rule in body.rules:
             if rule not in rules:
