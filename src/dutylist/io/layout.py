@@ -7,11 +7,20 @@ lack, and the paragraphs of each cell written so that the readers get the item b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from dutylist.model import Clause, CooperativeItem, Department, Item, Part, PartKind, RecalledItem
+from dutylist.model import (
+    Category,
+    Clause,
+    CooperativeItem,
+    Department,
+    Item,
+    Part,
+    PartKind,
+    RecalledItem,
+)
 from dutylist.parse.cells import DISCONTINUED_MARK, clause_paragraphs
-from dutylist.parse.vocabulary import Role, header_role, usual_columns
+from dutylist.parse.vocabulary import Role, header_role, squash, usual_columns
 from dutylist.patterns import compile_on_use
 
 _OWN_ROLES = {
@@ -49,6 +58,23 @@ def column_roles(part: Part, columns: Sequence[str]) -> tuple[Role, ...]:
     if Role.ASSISTING_DEPARTMENTS in seen and Role.DEPARTMENTS not in seen:
         roles = [Role.DEPARTMENTS if r is Role.ASSISTING_DEPARTMENTS else r for r in roles]
     return tuple(roles)
+
+
+def category_headings(part: Part, *, category_column: bool) -> Iterator[tuple[Category, bool]]:
+    """Yield each category of ``part`` and whether its heading needs a merged row of its own.
+
+    A 类别 column carries the heading; a row is needed only where it cannot: without such
+    a column, for a category without items, for a heading with spaces around it, and for
+    a heading the same as the one before (the two categories would read as one).
+    """
+    previous = ""
+    for category in part.categories:
+        heading = category.heading
+        needs_row = not category_column or (
+            not category.items or heading != heading.strip() or squash(heading) == previous
+        )
+        yield category, needs_row and bool(heading.strip())
+        previous = squash(heading)
 
 
 def overflow(part: Part, width: int) -> int:

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from dutylist.errors import WriteError
 from dutylist.io.files import write_atomically
-from dutylist.io.layout import cell_paragraphs, column_roles, overflow, part_columns
+from dutylist.io.layout import (
+    category_headings,
+    cell_paragraphs,
+    column_roles,
+    overflow,
+    part_columns,
+)
 from dutylist.location import Location
 from dutylist.messages import _
 from dutylist.model import DutyList, Item, Part
@@ -141,15 +147,11 @@ class _SheetWriter:
         if self.part.columns:
             self.header()
         category_column = self.roles.index(Role.CATEGORY) + 1 if Role.CATEGORY in self.roles else 0
-        previous = ""
-        for category in self.part.categories:
+        headings = category_headings(self.part, category_column=bool(category_column))
+        for category, own_row in headings:
             heading = category.heading
-            needs_row = not category_column or (
-                not category.items or heading != heading.strip() or squash(heading) == previous
-            )
-            if needs_row and heading.strip():
+            if own_row:
                 self.merged_line(heading, bold=True, bordered=True)
-            previous = squash(heading)
             first = self.row + 1
             for item in category.items:
                 self.item(item, heading.strip())
