@@ -87,14 +87,16 @@ def revisions(draw: st.DrawFn, duty_list: DutyList, *, max_edits: int = 5) -> Du
             part = edits.part(result, where[0])
             category = part.categories[where[1]]
             categories = list(part.categories)
-            categories[where[1]] = attrs.evolve(
-                category, declared_count=(category.declared_count or 0) + 1
-            )
+            count = (category.declared_count or 0) + 1
+            heading = category.heading.replace(f"（{category.declared_count}项）", f"（{count}项）")
+            categories[where[1]] = attrs.evolve(category, declared_count=count, heading=heading)
             result = edits.replace_part(result, attrs.evolve(part, categories=tuple(categories)))
         elif kind == "retitle-category":
             part = edits.part(result, where[0])
             category = part.categories[where[1]]
             categories = list(part.categories)
-            categories[where[1]] = attrs.evolve(category, title=category.title + draw(cjk(1, 4)))
+            title = category.title + draw(cjk(1, 4))
+            heading = category.heading.replace(category.title, title, 1)  # as printed
+            categories[where[1]] = attrs.evolve(category, title=title, heading=heading)
             result = edits.replace_part(result, attrs.evolve(part, categories=tuple(categories)))
     return edits.renumber(result)

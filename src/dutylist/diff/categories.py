@@ -19,7 +19,7 @@ from typing import Any
 from dutylist.diff.align import Alignment
 from dutylist.diff.changes import CategoryChange, CategoryChangeKind, CategoryRef
 from dutylist.diff.content import PART_ORDER, merged_parts
-from dutylist.diff.inline import normalize
+from dutylist.diff.inline import inline_diff, normalize
 from dutylist.model import DutyList, Part, PartKind
 
 RENAME_SIMILARITY = 0.5
@@ -232,16 +232,19 @@ def _reordered(old: Part, new: Part, pairs: Sequence[tuple[int, int]]) -> set[tu
 def _category_changes(
     before: CategoryRef, after: CategoryRef, *, reordered: bool
 ) -> list[CategoryChange]:
-    changes = []
+    """Return the records of a pair of categories, each with the inline diff of the headings."""
+    kinds = []
     if reordered:
-        changes.append(CategoryChange(kind=CategoryChangeKind.REORDERED, old=before, new=after))
+        kinds.append(CategoryChangeKind.REORDERED)
     if before.title != after.title:
-        changes.append(CategoryChange(kind=CategoryChangeKind.RENAMED, old=before, new=after))
+        kinds.append(CategoryChangeKind.RENAMED)
     if before.declared_count != after.declared_count:
-        changes.append(CategoryChange(kind=CategoryChangeKind.COUNT_CHANGED, old=before, new=after))
-    if not changes and before.ordinal != after.ordinal:
-        changes.append(CategoryChange(kind=CategoryChangeKind.RENUMBERED, old=before, new=after))
-    return changes
+        kinds.append(CategoryChangeKind.COUNT_CHANGED)
+    if not kinds and before.ordinal != after.ordinal:
+        kinds.append(CategoryChangeKind.RENUMBERED)
+    shown_before, shown_after = before.heading or before.title, after.heading or after.title
+    edits = inline_diff(shown_before, shown_after) if shown_before != shown_after else ()
+    return [CategoryChange(kind=kind, old=before, new=after, edits=edits) for kind in kinds]
 
 
 def _run_lengths(values: Sequence[int]) -> list[int]:

@@ -14,7 +14,7 @@ import attrs
 
 from dutylist.departments.registry import Rename
 from dutylist.diff.summary import Summary
-from dutylist.model import Item, PartKind
+from dutylist.model import DutyList, Item, PartKind
 
 
 class ChangeKind(enum.Enum):
@@ -178,7 +178,6 @@ class Change:
 
 
 def _mirror_field(change: FieldChange) -> FieldChange:
-    edits = tuple(InlineEdit(op=_EDIT_MIRROR[edit.op], text=edit.text) for edit in change.edits)
     return FieldChange(
         field=change.field,
         op=change.op.mirror,
@@ -186,9 +185,13 @@ def _mirror_field(change: FieldChange) -> FieldChange:
         new=change.old,
         old_clause=change.new_clause,
         new_clause=change.old_clause,
-        edits=edits,
+        edits=_mirror_edits(change.edits),
         classification=change.classification,
     )
+
+
+def _mirror_edits(edits: tuple[InlineEdit, ...]) -> tuple[InlineEdit, ...]:
+    return tuple(InlineEdit(op=_EDIT_MIRROR[edit.op], text=edit.text) for edit in edits)
 
 
 _EDIT_MIRROR = {
@@ -295,6 +298,9 @@ class CategoryChange:
     """For a split or merge: the items that went from the old category to the new one with
     it, as (old position, new position) in the part. They are not moved (转类): the
     category record accounts for them."""
+    edits: tuple[InlineEdit, ...] = ()
+    """The inline diff of the old and the new heading as shown (the title when a heading is
+    empty), when they differ; empty for added, removed, split and merged categories."""
 
     def mirrored(self) -> CategoryChange:
         """Return the change as seen when the two lists swap places."""
@@ -303,6 +309,7 @@ class CategoryChange:
             old=self.new,
             new=self.old,
             items=tuple(sorted((new, old) for old, new in self.items)),
+            edits=_mirror_edits(self.edits),
         )
 
 
@@ -351,7 +358,11 @@ class Systemic:
 
 @attrs.frozen(kw_only=True)
 class ChangeSet:
-    """Everything that differs between two versions of a duty list."""
+    """Everything that differs between two versions of a duty list.
+
+    One made by :func:`~dutylist.diff.diff_lists` also holds the new list in full
+    (:attr:`new_list`), which reports showing the whole list (the redline) render.
+    """
 
     old: ListRef
     """The old version."""
@@ -367,6 +378,9 @@ class ChangeSet:
     """Counts per part, category and department."""
     systemic: tuple[Systemic, ...] = ()
     """Replacements made in several items, each listing the changes that make it."""
+    new_list: DutyList | None = attrs.field(default=None, eq=False, repr=False)
+    """The new list in full; not compared, not written to JSON, and None when the set was
+    read from JSON or filtered (it then no longer leads from one list to the other)."""
 
     @property
     def is_empty(self) -> bool:

@@ -132,6 +132,7 @@ def compute_aligned(
         categories=tuple(category_changes),
         summary=summarize(changes, renumbered_entries, registry),
         systemic=find_systemic(changes, registry),
+        new_list=new,
     )
     return changeset, alignment
 

@@ -1,8 +1,9 @@
 """Narrow a change set for a reader: only substantive changes, or one department's.
 
 A filtered change set is a report, not a patch: :func:`dutylist.diff.apply` needs the
-whole set. Systemic records keep pointing at the changes they made (renumbered), and
-the summary is recounted from what is left.
+whole set, and the redline the new list, which a filtered set does not carry. Systemic
+records keep pointing at the changes they made (renumbered), and the summary is
+recounted from what is left.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ def filter_changes(
         categories=categories,
         systemic=_still_systemic(systemic),
         summary=summarize(changes, renumbered, registry),
+        new_list=None,  # what is left no longer leads from the old list to the new one
     )
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
-from dutylist.codec import make_converter
+from dutylist.codec import describe_error, make_converter
 from dutylist.diff.changes import ChangeSet
 from dutylist.errors import FormatError
 from dutylist.location import Location
@@ -15,18 +17,37 @@ CHANGESET_VERSION = 1
 """The version of the change set's JSON layout."""
 
 
+@cache
+def _hooks() -> tuple[
+    Callable[[ChangeSet], dict[str, Any]], Callable[[Mapping[str, Any], type], ChangeSet]
+]:
+    """Return the functions that write and read a change set, leaving out its new list."""
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override  # noqa: PLC0415
+
+    converter = make_converter()
+    left_out = override(omit=True)
+    return (
+        make_dict_unstructure_fn(ChangeSet, converter, new_list=left_out),
+        make_dict_structure_fn(ChangeSet, converter, new_list=left_out),
+    )
+
+
 def to_data(changeset: ChangeSet) -> dict[str, Any]:
     """Return ``changeset`` as JSON-ready data.
 
     Each change also carries its ``classification`` (substantive or cosmetic), and the
-    whole set an ``is_empty`` flag, so consumers need not recompute them.
+    whole set an ``is_empty`` flag, so consumers need not recompute them. The new list
+    (:attr:`~dutylist.diff.changes.ChangeSet.new_list`) is not written: the JSON holds the
+    changes only.
     """
-    data: dict[str, Any] = make_converter().unstructure(changeset)
+    data: dict[str, Any] = _hooks()[0](changeset)
     for change, raw in zip(changeset.changes, data["changes"], strict=True):
         raw["classification"] = change.classification.value
     for raw in data["categories"]:
         if not raw["items"]:
             del raw["items"]  # only split and merge records carry items
+        if not raw["edits"]:
+            del raw["edits"]  # only headings printed otherwise carry edits
     for raw in data["systemic"]:
         if raw["reform"] is None:
             del raw["reform"]  # only declared department renames name one
@@ -39,14 +60,12 @@ def dumps(changeset: ChangeSet) -> str:
 
 
 def from_data(data: object, *, source: str | None = None) -> ChangeSet:
-    """Return the change set held in JSON-ready ``data``.
+    """Return the change set held in JSON-ready ``data`` (its ``new_list`` is None).
 
     Raises:
         FormatError: the data is not a change set; the message names the JSON path.
     """
     import cattrs  # noqa: PLC0415
-
-    from dutylist.codec import describe_error, make_converter  # noqa: PLC0415
 
     where = Location(file=source)
     if not isinstance(data, dict) or data.get("changeset_version") != CHANGESET_VERSION:
@@ -63,7 +82,7 @@ def from_data(data: object, *, source: str | None = None) -> ChangeSet:
             for change in changes
         ]
     try:
-        return make_converter().structure(body, ChangeSet)
+        return _hooks()[1](body, ChangeSet)
     except Exception as exc:
         messages = cattrs.transform_error(exc, path="$", format_exception=describe_error)
         raise FormatError(messages[0] if messages else str(exc), where) from exc
