@@ -103,7 +103,7 @@ def measure(size: int, folder: Path, repeats: int) -> tuple[int, dict[str, float
     times["diff"] = timed(lambda: diff_lists(old, new), repeats)
     for name in ("text", "markdown", "html", "docx", "json"):
         times[name] = timed(lambda name=name: render_changes(changeset, name), repeats)
-    times["redline"] = timed(lambda: render_redline(changeset, new), repeats)
+    times["redline"] = timed(lambda: render_redline(changeset), repeats)
     return len(old.items), times
 
 

@@ -74,6 +74,57 @@ def test_redline_needs_docx(lists: tuple[Path, Path], tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def _document_xml(path: Path) -> str:
+    """Return the body of a written .docx, its revision dates (the time of writing) blanked."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    return re.sub(r'w:date="[^"]*"', 'w:date=""', xml)
+
+
+def test_format_redline_writes_the_tracked_list(lists: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "tracked.docx"
+    result = _invoke("diff", *lists, "--format", "redline", "-o", out)
+    assert result.exit_code == 0, result.output
+    body = _document_xml(out)
+    assert "<w:ins " in body
+    assert "<w:del " in body
+    # --format docx --redline, the older spelling, writes the same document
+    older = tmp_path / "older.docx"
+    assert _invoke("diff", *lists, "--format", "docx", "--redline", "-o", older).exit_code == 0
+    assert _document_xml(older) == body
+
+
+def test_format_redline_needs_an_output_file(lists: tuple[Path, Path]) -> None:
+    result = _invoke("diff", *lists, "--format", "redline")
+    assert result.exit_code == 2
+    assert result.stderr == "dutylist: error: --format redline 需要用 -o/--output 指定文件\n"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "named"),
+    [
+        (("--format", "redline"), "--format redline"),
+        (("--format", "docx", "--redline"), "--redline"),
+    ],
+)
+@pytest.mark.parametrize("narrowing", [("--substantive-only",), ("--department", "区人社局")])
+def test_the_redline_cannot_be_filtered(
+    lists: tuple[Path, Path],
+    tmp_path: Path,
+    spelling: tuple[str, ...],
+    named: str,
+    narrowing: tuple[str, ...],
+) -> None:
+    out = tmp_path / "tracked.docx"
+    result = _invoke("diff", *lists, *spelling, *narrowing, "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == f"dutylist: error: {named} 显示全部变更，不能筛选\n"
+    assert not out.exists()
+
+
 def _changes(*args: object) -> list[dict[str, object]]:
     result = _invoke("diff", *args, "--format", "json")
     assert result.exit_code == 0, result.output

@@ -23,3 +23,4 @@ def test_the_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     printed = output.getvalue().splitlines()
     assert printed[0] == "14 125"
     assert printed[1] == "['added', 'merged', 'modified', 'moved', 'removed', 'split']"
+    assert printed[2] == "['text', 'markdown', 'html', 'docx', 'redline', 'json']"

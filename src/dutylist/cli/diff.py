@@ -30,11 +30,14 @@ from dutylist.departments.registry import registry_for
 from dutylist.diff import diff_lists
 from dutylist.diff.filters import filter_changes
 from dutylist.messages import N_, _
-from dutylist.reports.changes import RENDERERS, render_changes, render_redline
+from dutylist.reports.changes import RENDERERS, render_changes
 from dutylist.reports.changes.text import print_text
 
 if TYPE_CHECKING:
     from dutylist.model import DutyList
+
+_FILE_FORMATS = frozenset({"docx", "redline"})
+"""The formats written as .docx files, which need ``-o`` (``-o -`` for standard output)."""
 
 
 @click.command(
@@ -64,12 +67,17 @@ if TYPE_CHECKING:
 @rendering_option
 @report_format_option(
     RENDERERS,
-    N_("报告格式：text、markdown、html（单个文件）、docx（新旧对照表）或 json（变更集）。"),
+    N_(
+        "报告格式：text、markdown、html（单个文件）、docx（新旧对照表）、"
+        "redline（带修订痕迹的新清单 .docx）或 json（变更集）。"
+    ),
 )
 @output_option
 @click.option("--exit-code", is_flag=True, help=N_("两份清单不同时退出码为 1（同 git diff）。"))
 @click.option(
-    "--redline", is_flag=True, help=N_("与 --format docx 一起使用：输出带修订痕迹的新清单。")
+    "--redline",
+    is_flag=True,
+    help=N_("与 --format docx 一起使用：输出带修订痕迹的新清单（同 --format redline）。"),
 )
 @click.option("--substantive-only", is_flag=True, help=N_("略去形式上的变化（空格、标点……）。"))
 @click.option(
@@ -96,16 +104,19 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
     config_file: str | None,
 ) -> None:
     """Compare OLD and NEW (any format dutylist reads): what was added, removed, changed, moved."""
-    if output_format == "docx" and output is None:
-        fail(_("--format docx 需要用 -o/--output 指定文件"))
+    if output_format in _FILE_FORMATS and output is None:
+        fail(_("--format {format} 需要用 -o/--output 指定文件").format(format=output_format))
     if old == STDIO and new == STDIO:
         fail(_("OLD 和 NEW 不能都是标准输入（-）"))
     if len(labels) > 2:
         fail(_("--label 最多两次：第一次为 OLD，第二次为 NEW"))
     if redline and output_format != "docx":
         fail(_("--redline 需要与 --format docx 一起使用"))
-    if redline and (substantive_only or department):
-        fail(_("--redline 显示全部变更，不能筛选"))
+    if (redline or output_format == "redline") and (substantive_only or department):
+        option = "--redline" if redline else "--format redline"
+        fail(_("{option} 显示全部变更，不能筛选").format(option=option))
+    if redline:
+        output_format = "redline"  # the old spelling of --format redline
     with reported_errors():
         refuse_overwriting_inputs(output, old, new)
         before = _named(load_list(old, from_format, rendering), old, labels[:1])
@@ -122,12 +133,7 @@ def diff_command(  # noqa: PLR0913, PLR0917 - one parameter per option
         if output_format == "text" and output is None:
             print_text(changeset)
         else:
-            rendered = (
-                render_redline(changeset, after)
-                if redline
-                else render_changes(changeset, output_format)
-            )
-            write_output(output, rendered)
+            write_output(output, render_changes(changeset, output_format))
     sys.exit(EXIT_DIFFERENCES if exit_code and not changeset.is_empty else EXIT_OK)
 
 

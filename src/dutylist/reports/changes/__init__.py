@@ -1,8 +1,9 @@
 """Change reports: :data:`RENDERERS` maps a format name to the function that renders it.
 
 Every renderer takes a :class:`~dutylist.diff.changes.ChangeSet` and returns the report,
-as text or (for .docx) bytes. The command line and :func:`render_changes` look formats
-up in this one table; adding a report format is one module and one line here.
+as text or (for .docx) bytes; the redline renders the new list the change set carries.
+The command line and :func:`render_changes` look formats up in this one table; adding a
+report format is one module and one line here.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ RENDERERS: dict[str, Renderer] = {
     "markdown": render_markdown,
     "html": render_html,
     "docx": render_docx,
+    "redline": render_redline,
     "json": dumps,
 }
 """The change report formats, by name (what ``dutylist diff --format`` offers)."""
@@ -36,7 +38,8 @@ def render_changes(changeset: ChangeSet, format_name: str) -> bytes:
     """Return the change report in ``format_name`` as bytes (UTF-8 text, or a .docx file).
 
     Raises:
-        UsageError: the format is unknown.
+        UsageError: the format is unknown, or it is ``redline`` and the change set does not
+            carry the new list (read from JSON or filtered).
     """
     renderer = RENDERERS.get(format_name)
     if renderer is None:

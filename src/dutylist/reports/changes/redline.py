@@ -6,12 +6,17 @@ merged items, are deleted rows where they stood; a modified item's cells carry i
 edits as tracked insertions and deletions; a renumbered item's number is a deleted old
 number and an inserted new one; renamed or recounted category headings are tracked too.
 Typography as in the comparison table: 黑体 headings, 仿宋_GB2312 text, landscape A4.
+
+It renders from the change set alone: the new list it shows is the one the change set
+carries (:attr:`~dutylist.diff.changes.ChangeSet.new_list`), and a heading's tracked edits
+are the category change's inline diff.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
@@ -28,8 +33,9 @@ from dutylist.diff.changes import (
     ItemRef,
 )
 from dutylist.diff.content import clause_text, departments_of, merged_parts
-from dutylist.diff.inline import inline_diff
+from dutylist.errors import UsageError
 from dutylist.fields import FIELD_LABELS, clause_fields
+from dutylist.messages import _
 from dutylist.model import (
     Category,
     Clause,
@@ -55,10 +61,40 @@ _WIDTHS_CM = {
 }
 
 
-def render_redline(changeset: ChangeSet, new: DutyList, when: dt.datetime | None = None) -> bytes:
-    """Return ``new`` as a .docx whose tracked changes lead from the old list to it."""
+def render_redline(
+    changeset: ChangeSet, new: DutyList | None = None, when: dt.datetime | None = None
+) -> bytes:
+    """Return the new list as a .docx whose tracked changes lead from the old list to it.
+
+    Args:
+        changeset: a whole change set from :func:`~dutylist.diff.diff_lists`, which
+            carries the new list (:attr:`~dutylist.diff.changes.ChangeSet.new_list`).
+        new: deprecated, to be removed in the next release: the new list, for a change set
+            that does not carry it. Leave it out.
+        when: the time the revisions are dated (default: now).
+
+    Raises:
+        UsageError: the change set does not carry the new list (it was read from JSON or
+            filtered) and ``new`` was not given.
+    """
     import docx  # noqa: PLC0415
 
+    if new is not None:
+        warnings.warn(
+            "render_redline(changeset, new) is deprecated: the change set from diff_lists "
+            "carries the new list; call render_redline(changeset)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+    else:
+        new = changeset.new_list
+    if new is None:
+        raise UsageError(
+            _(
+                "该变更集不含新清单（从 JSON 读入或经过筛选），无法生成修订版："
+                "请重新比较两份清单，且不要筛选"
+            )
+        )
     stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     writer = Writer(stamp)
     document = docx.Document()
@@ -104,13 +140,10 @@ def _rows(changeset: ChangeSet, part: Part) -> Iterator[tuple[str, list[Cell]]]:
                 explicit[ref.position] = change
     deleted = _deleted_rows(changeset, part, explicit)
     old_numbers = {r.new_position: r.old_number for r in changeset.renumbered if r.part is kind}
-    old_headings = {
-        change.new.index: change.old.heading
+    heading_edits = {
+        change.new.index: change.edits
         for change in changeset.categories
-        if change.new is not None
-        and change.old is not None
-        and change.new.part is kind
-        and change.kind not in {CategoryChangeKind.SPLIT, CategoryChangeKind.MERGED}
+        if change.new is not None and change.new.part is kind and change.edits
     }
     added_categories = {
         change.new.index
@@ -121,7 +154,7 @@ def _rows(changeset: ChangeSet, part: Part) -> Iterator[tuple[str, list[Cell]]]:
     for index, category in enumerate(part.categories):
         yield (
             "heading",
-            [_heading_cell(category, old_headings.get(index), index in added_categories)],
+            [_heading_cell(category, heading_edits.get(index, ()), index in added_categories)],
         )
         if index == 0:
             yield from deleted.get(-1, [])
@@ -183,13 +216,13 @@ def _text(number: int | None) -> str:
     return "" if number is None else str(number)
 
 
-def _heading_cell(category: Category, old_heading: str | None, added: bool) -> Cell:
+def _heading_cell(category: Category, edits: tuple[InlineEdit, ...], added: bool) -> Cell:
     heading = category.heading or category.title
     if added:
         return [Para(((heading, "ins"),), mark="ins")]
-    if old_heading is None or old_heading == heading:
+    if not edits:
         return [Para(((heading, ""),))]
-    return [Para(_segments(inline_diff(old_heading, heading)))]
+    return [Para(_segments(edits))]
 
 
 def _segments(edits: tuple[InlineEdit, ...]) -> tuple[Segment, ...]:
