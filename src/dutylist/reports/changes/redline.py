@@ -77,8 +77,6 @@ def render_redline(
         UsageError: the change set does not carry the new list (it was read from JSON or
             filtered) and ``new`` was not given.
     """
-    import docx  # noqa: PLC0415
-
     if new is not None:
         warnings.warn(
             "render_redline(changeset, new) is deprecated: the change set from diff_lists "
@@ -95,6 +93,8 @@ def render_redline(
                 "请重新比较两份清单，且不要筛选"
             )
         )
+    import docx  # noqa: PLC0415
+
     stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     writer = Writer(stamp)
     document = docx.Document()
