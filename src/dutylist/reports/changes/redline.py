@@ -79,8 +79,10 @@ def render_redline(
     """
     if new is not None:
         warnings.warn(
-            "render_redline(changeset, new) is deprecated: the change set from diff_lists "
-            "carries the new list; call render_redline(changeset)",
+            _(
+                "render_redline(changeset, new) 已弃用：diff_lists 给出的变更集自带新清单，"
+                "请调用 render_redline(changeset)"
+            ),
             DeprecationWarning,
             stacklevel=2,
         )
