@@ -206,7 +206,8 @@ def _expected(document: _Document) -> list[str]:
                 num_id = num_id or num_pr[0]
                 ilvl = num_pr[1] if ilvl is None else ilvl
             current = parent
-        return num_id, ilvl
+        # A style numbers only when its chain names a list: a level alone is no numbering.
+        return (num_id, ilvl) if num_id else ("", None)
 
     counters: dict[str, list[int | None]] = {}
     shown = []

@@ -30,6 +30,7 @@ limit on template depth turns anything deeper into a :class:`~dutylist.errors.Re
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -140,7 +141,40 @@ def read_body(document: etree._Element, data: bytes, name: str, numbering: Numbe
 
 def _number(text: str, separators: Separators, numbering: Numbering) -> str:
     """Return ``text`` with the numbering keys replaced by the numbers Word prints."""
-    plans: dict[str | None, Plan | None] = {}
+    if numbering.resolve(None, None) is not None:
+        return _number_every(text, separators, numbering)
+    chars = separators.chars
+    pieces = text.split(chars[KEY])
+    if len(pieces) == 1:
+        return text
+    end, paragraph, field = chars[END], chars[PARAGRAPH], chars[FIELD]
+    has_text = separators.has_text
+    plans: dict[str, tuple[Plan, list[int | None]] | None] = {}
+    number = numbering.number
+    out = [pieces[0]]
+    # A key right after the paragraph's start numbers it; any other is a w:pPr that is
+    # not the paragraph's first child, and is dropped.
+    first = pieces[0][-1:] == paragraph
+    for piece in itertools.islice(pieces, 1, None):
+        key, _, rest = piece.partition(end)
+        if first:
+            if key in plans:
+                plan = plans[key]
+            else:
+                style, own = _parse_key(key, field)
+                plan = plans[key] = numbering.plan(style, own)
+            if plan is not None:
+                label = number(*plan)  # advances the counters: once per paragraph
+                if label and has_text(rest):
+                    out.append(label)
+        out.append(rest)
+        first = rest[-1:] == paragraph
+    return "".join(out)
+
+
+def _number_every(text: str, separators: Separators, numbering: Numbering) -> str:
+    """Number ``text`` when every paragraph is numbered, through its default style."""
+    plans: dict[str | None, tuple[Plan, list[int | None]] | None] = {}
     field = separators.chars[FIELD]
 
     def number(match: re.Match[str]) -> str:
@@ -152,12 +186,10 @@ def _number(text: str, separators: Separators, numbering: Numbering) -> str:
             plan = plans[key] = numbering.plan(style, own)
         if plan is None:
             return start + line
-        label = numbering.number(plan)  # advances the counters: once per paragraph
+        label = numbering.number(*plan)  # advances the counters: once per paragraph
         return start + label + line if label and line.strip() else start + line
 
-    # Without a w:pPr, a paragraph is numbered only when its default style is.
-    every = numbering.resolve(None, None) is not None
-    text = (separators.all_numbered if every else separators.numbered).sub(number, text)
+    text = separators.all_numbered.sub(number, text)
     if separators.chars[KEY] in text:  # a w:pPr that is not the paragraph's first child
         text = separators.stray_keys.sub("", text)
     return text

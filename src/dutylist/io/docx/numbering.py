@@ -161,9 +161,10 @@ class Numbering:
     unresolved: int = 0
     """How many numbered paragraphs could not be given their number."""
     _levels: dict[str, dict[int, Level]] = attrs.field(factory=dict, init=False, repr=False)
-    _instances: dict[str, tuple[str | None, dict[int, int]]] = attrs.field(
+    _instances: dict[str, tuple[str | None, dict[int, int], tuple[object, ...]]] = attrs.field(
         factory=dict, init=False, repr=False
     )
+    _plans: dict[tuple[object, ...], Plan] = attrs.field(factory=dict, init=False, repr=False)
 
     @classmethod
     def parse(cls, numbering: etree._Element | None, styles: etree._Element | None) -> Numbering:
@@ -229,6 +230,10 @@ class Numbering:
 
         The overrides map a level (ilvl) to the value it restarts at.
         """
+        abstract_id, overrides, _restarts = self._instance(num_id)
+        return abstract_id, overrides
+
+    def _instance(self, num_id: str) -> tuple[str | None, dict[int, int], tuple[object, ...]]:
         found = self._instances.get(num_id)
         if found is None:
             nums = self.nums.get(num_id, [])
@@ -237,7 +242,8 @@ class Numbering:
             for fields in nums:
                 for index in range(1, len(fields) - 1, 2):
                     overrides[_int(fields[index], 0)] = _int(fields[index + 1], 1)
-            found = self._instances[num_id] = (abstract_id, overrides)
+            restarts = tuple(overrides.items())
+            found = self._instances[num_id] = (abstract_id, overrides, restarts)
         return found
 
     def levels(self, abstract_id: str) -> dict[int, Level]:
@@ -269,31 +275,51 @@ class Numbering:
             ilvl = style_ref.ilvl
         return NumberingRef(num_id=num_id, ilvl=ilvl)
 
-    def plan(self, style: str | None, own: NumberingRef | None) -> Plan | None:
+    def plan(
+        self, style: str | None, own: NumberingRef | None
+    ) -> tuple[Plan, list[int | None]] | None:
         """Return how to number a paragraph (arguments as :meth:`resolve`); None: it is not.
 
-        The plan depends only on the definitions, so one serves every paragraph with the
-        same style and ``w:numPr``; :meth:`number` then numbers each of them in turn.
+        The plan, and the counters it advances, serve every paragraph with the same style
+        and ``w:numPr``; :meth:`number` then numbers each of them in turn.
         """
         ref = self.resolve(style, own)
         if ref is None:
             return None
-        abstract_id, overrides = self.instance(ref.num_id)
-        levels = self.levels(abstract_id) if abstract_id is not None else None
-        if abstract_id is None or not levels:
-            return _UNRESOLVED
+        abstract_id, overrides, restarts = self._instance(ref.num_id)
+        if abstract_id is None:
+            return _UNRESOLVED, _UNSET
         ilvl = ref.ilvl
+        # A plan depends on the definition, the level (or the style linked to one) and
+        # the restarts: list instances that restart alike share it.
+        shape = (abstract_id, ilvl, style if ilvl is None else None, restarts)
+        plan = self._plans.get(shape)
+        if plan is None:
+            plan = self._plans[shape] = self._plan(abstract_id, ilvl, style, overrides)
+        if plan.unresolved:
+            return plan, _UNSET
+        # Instances that restart a level count on their own; the others share the list.
+        key = f"num:{ref.num_id}" if overrides else f"abstract:{abstract_id}"
+        counters = self.counters.get(key)
+        if counters is None:
+            counters = self.counters[key] = [None] * 9
+        return plan, counters
+
+    def _plan(
+        self, abstract_id: str, ilvl: int | None, style: str | None, overrides: dict[int, int]
+    ) -> Plan:
+        levels = self.levels(abstract_id)
+        if not levels:
+            return _UNRESOLVED
         if ilvl is None:
             linked = [index for index, level in levels.items() if style and level.style == style]
             ilvl = linked[0] if linked else 0
         level = levels.get(ilvl)
         if level is None or not 0 <= ilvl < 9:
             return _UNRESOLVED
-        # Instances that restart a level count on their own; the others share the list.
-        key = f"num:{ref.num_id}" if overrides else f"abstract:{abstract_id}"
         start = overrides.get(ilvl, level.start)
         if level.fmt in _NO_NUMBER or level.text is None:
-            return Plan(key=key, ilvl=ilvl, start=start)
+            return Plan(ilvl=ilvl, start=start)
         pieces: list[tuple[str, int, int, Callable[[int], str | None]]] = []
         position = 0
         for match in _PLACEHOLDER.finditer(level.text):
@@ -301,34 +327,34 @@ class Numbering:
             shown = levels.get(index)
             formatter = _FORMATS.get(shown.fmt) if shown is not None else None
             if shown is None or formatter is None:
-                return Plan(key=key, ilvl=ilvl, start=start, pieces=(), broken=True)
+                return Plan(ilvl=ilvl, start=start, pieces=(), broken=True)
             default = overrides.get(index, shown.start)
             pieces.append((level.text[position : match.start()], index, default, formatter))
             position = match.end()
-        return Plan(key, ilvl, start, tuple(pieces), level.text[position:])
+        return Plan(ilvl, start, tuple(pieces), level.text[position:])
 
-    def number(self, plan: Plan) -> str | None:
+    def number(self, plan: Plan, counters: list[int | None]) -> str | None:
         """Return the number Word prints before the next paragraph numbered by ``plan``.
 
-        Advances the counters, so call it once per paragraph in document order. Returns
-        None for a bulleted paragraph, or one whose number cannot be rebuilt (counted in
-        :attr:`unresolved`).
+        ``plan`` and ``counters`` are what :meth:`plan` returned. Advances the counters,
+        so call it once per paragraph in document order. Returns None for a bulleted
+        paragraph, or one whose number cannot be rebuilt (counted in :attr:`unresolved`).
         """
-        if plan.key is None:
+        if plan.unresolved:
             self.unresolved += 1
             return None
-        counters = self.counters.setdefault(plan.key, [None] * 9)
         ilvl = plan.ilvl
         current = counters[ilvl]
         counters[ilvl] = plan.start if current is None else current + 1
-        counters[ilvl + 1 :] = _UNSET[ilvl + 1 :]  # deeper levels start again
-        if plan.pieces is None:
+        counters[ilvl + 1 :] = _RESETS[ilvl]  # deeper levels start again
+        pieces = plan.pieces
+        if pieces is None:
             return None
         if plan.broken:
             self.unresolved += 1
             return None
         text: list[str] = []
-        for literal, index, default, formatter in plan.pieces:
+        for literal, index, default, formatter in pieces:
             value = counters[index]
             if value is None:
                 value = default
@@ -345,8 +371,6 @@ class Numbering:
 class Plan:
     """How the paragraphs of one list level are numbered (see :meth:`Numbering.plan`)."""
 
-    key: str | None
-    """The counters the level advances; None when the number cannot be rebuilt."""
     ilvl: int = 0
     start: int = 0
     """The level's first value."""
@@ -357,10 +381,13 @@ class Plan:
     """The level text after its last ``%N``."""
     broken: bool = False
     """True when a ``%N`` names a level without a known format."""
+    unresolved: bool = False
+    """True when the list, its definition or the level is missing: no number at all."""
 
 
-_UNRESOLVED = Plan(key=None)
+_UNRESOLVED = Plan(unresolved=True)
 _UNSET: list[int | None] = [None] * 9
+_RESETS: list[list[int | None]] = [[None] * (8 - ilvl) for ilvl in range(9)]
 
 
 def _level(lvl: etree._Element) -> Level:

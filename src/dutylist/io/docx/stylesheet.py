@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -178,11 +179,11 @@ class Separators:
     """The eight separator characters of one compiled stylesheet, and what finds them."""
 
     chars: str
-    numbered: re.Pattern[str]
-    """The start of a paragraph with its numbering key, and its first line."""
     all_numbered: re.Pattern[str]
-    """The same for every paragraph, with a numbering key or without."""
+    """The start of every paragraph, its numbering key if any, and its first line."""
     stray_keys: re.Pattern[str]
+    has_text: Callable[[str], object]
+    """Whether the line at the start of a string holds more than white space."""
 
     @classmethod
     def of(cls, chars: str) -> Separators:
@@ -192,9 +193,10 @@ class Separators:
         line = f"([^\n{re.escape(chars)}]*)"
         return cls(
             chars=chars,
-            numbered=re.compile(f"{start}{key}([^{end}]*){end}{line}"),
             all_numbered=re.compile(f"{start}(?:{key}([^{end}]*){end})?{line}"),
             stray_keys=re.compile(f"{key}[^{end}]*{end}"),
+            # White space but no line break, then anything but white space or a separator.
+            has_text=re.compile(f"[^\\S\n]*[^\\s{re.escape(chars)}]").match,
         )
 
 
