@@ -79,6 +79,10 @@ class MergedCells:
         """Start a table: no merge is open."""
         self._open: dict[int, Cell] = {}
 
+    def __bool__(self) -> bool:
+        """Return True while a merge is open in some column."""
+        return bool(self._open)
+
     def take(self, column: int, vmerge: str | None, text: Cell | None) -> Cell:
         """Return the text of the cell at ``column``, given its ``w:vMerge`` value.
 
@@ -226,11 +230,17 @@ def _table(text: str, chars: str, name: str, index: int) -> list[Row]:
         properties, ended, content = row.partition(end)
         if not ended:  # a deleted row
             continue
+        where = Location(file=name, table=index, row=row_index)
+        if not merges and field not in content:  # no merge open or starting: the common case
+            # Each cell is END and its paragraphs, each after a newline.
+            cells = tuple([tuple(tc.split("\n")[1:]) for tc in content.split(cell_mark)[1:]])
+            rows.append(Row(cells=cells, location=where))
+            continue
         column = int_val(properties[1:], 0) if properties else 0
-        cells: list[Cell] = []
+        merged: list[Cell] = []
         for tc in content.split(cell_mark)[1:]:
             if tc[0] == end:  # no merge: the common case
-                cells.append(merges.take(column, None, tuple(tc[1:].split("\n")[1:])))
+                merged.append(merges.take(column, None, tuple(tc.split("\n")[1:])))
                 column += 1
                 continue
             merge, _, paragraphs = tc.partition(end)
@@ -242,8 +252,7 @@ def _table(text: str, chars: str, name: str, index: int) -> list[Row]:
                 else:
                     vmerge = value[1:] if value[0] == "V" else "continue"
             lines = None if vmerge == "continue" else tuple(paragraphs.split("\n")[1:])
-            cells.append(merges.take(column, vmerge, lines))
+            merged.append(merges.take(column, vmerge, lines))
             column += span
-        where = Location(file=name, table=index, row=row_index)
-        rows.append(Row(cells=tuple(cells), location=where))
+        rows.append(Row(cells=tuple(merged), location=where))
     return rows
