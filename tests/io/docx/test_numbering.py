@@ -40,6 +40,7 @@ _FORMATS = {
 }
 _LEVELS = 3
 _DEFAULT = ' w:default="1"'
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 
 @st.composite
@@ -72,6 +73,8 @@ class _Document:
     """How many paragraphs come before the table, which holds the others in one cell."""
     filler: bool
     """Whether unnumbered styles fill styles.xml as in Word's template."""
+    form: str
+    """How the list instances are written: as Word does (``word``, ``durable``), or not."""
 
 
 _NUM_PR = st.tuples(st.sampled_from(["", "0", "1", "2", "3"]), st.sampled_from([None, 0, 1, 2]))
@@ -110,6 +113,7 @@ def _documents(draw: st.DrawFn) -> _Document:
         paragraphs=paragraphs,
         in_table=draw(st.integers(0, len(paragraphs))),
         filler=draw(st.booleans()),
+        form=draw(st.sampled_from(["word", "durable", "indented", "comment", "reordered"])),
     )
 
 
@@ -138,17 +142,20 @@ def _package(document: _Document) -> bytes:
         )
         + "</w:abstractNum>"
         for a, levels in enumerate(abstracts)
-    ) + "".join(
-        f'<w:num w:numId="{index + 1}"><w:abstractNumId w:val="{abstract}"/>'
-        + (
-            ""
-            if override is None
-            else f'<w:lvlOverride w:ilvl="{override[0]}">'
-            f'<w:startOverride w:val="{override[1]}"/></w:lvlOverride>'
-        )
-        + "</w:num>"
-        for index, (abstract, override) in enumerate(nums)
-    )
+    ) + ("<!-- w:num -->" if document.form == "comment" else "")
+    space = "\n  " if document.form == "indented" else ""
+    for index, (abstract, override) in enumerate(nums):
+        attributes = {
+            "durable": f' w:numId="{index + 1}" w14:durableId="{index + 90}"',
+            "reordered": f' w14:durableId="{index + 90}" w:numId="{index + 1}"',
+        }.get(document.form, f' w:numId="{index + 1}"')
+        numbering += f'<w:num{attributes}>{space}<w:abstractNumId w:val="{abstract}"/>'
+        if override is not None:
+            numbering += (
+                f'{space}<w:lvlOverride w:ilvl="{override[0]}">{space}'
+                f'<w:startOverride w:val="{override[1]}"/>{space}</w:lvlOverride>'
+            )
+        numbering += f"{space}</w:num>{space}"
     filler = "".join(
         f'<w:style w:type="paragraph" w:styleId="Filler{index}"><w:name w:val="f{index}"/>'
         '<w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0"/></w:pPr></w:style>'
@@ -181,7 +188,8 @@ def _package(document: _Document) -> bytes:
         "</w:document>",
         "word/styles.xml": f'{head}<w:styles xmlns:w="{W_NS}"><w:docDefaults/>{latent}'
         f"{filler}{style_xml}</w:styles>",
-        "word/numbering.xml": f'{head}<w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>',
+        "word/numbering.xml": f'{head}<w:numbering xmlns:w="{W_NS}" xmlns:w14="{_W14}">'
+        f"{numbering}</w:numbering>",
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

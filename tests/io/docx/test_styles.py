@@ -1,17 +1,19 @@
-"""Cutting styles.xml down before parsing it never changes the numbering read from it."""
+"""Cutting styles.xml and numbering.xml down before parsing never changes the numbering."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 
+import pytest
 from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from dutylist.io.docx.numbering import Numbering
-from dutylist.io.docx.styles import numbering_styles
+from dutylist.io.docx.styles import numbering_instances, numbering_styles
+from dutylist.io.docx.stylesheet import list_instances
 from dutylist.io.docx.wordml import W_NS
 
 _IDS = st.sampled_from(["Normal", "A", "B", "x y"])
@@ -95,3 +97,97 @@ def test_parts_in_another_form_are_kept_whole() -> None:
     other_prefix = f'<s:styles xmlns:s="{W_NS}"><s:style s:styleId="A"/></s:styles>'.encode()
     for data in (escaped, other_prefix, escaped.decode().encode("utf-16")):
         assert numbering_styles(data) == data
+
+
+# -- list instances read from the bytes of the numbering part ---------------------------
+
+_NUM_PIECES = st.sampled_from(
+    [
+        '<w:num w:numId="{n}"><w:abstractNumId w:val="1"/></w:num>',
+        (
+            '<w:num w:numId="{n}"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0">'
+            '<w:startOverride w:val="3"/></w:lvlOverride></w:num>'
+        ),
+        (
+            '<w:num w:numId="{n}" w14:durableId="7">\n <w:abstractNumId w:val="1" />\n'
+            ' <w:lvlOverride w:ilvl="1">\n  <w:startOverride w:val="1"/>\n'
+            " </w:lvlOverride>\n</w:num>"
+        ),
+        '<w:num w:numId="{n}" w15:durableId="7"><w:abstractNumId w:val="1"/></w:num>',
+        "<w:num w:numId='{n}'><w:abstractNumId w:val='1'/></w:num>",
+        '<w:num w:numId="{n}"><w:abstractNumId w:val="&#49;"/></w:num>',
+        '<w:num w:numId="{n}\t"><w:abstractNumId w:val="1"/></w:num>',
+        '<w:num w:numId="{n}" w:numId="9"><w:abstractNumId w:val="1"/></w:num>',
+        (
+            '<w:num w:numId="{n}"><w:lvlOverride w:ilvl="0"><w:startOverride w:val="2"/>'
+            "</w:lvlOverride></w:num>"
+        ),
+        (
+            '<w:num w:numId="{n}"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+            '<w:lvl w:ilvl="0"><w:start w:val="4"/></w:lvl></w:lvlOverride></w:num>'
+        ),
+        '<w:num w:numId="{n}"><w:abstractNumId w:val="1"/><w:abstractNumId w:val="2"/></w:num>',
+        '<w:num w:numId="{n}"/>',
+        '<w:num w:numId="{n}"><w:abstractNumId w:val="1"/>',
+        "<!-- <w:num w:numId='{n}'/> -->",
+        "<w:numIdMacAtCleanup w:val='{n}'/>",
+        "\n",
+    ]
+)
+_ABSTRACT = (
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+)
+
+
+@st.composite
+def _numbering_parts(draw: st.DrawFn) -> bytes:
+    """A numbering part: list instances in Word's form and in others, some invalid."""
+    pieces = draw(st.lists(_NUM_PIECES, max_size=6))
+    numbers = draw(st.lists(st.sampled_from(["1", "2", "3"]), min_size=6, max_size=6))
+    nums = "".join(piece.replace("{n}", n) for piece, n in zip(pieces, numbers, strict=False))
+    after = draw(st.sampled_from(["", _ABSTRACT, "<w:numIdMacAtCleanup w:val='2'/>"]))
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:numbering xmlns:w="{W_NS}" xmlns:w14="urn:w14">{_ABSTRACT}{nums}{after}'
+        "</w:numbering>"
+    ).encode()
+
+
+def _definitions(data: bytes) -> object:
+    """What numbering reads from a parsed numbering part: definitions and instances."""
+    root = etree.fromstring(data)
+    abstracts = [etree.tostring(a, with_tail=False) for a in root.iter(f"{{{W_NS}}}abstractNum")]
+    return abstracts, list_instances(root)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_numbering_parts())
+def test_instances_read_from_the_bytes_are_the_ones_the_parsed_part_holds(data: bytes) -> None:
+    read = numbering_instances(data)
+    try:
+        whole = _definitions(data)
+    except etree.XMLSyntaxError:
+        # An invalid part is refused as before: parsed whole, or cut and still invalid.
+        if read is not None:
+            with pytest.raises(etree.XMLSyntaxError):
+                etree.fromstring(read[0])
+        return
+    if read is not None:
+        cut, nums = read
+        abstracts, _instances = _definitions(cut)
+        assert (abstracts, nums) == whole
+
+
+def test_words_list_instances_are_read_from_the_bytes() -> None:
+    nums = "".join(
+        f'<w:num w:numId="{n}" w14:durableId="{n}"><w:abstractNumId w:val="1"/>'
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{n}"/></w:lvlOverride></w:num>'
+        for n in range(1, 300)
+    )
+    data = f'<w:numbering xmlns:w="{W_NS}" xmlns:w14="urn:w14">{_ABSTRACT}{nums}</w:numbering>'
+    read = numbering_instances(data.encode())
+    assert read is not None
+    assert len(read[0]) < 400
+    assert read[1]["7"] == [["1", "0", "7"]]
+    assert len(read[1]) == 299

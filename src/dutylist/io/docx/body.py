@@ -57,7 +57,7 @@ from dutylist.parse.rows import Block, Cell, Paragraph, Row
 if TYPE_CHECKING:
     from lxml import etree
 
-    from dutylist.io.docx.numbering import Numbering, Plan
+    from dutylist.io.docx.numbering import Counters, Numbering, Plan
 
 
 def int_val(value: str | None, default: int) -> int:
@@ -153,7 +153,7 @@ def _number(text: str, separators: Separators, numbering: Numbering) -> str:
         return text
     end, paragraph, field = chars[END], chars[PARAGRAPH], chars[FIELD]
     has_text = separators.has_text
-    plans: dict[str, tuple[Plan, list[int | None]] | None] = {}
+    plans: dict[str, tuple[Plan, Counters] | None] = {}
     number = numbering.number
     out = [pieces[0]]
     # A key right after the paragraph's start numbers it; any other is a w:pPr that is
@@ -178,7 +178,7 @@ def _number(text: str, separators: Separators, numbering: Numbering) -> str:
 
 def _number_every(text: str, separators: Separators, numbering: Numbering) -> str:
     """Number ``text`` when every paragraph is numbered, through its default style."""
-    plans: dict[str | None, tuple[Plan, list[int | None]] | None] = {}
+    plans: dict[str | None, tuple[Plan, Counters] | None] = {}
     field = separators.chars[FIELD]
 
     def number(match: re.Match[str]) -> str:

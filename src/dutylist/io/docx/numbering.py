@@ -11,7 +11,7 @@ returns the printed label (``1.``, ``（2）``, ``③``) of each numbered paragr
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
@@ -93,6 +93,10 @@ MAX_NUMBER = 999_999
 _PLACEHOLDER = compile_on_use(r"%([1-9])")
 
 
+Counters: TypeAlias = list[int | None]
+"""The current value of each of the nine levels of a list (None: not started)."""
+
+
 @attrs.frozen
 class Level:
     """One level of a list definition."""
@@ -155,7 +159,7 @@ class Numbering:
     """The numbering each paragraph style carries (resolved through ``w:basedOn``)."""
     default_style: str | None = None
     """The styleId of the default paragraph style."""
-    counters: dict[str, list[int | None]] = attrs.Factory(dict)
+    counters: dict[str, Counters] = attrs.Factory(dict)
     enabled: bool = False
     """True once read from a document that numbers paragraphs; False: nothing is numbered."""
     unresolved: int = 0
@@ -204,8 +208,13 @@ class Numbering:
             if num_id:
                 self.styles[style_id] = NumberingRef(num_id=num_id, ilvl=ilvl)
 
-    def read_definitions(self, root: etree._Element) -> None:
-        """Read the list definitions of a numbering part, after the styles (links use them)."""
+    def read_definitions(
+        self, root: etree._Element, nums: dict[str, list[list[str]]] | None = None
+    ) -> None:
+        """Read the list definitions of a numbering part, after the styles (links use them).
+
+        ``nums``: the list instances, when read from the bytes (see :mod:`.styles`).
+        """
         links: dict[str, str] = {}
         for abstract in root.iter(_ABSTRACT_NUM):
             abstract_id = abstract.get(_ABSTRACT_NUM_ID) or ""
@@ -213,7 +222,7 @@ class Numbering:
             link = _val(abstract.find(_NUM_STYLE_LINK))
             if link is not None:
                 links[abstract_id] = link
-        self.nums = list_instances(root)
+        self.nums = list_instances(root) if nums is None else nums
         # An abstractNum that only links to a numbering style takes that style's definition.
         for abstract_id, style_id in links.items():
             ref = self.styles.get(style_id)
@@ -225,15 +234,11 @@ class Numbering:
             if definition is not None and next(definition.iter(_LVL), None) is not None:
                 self.links[abstract_id] = target
 
-    def instance(self, num_id: str) -> tuple[str | None, dict[int, int]]:
+    def instance(self, num_id: str) -> tuple[str | None, dict[int, int], tuple[object, ...]]:
         """Return the abstractNumId of a ``w:num`` (None without one) and its start overrides.
 
-        The overrides map a level (ilvl) to the value it restarts at.
+        The overrides map a level (ilvl) to the value it restarts at; then as a tuple.
         """
-        abstract_id, overrides, _restarts = self._instance(num_id)
-        return abstract_id, overrides
-
-    def _instance(self, num_id: str) -> tuple[str | None, dict[int, int], tuple[object, ...]]:
         found = self._instances.get(num_id)
         if found is None:
             nums = self.nums.get(num_id, [])
@@ -275,9 +280,7 @@ class Numbering:
             ilvl = style_ref.ilvl
         return NumberingRef(num_id=num_id, ilvl=ilvl)
 
-    def plan(
-        self, style: str | None, own: NumberingRef | None
-    ) -> tuple[Plan, list[int | None]] | None:
+    def plan(self, style: str | None, own: NumberingRef | None) -> tuple[Plan, Counters] | None:
         """Return how to number a paragraph (arguments as :meth:`resolve`); None: it is not.
 
         The plan, and the counters it advances, serve every paragraph with the same style
@@ -286,12 +289,10 @@ class Numbering:
         ref = self.resolve(style, own)
         if ref is None:
             return None
-        abstract_id, overrides, restarts = self._instance(ref.num_id)
+        abstract_id, overrides, restarts = self.instance(ref.num_id)
         if abstract_id is None:
             return _UNRESOLVED, _UNSET
-        ilvl = ref.ilvl
-        # A plan depends on the definition, the level (or the style linked to one) and
-        # the restarts: list instances that restart alike share it.
+        ilvl = ref.ilvl  # list instances that restart alike share a plan:
         shape = (abstract_id, ilvl, style if ilvl is None else None, restarts)
         plan = self._plans.get(shape)
         if plan is None:
@@ -333,7 +334,7 @@ class Numbering:
             position = match.end()
         return Plan(ilvl, start, tuple(pieces), level.text[position:])
 
-    def number(self, plan: Plan, counters: list[int | None]) -> str | None:
+    def number(self, plan: Plan, counters: Counters) -> str | None:
         """Return the number Word prints before the next paragraph numbered by ``plan``.
 
         ``plan`` and ``counters`` are what :meth:`plan` returned. Advances the counters,
@@ -386,8 +387,8 @@ class Plan:
 
 
 _UNRESOLVED = Plan(unresolved=True)
-_UNSET: list[int | None] = [None] * 9
-_RESETS: list[list[int | None]] = [[None] * (8 - ilvl) for ilvl in range(9)]
+_UNSET: Counters = [None] * 9
+_RESETS: list[Counters] = [[None] * (8 - ilvl) for ilvl in range(9)]
 
 
 def _level(lvl: etree._Element) -> Level:

@@ -28,7 +28,7 @@ from dutylist.errors import FormatError, ReadError
 from dutylist.io.archive import Package, open_package
 from dutylist.io.docx.body import Body, read_body
 from dutylist.io.docx.numbering import Numbering
-from dutylist.io.docx.styles import numbering_styles
+from dutylist.io.docx.styles import numbering_instances, numbering_styles
 from dutylist.io.docx.wordml import w
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
@@ -107,20 +107,25 @@ def _read_part(package: Package, part: str, name: str) -> bytes | None:  # noqa:
     return package.read(part)
 
 
+def _check_size(data: bytes, part: str, name: str) -> None:
+    """Refuse a part of more than :data:`MAX_ELEMENTS` elements, before any work on it."""
+    if data.count(b"<") > MAX_ELEMENTS:  # each element costs lxml about 120 bytes
+        raise ReadError(
+            _("{part} 中的 XML 元素超过 {count} 个，拒绝读取").format(
+                part=part, count=MAX_ELEMENTS
+            ),
+            Location(file=name),
+        )
+
+
 def _parse_part(data: bytes | None, part: str, name: str) -> etree._Element | None:
     """Return the root element of a part read by :func:`_read_part`."""
     from lxml import etree  # noqa: PLC0415 - lxml takes long to import
 
     if data is None:
         return None
+    _check_size(data, part, name)
     where = Location(file=name)
-    if data.count(b"<") > MAX_ELEMENTS:  # each element costs lxml about 120 bytes
-        raise ReadError(
-            _("{part} 中的 XML 元素超过 {count} 个，拒绝读取").format(
-                part=part, count=MAX_ELEMENTS
-            ),
-            where,
-        )
     # No entities, no network, and huge_tree off: libxml2 then refuses elements nested
     # more than 256 deep, which also bounds the recursion of the body's stylesheet.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -166,10 +171,7 @@ def _read(source: Source) -> tuple[str, Body, Numbering, Metadata]:
             styles = numbering_styles(styles_data) if styles_data is not None else None
             numbering = Numbering.parse(None, _parse_part(styles, "word/styles.xml", name))
             if _may_number(numbering, document_data or b""):
-                definitions = _read_part(package, "word/numbering.xml", name)
-                root = _parse_part(definitions, "word/numbering.xml", name)
-                if root is not None:
-                    numbering.read_definitions(root)
+                _read_definitions(numbering, _read_part(package, "word/numbering.xml", name), name)
             else:
                 numbering = Numbering()
         document = _parse_part(document_data, main, name)
@@ -181,6 +183,19 @@ def _read(source: Source) -> tuple[str, Body, Numbering, Metadata]:
             Location(file=name),
         )
     return name, read_body(document, document_data or b"", name, numbering), numbering, metadata
+
+
+def _read_definitions(numbering: Numbering, data: bytes | None, name: str) -> None:
+    """Read the list definitions of the numbering part ``data`` into ``numbering``."""
+    if data is None:
+        return
+    part = "word/numbering.xml"
+    _check_size(data, part, name)
+    # Its list instances read from the bytes when written as Word writes them.
+    cut = numbering_instances(data)
+    root = _parse_part(data if cut is None else cut[0], part, name)
+    if root is not None:
+        numbering.read_definitions(root, None if cut is None else cut[1])
 
 
 _XML_SPECIAL = compile_on_use(rb"[<>&\"']")

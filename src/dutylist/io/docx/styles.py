@@ -1,4 +1,4 @@
-"""Cut the styles part down to the styles that bear on numbering, before parsing it.
+"""Cut the styles and numbering parts down to what numbering needs, before parsing them.
 
 Word's styles part describes every style the document may use: python-docx's template
 writes 350 KB of it, more than a 300-item list's body, and parsing it all would cost more
@@ -7,6 +7,10 @@ than reading the body. Automatic numbering needs only the paragraph styles that 
 Word writes (UTF-8, the ``w`` prefix, no comments or CDATA), every ``<w:style`` in the
 bytes starts a style, so those styles can be picked out before lxml sees them; in any
 other form the whole part is parsed.
+
+The numbering part of a document that restarts its lists in every cell is mostly list
+instances (``w:num``), hundreds of them; in the form Word writes them they are read
+from the bytes with regular expressions, and lxml parses only the list definitions.
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ from dutylist.patterns import compile_on_use
 _DECLARATION = compile_on_use(rb"""xmlns:w\s*=\s*(["'])""" + re.escape(W_NS.encode()) + rb"\1")
 _VALUE = rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')"""
 _ATTRIBUTES = rb"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*"""
-_ROOT = compile_on_use(rb"<w:styles" + _ATTRIBUTES + rb">")
+_ROOTS = {
+    root: compile_on_use(rb"<" + root + _ATTRIBUTES + rb">")
+    for root in (b"w:styles", b"w:numbering")
+}
 _STYLE = compile_on_use(rb"<w:style" + _ATTRIBUTES + rb"(/?)>")
 _END = b"</w:style>"
 _STYLE_ID = compile_on_use(rb"\sw:styleId" + _VALUE)
@@ -28,7 +35,7 @@ _DEFAULT = compile_on_use(rb"\sw:default\s*=")
 _ENCODING = compile_on_use(rb"""encoding\s*=\s*["']([^"']*)["']""")
 
 
-def _plain(data: bytes) -> int:
+def _plain(data: bytes, root_name: bytes = b"w:styles") -> int:
     """Return the offset after the root element's start tag; -1 when not in the plain form."""
     start = 0
     if data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml")):
@@ -43,7 +50,7 @@ def _plain(data: bytes) -> int:
     for mark in (b"!", b"?"):
         if data.find(mark, start) >= 0 and data.find(b"<" + mark, start) >= 0:
             return -1
-    root = _ROOT.search(data, start)
+    root = _ROOTS[root_name].search(data, start)
     if root is None or _DECLARATION.search(data, root.start(), root.end()) is None:
         return -1
     # w is bound on the root, and nowhere else; no other prefix or default names W_NS.
@@ -112,3 +119,56 @@ def numbering_styles(data: bytes) -> bytes:
         if style_id in wanted or index in default
     ]
     return b"".join((data[:body], *kept, b"</w:styles>"))
+
+
+# A list instance as Word writes it: its numId (and perhaps a durableId), its
+# abstractNumId, and levels restarted with w:startOverride, nothing else. Values are
+# printable ASCII without references or quotes: the parser would read them as written.
+_PLAIN_VALUE = rb'"[!#-%\'-;=?-~]*"'
+_NUM = (
+    rb"<w:num w:numId=" + _PLAIN_VALUE + rb"(?: w1[0-9a-z]*:durableId=" + _PLAIN_VALUE
+    + rb")?>\s*<w:abstractNumId w:val=" + _PLAIN_VALUE
+    + rb"\s*/>(?:\s*<w:lvlOverride w:ilvl=" + _PLAIN_VALUE + rb">\s*<w:startOverride w:val="
+    + _PLAIN_VALUE + rb"\s*/>\s*</w:lvlOverride>)*\s*</w:num>"
+)  # fmt: skip
+_NUMS = compile_on_use(rb"(?:\s*" + _NUM + rb")+")
+_NUM_START = compile_on_use(rb"<w:num[\s/>]")
+_NUM_FIELDS = compile_on_use(
+    rb'<w:num w:numId="(?P<num>[^"]*)"|<w:abstractNumId w:val="(?P<abstract>[^"]*)"'
+    rb'|<w:lvlOverride w:ilvl="(?P<ilvl>[^"]*)">\s*<w:startOverride w:val="(?P<start>[^"]*)"'
+)
+_DURABLE_PREFIX = compile_on_use(rb" (w1[0-9a-z]*):durableId=")
+
+
+def numbering_instances(data: bytes) -> tuple[bytes, dict[str, list[list[str]]]] | None:
+    """Return the numbering part ``data`` without its list instances, and the instances.
+
+    The instances are by numId, as :func:`~dutylist.io.docx.stylesheet.list_instances`
+    reads them from the parsed part. None when the part is not in the plain form, or its
+    instances are not one run of ``w:num`` elements written as Word writes them (an
+    abstractNumId and start overrides only): the whole part must then be parsed.
+    """
+    body = _plain(data, b"w:numbering")
+    if body < 0:
+        return None
+    first = _NUM_START.search(data, body)
+    if first is None:
+        return data, {}
+    run = _NUMS.match(data, first.start())
+    if run is None or _NUM_START.search(data, run.end()) is not None:
+        return None
+    for prefix in set(_DURABLE_PREFIX.findall(data, run.start(), run.end())):
+        if re.search(rb"\sxmlns:" + prefix + rb"\s*=", data[:body]) is None:
+            return None  # an undeclared prefix: the parser refuses the part
+    found: dict[str, list[list[str]]] = {}
+    fields: list[str] = []
+    for match in _NUM_FIELDS.finditer(data, run.start(), run.end()):
+        num_id, abstract_id, ilvl, start = match.groups()
+        if num_id is not None:
+            fields = []
+            found.setdefault(num_id.decode(), []).append(fields)
+        elif abstract_id is not None:
+            fields.append(abstract_id.decode())
+        else:
+            fields += (ilvl.decode(), start.decode())
+    return data[: run.start()] + data[run.end() :], found
