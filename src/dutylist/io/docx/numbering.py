@@ -11,13 +11,13 @@ returns the printed label (``1.``, ``（2）``, ``③``) of each numbered paragr
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 import attrs
 
+from dutylist.io.docx.formats import FORMATS, MAX_NUMBER, NO_NUMBER
 from dutylist.io.docx.stylesheet import list_instances
 from dutylist.io.docx.wordml import VAL, w
-from dutylist.numerals import to_chinese_number
 from dutylist.patterns import compile_on_use
 
 if TYPE_CHECKING:
@@ -41,55 +41,6 @@ _BASED_ON = w("basedOn")
 _PPR = w("pPr")
 _NUMPR = w("numPr")
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
-
-
-def _roman(value: int) -> str:
-    text = ""
-    for amount, letters in _ROMAN:
-        count, value = divmod(value, amount)
-        text += letters * count
-    return text
-
-
-def _letters(value: int) -> str:
-    # Word repeats the letter: 27 -> "aa".
-    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
-
-
-def _circled(value: int) -> str | None:
-    return _CIRCLED[value - 1] if 1 <= value <= len(_CIRCLED) else None
-
-
-def _chinese(value: int) -> str | None:
-    return to_chinese_number(value) if 0 <= value < 1000 else None
-
-
-_FORMATS: dict[str, Callable[[int], str | None]] = {
-    "decimal": str,
-    "decimalZero": lambda value: f"{value:02d}",
-    "decimalFullWidth": lambda value: "".join(chr(ord(ch) + 0xFEE0) for ch in str(value)),
-    "decimalHalfWidth": str,
-    "decimalEnclosedCircle": _circled,
-    "decimalEnclosedCircleChinese": _circled,
-    "chineseCounting": _chinese,
-    "chineseCountingThousand": _chinese,
-    "japaneseCounting": _chinese,
-    "ideographTraditional": lambda value: (
-        "甲乙丙丁戊己庚辛壬癸"[value - 1] if 1 <= value <= 10 else None
-    ),
-    "lowerLetter": _letters,
-    "upperLetter": lambda value: _letters(value).upper(),
-    "lowerRoman": _roman,
-    "upperRoman": lambda value: _roman(value).upper(),
-}
-_NO_NUMBER = frozenset(["bullet", "none"])
-MAX_NUMBER = 999_999
-"""The largest automatic number rebuilt; larger ones (a hostile start value) are not."""
 _PLACEHOLDER = compile_on_use(r"%([1-9])")
 
 
@@ -111,9 +62,8 @@ class Level:
     """The paragraph style linked to this level, if any."""
 
 
-@attrs.frozen
-class NumberingRef:
-    """What numbers a paragraph: a ``w:num`` id and a level."""
+class NumberingRef(NamedTuple):
+    """What numbers a paragraph: a ``w:num`` id and a level (a tuple: made in numbers)."""
 
     num_id: str
     ilvl: int | None
@@ -121,7 +71,7 @@ class NumberingRef:
     @classmethod
     def of(cls, num_id: str | None, ilvl: str | None) -> NumberingRef:
         """Return the reference of a ``w:numPr`` from its ``w:numId`` and ``w:ilvl`` values."""
-        return cls(num_id=num_id or "", ilvl=None if ilvl is None else _int(ilvl, 0))
+        return cls(num_id or "", None if ilvl is None else _int(ilvl, 0))
 
 
 def _val(element: etree._Element | None) -> str | None:
@@ -272,13 +222,15 @@ class Numbering:
         if own is None and not self.styles:
             return None
         style_ref = self.styles.get(style or self.default_style or "")
+        if own is not None and own.num_id and own.ilvl is not None:
+            return None if own.num_id == "0" else own
         num_id = (own.num_id if own is not None else "") or (style_ref.num_id if style_ref else "")
         if not num_id or num_id == "0":
             return None
         ilvl = own.ilvl if own is not None else None
         if ilvl is None and style_ref is not None:
             ilvl = style_ref.ilvl
-        return NumberingRef(num_id=num_id, ilvl=ilvl)
+        return NumberingRef(num_id, ilvl)
 
     def plan(self, style: str | None, own: NumberingRef | None) -> tuple[Plan, Counters] | None:
         """Return how to number a paragraph (arguments as :meth:`resolve`); None: it is not.
@@ -319,20 +271,22 @@ class Numbering:
         if level is None or not 0 <= ilvl < 9:
             return _UNRESOLVED
         start = overrides.get(ilvl, level.start)
-        if level.fmt in _NO_NUMBER or level.text is None:
+        if level.fmt in NO_NUMBER or level.text is None:
             return Plan(ilvl=ilvl, start=start)
         pieces: list[tuple[str, int, int, Callable[[int], str | None]]] = []
         position = 0
         for match in _PLACEHOLDER.finditer(level.text):
             index = int(match.group(1)) - 1
             shown = levels.get(index)
-            formatter = _FORMATS.get(shown.fmt) if shown is not None else None
+            formatter = FORMATS.get(shown.fmt) if shown is not None else None
             if shown is None or formatter is None:
                 return Plan(ilvl=ilvl, start=start, pieces=(), broken=True)
             default = overrides.get(index, shown.start)
             pieces.append((level.text[position : match.start()], index, default, formatter))
             position = match.end()
-        return Plan(ilvl, start, tuple(pieces), level.text[position:])
+        tail = level.text[position:]
+        own = (pieces[0][0], pieces[0][3], tail) if [p[1] for p in pieces] == [ilvl] else None
+        return Plan(ilvl, start, tuple(pieces), tail, own=own)
 
     def number(self, plan: Plan, counters: Counters) -> str | None:
         """Return the number Word prints before the next paragraph numbered by ``plan``.
@@ -346,8 +300,15 @@ class Numbering:
             return None
         ilvl = plan.ilvl
         current = counters[ilvl]
-        counters[ilvl] = plan.start if current is None else current + 1
+        counters[ilvl] = count = plan.start if current is None else current + 1
         counters[ilvl + 1 :] = _RESETS[ilvl]  # deeper levels start again
+        if plan.own is not None:  # the level shows its own number only: "%1."
+            literal, formatter, tail = plan.own
+            shown = formatter(count) if 0 <= count <= MAX_NUMBER else None
+            if shown is None:
+                self.unresolved += 1
+                return None
+            return literal + shown + tail
         pieces = plan.pieces
         if pieces is None:
             return None
@@ -384,6 +345,9 @@ class Plan:
     """True when a ``%N`` names a level without a known format."""
     unresolved: bool = False
     """True when the list, its definition or the level is missing: no number at all."""
+    own: tuple[str, Callable[[int], str | None], str] | None = None
+    """When the level text shows the level's own number only: the text before, its
+    format and the text after."""
 
 
 _UNRESOLVED = Plan(unresolved=True)
