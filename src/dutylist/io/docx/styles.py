@@ -124,20 +124,24 @@ def numbering_styles(data: bytes) -> bytes:
 # A list instance as Word writes it: its numId (and perhaps a durableId), its
 # abstractNumId, and levels restarted with w:startOverride, nothing else. Values are
 # printable ASCII without references or quotes: the parser would read them as written.
-_PLAIN_VALUE = rb'"[!#-%\'-;=?-~]*"'
-_NUM = (
-    rb"<w:num w:numId=" + _PLAIN_VALUE + rb"(?: w1[0-9a-z]*:durableId=" + _PLAIN_VALUE
-    + rb")?>\s*<w:abstractNumId w:val=" + _PLAIN_VALUE
-    + rb"\s*/>(?:\s*<w:lvlOverride w:ilvl=" + _PLAIN_VALUE + rb">\s*<w:startOverride w:val="
-    + _PLAIN_VALUE + rb"\s*/>\s*</w:lvlOverride>)*\s*</w:num>"
+_PLAIN_VALUE = rb'"([!#-%\'-;=?-~]*)"'
+_DURABLE_ID = rb"(?: (w1[0-9a-z]*):durableId=" + _PLAIN_VALUE + rb")?"
+_OVERRIDE = rb"<w:lvlOverride w:ilvl=" + _PLAIN_VALUE + rb"><w:startOverride w:val=" + _PLAIN_VALUE
+_WORDS_NUM = compile_on_use(  # exactly as Word writes it, with one override at most
+    rb"<w:num w:numId=" + _PLAIN_VALUE + _DURABLE_ID + rb"><w:abstractNumId w:val="
+    + _PLAIN_VALUE + rb"/>(?:" + _OVERRIDE + rb"/></w:lvlOverride>)?</w:num>"
 )  # fmt: skip
-_NUMS = compile_on_use(rb"(?:\s*" + _NUM + rb")+")
+_SPACE = rb"\s*"
+_NUM = compile_on_use(  # and with any number of overrides, white space between the elements
+    _SPACE.join((
+        rb"", rb"<w:num w:numId=" + _PLAIN_VALUE + _DURABLE_ID + rb">",
+        rb"<w:abstractNumId w:val=" + _PLAIN_VALUE, rb"/>",
+        rb"((?:\s*" + _OVERRIDE.replace(rb"(", rb"(?:") + rb"\s*/>\s*</w:lvlOverride>)*)",
+        rb"</w:num>",
+    )).replace(rb"><w:start", rb">\s*<w:start")
+)  # fmt: skip
+_OVERRIDES = compile_on_use(_OVERRIDE.replace(rb"><w:start", rb">\s*<w:start"))
 _NUM_START = compile_on_use(rb"<w:num[\s/>]")
-_NUM_FIELDS = compile_on_use(
-    rb'<w:num w:numId="(?P<num>[^"]*)"|<w:abstractNumId w:val="(?P<abstract>[^"]*)"'
-    rb'|<w:lvlOverride w:ilvl="(?P<ilvl>[^"]*)">\s*<w:startOverride w:val="(?P<start>[^"]*)"'
-)
-_DURABLE_PREFIX = compile_on_use(rb" (w1[0-9a-z]*):durableId=")
 
 
 def numbering_instances(data: bytes) -> tuple[bytes, dict[str, list[list[str]]]] | None:
@@ -154,21 +158,29 @@ def numbering_instances(data: bytes) -> tuple[bytes, dict[str, list[list[str]]]]
     first = _NUM_START.search(data, body)
     if first is None:
         return data, {}
-    run = _NUMS.match(data, first.start())
-    if run is None or _NUM_START.search(data, run.end()) is not None:
-        return None
-    for prefix in set(_DURABLE_PREFIX.findall(data, run.start(), run.end())):
+    found: dict[str, list[list[str]]] = {}
+    prefixes: set[bytes] = set()
+    position = first.start()
+    while True:
+        match = _WORDS_NUM.match(data, position)
+        if match is not None:
+            num_id, prefix, _durable, abstract_id, ilvl, start = match.groups()
+            fields = [abstract_id] if ilvl is None else [abstract_id, ilvl, start]
+        else:
+            match = _NUM.match(data, position)
+            if match is None:
+                break
+            num_id, prefix, _durable, abstract_id, overrides = match.groups()
+            fields = [abstract_id]
+            for override in _OVERRIDES.findall(overrides):
+                fields += override
+        if prefix is not None:
+            prefixes.add(prefix)
+        found.setdefault(num_id.decode(), []).append([field.decode() for field in fields])
+        position = match.end()
+    if position == first.start() or _NUM_START.search(data, position) is not None:
+        return None  # an instance in another form
+    for prefix in prefixes:
         if re.search(rb"\sxmlns:" + prefix + rb"\s*=", data[:body]) is None:
             return None  # an undeclared prefix: the parser refuses the part
-    found: dict[str, list[list[str]]] = {}
-    fields: list[str] = []
-    for match in _NUM_FIELDS.finditer(data, run.start(), run.end()):
-        num_id, abstract_id, ilvl, start = match.groups()
-        if num_id is not None:
-            fields = []
-            found.setdefault(num_id.decode(), []).append(fields)
-        elif abstract_id is not None:
-            fields.append(abstract_id.decode())
-        else:
-            fields += (ilvl.decode(), start.decode())
-    return data[: run.start()] + data[run.end() :], found
+    return data[: first.start()] + data[position:], found
