@@ -115,7 +115,7 @@ class Numbering:
     unresolved: int = 0
     """How many numbered paragraphs could not be given their number."""
     _levels: dict[str, dict[int, Level]] = attrs.field(factory=dict, init=False, repr=False)
-    _instances: dict[str, tuple[str | None, dict[int, int], tuple[object, ...]]] = attrs.field(
+    _instances: dict[object, tuple[str | None, dict[int, int], tuple[object, ...]]] = attrs.field(
         factory=dict, init=False, repr=False
     )
     _plans: dict[tuple[object, ...], Plan] = attrs.field(factory=dict, init=False, repr=False)
@@ -192,13 +192,18 @@ class Numbering:
         found = self._instances.get(num_id)
         if found is None:
             nums = self.nums.get(num_id, [])
-            abstract_id = nums[-1][0] if nums else None
-            overrides: dict[int, int] = {}
-            for fields in nums:
-                for index in range(1, len(fields) - 1, 2):
-                    overrides[_int(fields[index], 0)] = _int(fields[index + 1], 1)
-            restarts = tuple(overrides.items())
-            found = self._instances[num_id] = (abstract_id, overrides, restarts)
+            # Instances written alike (a restart in every cell) are read once.
+            written = tuple(nums[0]) if len(nums) == 1 else tuple(map(tuple, nums))
+            found = self._instances.get(written)
+            if found is None:
+                abstract_id = nums[-1][0] if nums else None
+                overrides: dict[int, int] = {}
+                for fields in nums:
+                    for index in range(1, len(fields) - 1, 2):
+                        overrides[_int(fields[index], 0)] = _int(fields[index + 1], 1)
+                restarts = tuple(overrides.items())
+                found = self._instances[written] = (abstract_id, overrides, restarts)
+            self._instances[num_id] = found
         return found
 
     def levels(self, abstract_id: str) -> dict[int, Level]:
