@@ -29,7 +29,14 @@ from dutylist.io.docx.package import (
 from dutylist.io.docx.styling import LIST_MARGINS_MM, PAGE_MM, page_setup
 from dutylist.io.docx.wordml import W_NS, w
 from dutylist.io.files import write_atomically
-from dutylist.io.layout import cell_paragraphs, column_roles, lines, overflow, part_columns
+from dutylist.io.layout import (
+    category_headings,
+    cell_paragraphs,
+    column_roles,
+    lines,
+    overflow,
+    part_columns,
+)
 from dutylist.io.sanitize import xml_text
 from dutylist.location import Location
 from dutylist.messages import _
@@ -39,7 +46,7 @@ from dutylist.model import (
     Item,
     Part,
 )
-from dutylist.parse.vocabulary import Role, squash
+from dutylist.parse.vocabulary import Role
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -169,19 +176,12 @@ class _TableWriter:
     def write(self) -> etree._Element:
         if self.part.columns:
             self.header()
-        category_column = Role.CATEGORY in self.roles
-        previous = ""
-        for category in self.part.categories:
-            heading = category.heading
-            # A 类别 column carries the heading; a merged row is needed only where it cannot.
-            needs_row = not category_column or (
-                not category.items or heading != heading.strip() or squash(heading) == previous
-            )
-            if needs_row and heading.strip():
+        headings = category_headings(self.part, category_column=Role.CATEGORY in self.roles)
+        for category, own_row in headings:
+            if own_row:
                 self.category(category)
-            previous = squash(heading)
             for index, item in enumerate(category.items):
-                self.item(item, heading.strip(), index == 0)
+                self.item(item, category.heading.strip(), index == 0)
         return self.tbl
 
 
