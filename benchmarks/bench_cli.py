@@ -2,15 +2,15 @@
 
     .venv/bin/python benchmarks/bench_cli.py [--repeat N]
 
-Baseline, in the same run: ``python -c pass`` with the same interpreter. Then
-``import attrs, click`` (the two libraries dutylist and its command line import at
-start-up, for reference), ``python -c "import dutylist"`` (the public API), ``dutylist --version`` (start-up of the
-command line), ``dutylist diff OLD.docx NEW.docx`` (read two .docx files, compare, print
-the text report) and ``dutylist check OLD.docx``. The commands run in turn within each
-round; each figure is the best of N rounds. Bytecode caching is on (the variable
+Baseline, in the same run: ``python -c pass`` with the same interpreter. Then ``import
+attrs, click`` (the two libraries dutylist and its command line import at start-up, for
+reference), ``python -c "import dutylist"`` (the public API), ``dutylist --version``
+(start-up of the command line), ``dutylist diff OLD.docx NEW.docx`` (read two .docx files,
+compare, print the text report) and ``dutylist check OLD.docx``. The commands run in turn
+within each round; each figure is the best of N rounds. Bytecode caching is on (the variable
 PYTHONDONTWRITEBYTECODE is removed) and one untimed round warms the caches, as for an
-installed package. Targets: ``import dutylist`` at most 60 ms and ``dutylist --version``
-at most 80 ms more than ``python -c pass``.
+installed package. Targets: ``import dutylist`` at most 60 ms and ``dutylist --version`` at
+most 80 ms more than ``python -c pass``.
 """
 
 from __future__ import annotations
