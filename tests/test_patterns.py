@@ -41,8 +41,9 @@ def spy(pattern, flags):
     frame = sys._getframe(1)
     while frame and frame.f_code.co_filename.endswith(("re/__init__.py",)):
         frame = frame.f_back
-    if frame and "dutylist" in frame.f_code.co_filename:
-        compiled.append(frame.f_code.co_filename)
+    module = frame.f_globals.get("__name__", "") if frame else ""
+    if module == "dutylist" or module.startswith("dutylist."):
+        compiled.append(module)
     return original(pattern, flags)
 re._compile = spy
 import dutylist, dutylist.cli
