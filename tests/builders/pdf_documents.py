@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from dutylist.io.layout import cell_paragraphs, column_roles
@@ -27,7 +28,7 @@ from dutylist.model import DutyList, PartKind
 from dutylist.parse.vocabulary import usual_columns
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = [
     "CJK_FONT",
@@ -88,6 +89,9 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
     encrypt: tuple[str, str] | None = None,
     scanned_page: bool = False,
     note: str = "",
+    running: str = "",
+    watermark: str = "",
+    seal: str = "",
 ) -> Path:
     """Draw `duty_list` with reportlab: a title, then each part as a heading and a table.
 
@@ -101,6 +105,9 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
         encrypt: (user password, owner password) to protect the file with.
         scanned_page: end with a page holding only a picture (a scanned page).
         note: a paragraph after the last table, in `NOTE_FONT`.
+        running: a page header on every page, with a footer ``第 n 页 共 m 页``.
+        watermark: text drawn large, light and slanted across the middle of every page.
+        seal: text drawn around a red circle (a seal, 公章) over the table on every page.
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -172,8 +179,55 @@ def draw_list(  # noqa: PLR0913 - a builder with independent switches
         encrypt=encryption,
         invariant=True,
     )
-    document.build(story)  # type: ignore[arg-type]
+    decorate = _decorations(running, watermark, seal)
+    document.build(story, onFirstPage=decorate, onLaterPages=decorate)  # type: ignore[arg-type]
     return path
+
+
+def _decorations(running: str, watermark: str, seal: str) -> Callable[[Any, Any], None]:
+    """Return what `draw_list` draws on every page besides the story (reportlab's onPage)."""
+
+    def draw(canvas: Any, document: Any) -> None:
+        width, height = document.pagesize
+        canvas.saveState()
+        canvas.setFont(CJK_FONT, 9)
+        if running:
+            canvas.drawString(document.leftMargin, height - 30, running)
+            # The total is not known while drawing; a fixed one reads the same to a reader.
+            canvas.drawCentredString(width / 2, 20, f"第 {canvas.getPageNumber()} 页 共 99 页")
+        if watermark:
+            canvas.setFont(CJK_FONT, 56)
+            canvas.setFillGray(0.85)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(35)
+            canvas.drawCentredString(0, 0, watermark)
+        canvas.restoreState()
+        if seal:
+            canvas.saveState()
+            canvas.setStrokeColorRGB(0.9, 0, 0)
+            canvas.setFillColorRGB(0.9, 0, 0)
+            canvas.translate(width - 160, 200)
+            canvas.circle(0, 0, 55, stroke=1, fill=0)
+            canvas.setFont(CJK_FONT, 13)
+            step = 200 / max(len(seal) - 1, 1)
+            for index, character in enumerate(seal):
+                canvas.saveState()
+                canvas.rotate(190 - index * step)
+                canvas.translate(0, 40)
+                canvas.rotate(-90)
+                canvas.drawCentredString(0, 0, character)
+                canvas.restoreState()
+            star = canvas.beginPath()  # the star in the middle, a shape as in real seals
+            for point in range(10):
+                radius = 16 if point % 2 == 0 else 6.5
+                angle = math.pi / 2 + point * math.pi / 5
+                x, y = radius * math.cos(angle), radius * math.sin(angle)
+                star.lineTo(x, y) if point else star.moveTo(x, y)
+            star.close()
+            canvas.drawPath(star, stroke=0, fill=1)
+            canvas.restoreState()
+
+    return draw
 
 
 def draw_text(

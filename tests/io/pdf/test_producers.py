@@ -117,6 +117,71 @@ def test_model_to_pdf_to_model_is_the_identity(tmp_path: Path, duty_list: DutyLi
     assert attrs.evolve(back, metadata=duty_list.metadata) == duty_list
 
 
+@settings(max_examples=10, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(duty_lists())
+def test_a_watermark_and_a_seal_change_nothing_but_the_unplaced_text(
+    tmp_path: Path, duty_list: DutyList
+) -> None:
+    duty_list = _one_paragraph_per_clause(duty_list)
+    path = draw_list(duty_list, tmp_path / "drawn.pdf", watermark="内部资料", seal="明珠街道办事处")
+    back = read_pdf(path)
+    assert attrs.evolve(back, metadata=duty_list.metadata, unplaced=()) == duty_list
+    assert {u.text for u in back.unplaced} <= {"内部资料 明珠街道办事处", "明珠街道办事处 内部资料"}
+    assert all(_OVERLAID in u.reason for u in back.unplaced)
+
+
+_OVERLAID = "叠加在页面上的文字"
+
+
+@pytest.mark.parametrize(
+    ("options", "overlaid"),
+    [
+        pytest.param({"watermark": "内部资料"}, "内部资料", id="watermark"),
+        pytest.param(
+            {"watermark": "明珠街道办事处", "ruled": False, "landscape": True},
+            "明珠街道办事处",
+            id="watermark-no-ruling-lines-landscape",
+        ),
+        pytest.param(
+            {"seal": "吉林省长春市南关区明珠街道办事处"},
+            "吉林省长春市南关区明珠街道办事处",
+            id="seal",
+        ),
+        pytest.param(
+            {"seal": "明珠街道办事处", "ruled": False}, "明珠街道办事处", id="seal-no-ruling-lines"
+        ),
+    ],
+)
+def test_a_watermark_or_seal_over_the_table_is_unplaced_not_read_into_cells(
+    sample: DutyList, tmp_path: Path, options: dict[str, object], overlaid: str
+) -> None:
+    back = read_pdf(draw_list(sample, tmp_path / "list.pdf", font_size=12, **options))  # type: ignore[arg-type]
+    assert back.parts == sample.parts
+    [unplaced] = back.unplaced
+    assert unplaced.text == overlaid  # the seal's ring in the order it was drawn
+    assert _OVERLAID in unplaced.reason
+    assert unplaced.location is not None
+    assert unplaced.location.page == 1
+
+
+def test_page_headers_and_numbered_footers_around_a_watermark(
+    sample: DutyList, tmp_path: Path
+) -> None:
+    path = draw_list(
+        sample,
+        tmp_path / "list.pdf",
+        font_size=13,
+        running="明珠街道（2025年版）",
+        watermark="内部资料",
+    )
+    back = read_pdf(path)
+    assert back.parts == sample.parts
+    assert [(u.text, _OVERLAID in u.reason) for u in back.unplaced] == [
+        ("明珠街道（2025年版）", False),  # the running header; 第 n 页 共 99 页 is dropped
+        ("内部资料", True),
+    ]
+
+
 def test_a_stream_and_load_read_as_a_path(sample: DutyList, tmp_path: Path) -> None:
     import dutylist
 

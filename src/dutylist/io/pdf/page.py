@@ -12,6 +12,7 @@ from dutylist.errors import FormatError
 from dutylist.io.pdf.alignment import Columns, aligned_table
 from dutylist.io.pdf.cells import Cell, TableRow
 from dutylist.io.pdf.layout import Box, Char, Line, char_lines, lines
+from dutylist.io.pdf.overlay import overlay_runs, split_overlay
 from dutylist.patterns import compile_on_use
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ class PageContent:
     """Table rows and loose lines, top to bottom."""
     margin: list[Line]
     """Loose lines in the top or bottom margin (headers, footers), page numbers left out."""
+    overlay: list[str]
+    """Runs of text laid over the page (watermarks, seals), kept out of tables and flow."""
     box: Box
     """The page's text area."""
     chars: int
@@ -160,8 +163,9 @@ def read_page(page: Page, number: int, name: str, before: Columns | None = None)
 
     ``before`` are the columns of a table without ruling lines on the page before.
     """
-    chars: list[dict[str, Any]] = page.chars
-    unreadable = sum(1 for char in chars if char["text"].startswith("(cid:"))
+    every: list[dict[str, Any]] = page.chars
+    unreadable = sum(1 for char in every if char["text"].startswith("(cid:"))
+    chars, overlaid = split_overlay(every)
     found = page.find_tables() if chars else []
     grids = [_Grid.of(table.cells) for table in found if table.cells]
     loose = [char for char in chars if not any(grid.take(char) for grid in grids)]
@@ -201,7 +205,8 @@ def read_page(page: Page, number: int, name: str, before: Columns | None = None)
         blocks=blocks,
         margin=margin,
         box=box,
-        chars=len(chars),
+        overlay=overlay_runs(overlaid),
+        chars=len(every),
         unreadable=unreadable,
         images=len(page.images),
         tables=len(grids),

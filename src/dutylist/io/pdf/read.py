@@ -11,6 +11,8 @@ the one assembler. It knows nothing of duty lists, only of pages:
 - text outside the tables becomes paragraphs; page numbers are dropped, and running
   headers and footers (the same text in the page margin of several pages) are reported in
   :attr:`~dutylist.model.DutyList.unplaced`;
+- text laid over the page — a watermark, the text of a seal (:mod:`dutylist.io.pdf.overlay`)
+  — is kept out of the tables and reported in :attr:`~dutylist.model.DutyList.unplaced`;
 - tables drawn without ruling lines are read by the alignment of their text
   (:mod:`dutylist.io.pdf.alignment`) when their columns are unambiguous.
 
@@ -248,6 +250,23 @@ def _running_texts(pages: Sequence[PageContent], name: str) -> list[UnplacedText
     return unplaced
 
 
+def _overlaid_texts(pages: Sequence[PageContent], name: str) -> list[UnplacedText]:
+    """Return the text laid over the pages (watermarks, seals), once per distinct text."""
+    seen: dict[str, list[int]] = {}
+    for page in pages:
+        if page.overlay:
+            seen.setdefault(" ".join(page.overlay), []).append(page.number)
+    reason = _("叠加在页面上的文字（水印或印章，出现在 {count} 页上），未读入表格")
+    return [
+        UnplacedText(
+            text=text,
+            reason=reason.format(count=len(numbers)),
+            location=Location(file=name, page=numbers[0]),
+        )
+        for text, numbers in seen.items()
+    ]
+
+
 def blocks(pages: Sequence[PageContent], name: str) -> Iterator[Block]:
     """Yield the neutral blocks of read pages, rows cut by page breaks joined."""
     stitcher = _Stitcher(name)
@@ -268,7 +287,7 @@ def read_pdf(source: Source) -> DutyList:
     name = source_name(source)
     pages = _pages(read_source(source), name)
     _refuse_unreadable(pages, name)
-    running = _running_texts(pages, name)
+    running = [*_running_texts(pages, name), *_overlaid_texts(pages, name)]
     where = Location(file=name)
     if not any(page.tables for page in pages):
         # Without ruled tables, columns of text that cannot be told apart mean a table lost.
