@@ -34,6 +34,13 @@ def test_a_full_line_goes_on_and_a_short_one_ends_its_paragraph() -> None:
     assert _cell("一二三四五六七八九", "一二三") == ("一二三四五六七八九", "一二三")
 
 
+def test_a_character_that_would_overshoot_the_line_by_a_tenth_of_a_point_did_not_fit() -> None:
+    # reportlab and Word break a line as soon as the next character would not fit at all.
+    chars = [*_chars("一二三四五六七八九", top=0.0), *_chars("十一", top=13.0)]
+    assert paragraphs(lines(chars, page=1), Box(0.0, 99.91), 13.0) == ("一二三四五六七八九十一",)
+    assert paragraphs(lines(chars, page=1), Box(0.0, 100.0), 13.0) == ("一二三四五六七八九", "十一")
+
+
 def test_punctuation_that_may_not_start_a_line_travels_with_the_character_before() -> None:
     # "九" would fit after the first line, but "九，" would not: the line was full.
     assert _cell("一二三四五六七八九", "十，二三") == ("一二三四五六七八九十，二三",)

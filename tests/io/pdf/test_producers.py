@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dutylist.io.pdf.read import read_pdf
 from dutylist.model import Clause, DutyList
@@ -75,6 +76,11 @@ def sample(mingzhu: DutyList) -> DutyList:
     [
         pytest.param({}, id="ruled-portrait-repeated-header"),
         pytest.param({"landscape": True}, id="ruled-landscape"),
+        # Lines filled to within a tenth of a point: the next character did not fit.
+        pytest.param({"landscape": True, "font_size": 11.5}, id="ruled-landscape-full-lines"),
+        # A 。 or 、 ending a full line hangs past the cell's right border.
+        pytest.param({"landscape": True, "font_size": 12.5}, id="ruled-landscape-hanging-stop"),
+        pytest.param({"landscape": True, "font_size": 13.5}, id="ruled-landscape-hanging-comma"),
         pytest.param({"repeat_header": False, "font_size": 14}, id="no-repeated-header"),
         pytest.param({"ruled": False}, id="no-ruling-lines"),
         pytest.param({"ruled": False, "landscape": True}, id="no-ruling-lines-landscape"),
@@ -110,10 +116,13 @@ def test_items_point_at_their_page_and_table_row(sample: DutyList, tmp_path: Pat
 
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(duty_lists())
-def test_model_to_pdf_to_model_is_the_identity(tmp_path: Path, duty_list: DutyList) -> None:
+@given(duty_lists(), st.sampled_from([10.0, 11.5, 12.5, 13.5]), st.booleans())
+def test_model_to_pdf_to_model_is_the_identity(
+    tmp_path: Path, duty_list: DutyList, font_size: float, landscape: bool
+) -> None:
     duty_list = _one_paragraph_per_clause(duty_list)
-    back = read_pdf(draw_list(duty_list, tmp_path / "drawn.pdf"))
+    path = tmp_path / "drawn.pdf"
+    back = read_pdf(draw_list(duty_list, path, font_size=font_size, landscape=landscape))
     assert attrs.evolve(back, metadata=duty_list.metadata) == duty_list
 
 

@@ -23,14 +23,15 @@ from dutylist.numerals import split_number
 Char = dict[str, Any]
 """A character as pdfplumber gives it (``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size``)."""
 
-# Characters that may not start a line (kinsoku): they travel with the one before them.
-_NO_LINE_START = frozenset("，。、；：？！）)]】》〉」』”’…—·%‰,.;:!?～〕｝}-－℃")
+NO_LINE_START = frozenset("，。、；：？！）)]】》〉」』”’…—·%‰,.;:!?～〕｝}-－℃")
+"""Characters that may not start a line (kinsoku): they travel with the one before them,
+even past the end of the line (hanging punctuation)."""
 # Characters that may not end a line: they travel with the one after them.
 _NO_LINE_END = frozenset("（([【《〈「『“‘〔｛{")
 # Quotation marks: no line break on either side of them.
 _QUOTES = frozenset("“”‘’\"'")
 _SENTENCE_END = frozenset("。；;：:！!？?")
-_FIT_TOLERANCE = 0.1
+_FIT_TOLERANCE = 0.02
 """Points of slack when deciding whether text would have fitted on the line before."""
 
 
@@ -75,7 +76,7 @@ def _lead_width(chars: Sequence[Char]) -> float:
             if index + 1 < count:
                 index += 1
                 continue
-        elif following in _NO_LINE_START or chars[index]["text"] in _NO_LINE_END:
+        elif following in NO_LINE_START or chars[index]["text"] in _NO_LINE_END:
             index += 1
             continue
         break

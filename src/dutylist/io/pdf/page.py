@@ -11,7 +11,7 @@ import attrs
 from dutylist.errors import FormatError
 from dutylist.io.pdf.alignment import Columns, aligned_table
 from dutylist.io.pdf.cells import Cell, TableRow
-from dutylist.io.pdf.layout import Box, Char, Line, char_lines, lines
+from dutylist.io.pdf.layout import NO_LINE_START, Box, Char, Line, char_lines, lines
 from dutylist.io.pdf.overlay import overlay_runs, split_overlay
 from dutylist.patterns import compile_on_use
 
@@ -97,8 +97,15 @@ class _Grid:
         return cls(xs, ys, bbox, slots, spans, [[] for _ in boxes])
 
     def take(self, char: Char) -> bool:
-        """Put ``char`` into its cell; return False when it lies outside every cell."""
+        """Put ``char`` into its cell; return False when it lies outside every cell.
+
+        A character belongs to the cell holding its middle, except punctuation that may
+        hang past the end of a line (``。`` ``，`` ``、``): it belongs to the cell where it
+        starts, even when most of it hangs over the cell's right border.
+        """
         x = (char["x0"] + char["x1"]) / 2
+        if char["text"] in NO_LINE_START:
+            x = min(x, char["x0"] + _SNAP)
         y = (char["top"] + char["bottom"]) / 2
         if not (self.bbox[0] < x < self.bbox[2] and self.bbox[1] < y < self.bbox[3]):
             return False
