@@ -266,3 +266,63 @@ def test_a_header_word_that_is_also_a_part_name_stays_a_header(tmp_path: Path) -
     duty_list = read(tmp_path, text_capture_office(spec, office))
     assert actual_items(duty_list) == expected_items(spec, office)
     assert [part.kind.value for part in duty_list.parts] == ["basic", "cooperative", "recalled"]
+
+
+def _paged(capture: str, every: int, header: str) -> str:
+    """Return ``capture`` as copied from a paged document: before every ``every``-th row,
+    a running ``header`` and a page marker ``第 n 页 共 m 页``."""
+    lines = capture.split(" \n\n")
+    out: list[str] = []
+    rows = 0
+    for line in lines:
+        if line.strip().isdigit():
+            rows += 1
+            if rows % every == 0:
+                out += [header, f"第 {rows // every} 页 共 99 页"]
+        out.append(line)
+    return " \n\n".join(out)
+
+
+def test_a_running_header_beside_the_page_markers_is_unplaced_not_read_into_cells(
+    tmp_path: Path,
+) -> None:
+    spec = sample_spec()
+    capture = _paged(build_web_capture(spec), 2, "某街道履行职责事项清单")
+    pages = capture.count("共 99 页")
+    duty_list = read(tmp_path, capture)
+    assert [item.name for item in duty_list.items] == expected_names(spec)
+    assert [(u.text, u.reason) for u in duty_list.unplaced] == [
+        ("某街道履行职责事项清单", f"页眉或页脚（出现在 {pages} 页上）")
+    ]
+    assert duty_list.parts == read(tmp_path, build_web_capture(spec)).parts
+
+
+def test_a_line_beside_one_page_marker_of_many_stays_in_its_cell(tmp_path: Path) -> None:
+    spec = sample_spec()
+    plain = read(tmp_path, build_web_capture(spec))
+    paged = read(tmp_path, _paged(build_web_capture(spec), 1, "某街道履行职责事项清单"))
+    assert paged.parts == plain.parts  # the rows' last lines each stand beside one marker
+    assert [u.text for u in paged.unplaced] == ["某街道履行职责事项清单"]
+
+
+def test_no_break_spaces_copied_from_a_web_page_are_spaces(tmp_path: Path) -> None:
+    spec = sample_spec()
+    duty_list = read(tmp_path, build_web_capture(spec).replace(" \n", "\u00a0\n"))
+    assert [item.name for item in duty_list.items] == expected_names(spec)
+    assert duty_list.parts == read(tmp_path, build_web_capture(spec)).parts
+    assert duty_list.unplaced == ()
+
+
+@settings(max_examples=30, deadline=None)
+@given(text_offices(), st.integers(1, 4), st.booleans())
+def test_any_office_layout_copied_from_pages_reads_back(
+    office: Office, every: int, no_break: bool
+) -> None:
+    spec = sample_spec()
+    capture = _paged(text_capture_office(spec, office), every, "履行职责事项清单")
+    if no_break:
+        capture = capture.replace(" \n", "\u00a0\n")
+    with tempfile.TemporaryDirectory() as folder:
+        duty_list = read(Path(folder), capture)
+    assert actual_items(duty_list) == expected_items(spec, office)
+    assert [u.text for u in duty_list.unplaced] in ([], ["履行职责事项清单"])

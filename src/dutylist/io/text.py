@@ -16,7 +16,8 @@ and hands them to the one assembler; column boundaries inside a row are inferred
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import math
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -25,7 +26,7 @@ from dutylist.errors import FormatError
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
 from dutylist.messages import _
-from dutylist.model import DutyList, Metadata
+from dutylist.model import DutyList, Metadata, UnplacedText
 from dutylist.numerals import parse_int
 from dutylist.parse.assemble import assemble
 from dutylist.parse.rows import Block, Paragraph, Row
@@ -48,6 +49,10 @@ _NUMBER_LINE = compile_on_use(
     r"|(?P<digits>[0-9０-９]{1,4})[.、．]?)[ \u3000]*$"
 )
 """A line holding only an item's number (``12``, ``12.``, ``（12）``): the row starts."""
+_RUNNING_MARKERS = 2
+"""A running header or footer stands next to at least this many page markers…"""
+_RUNNING_SHARE = 0.8
+"""…and next to at least this share of them."""
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -86,7 +91,8 @@ def _lines(text: str, first: int, last: int) -> list[_Line]:
     for number, raw in enumerate(text.splitlines()[first - 1 : last], start=first):
         if raw == "":
             continue  # separator between paragraphs
-        content = raw.removesuffix(" ")
+        # A no-break space (``&nbsp;`` copied from a web page) is a space, as in HTML.
+        content = raw.replace("\u00a0", " ").removesuffix(" ")
         lines.append(_Line(number, content, not content.strip(" \u3000\t")))
     return lines
 
@@ -228,17 +234,50 @@ def _item_start(text: str) -> int | None:
     return parse_int(match.group("digits") or match.group("bracketed"))
 
 
-def blocks(lines: Sequence[_Line], file: str) -> Iterator[Block]:
+def running_lines(lines: Sequence[_Line]) -> dict[str, list[int]]:
+    """Return the page headers and footers of text copied from a paged document.
+
+    A running header or footer is a line found right before or after a page marker
+    (``第 3 页 共 12 页``), next to at least two markers and four in five of them, and
+    not an item's number; the result maps its text to the line numbers where it stands
+    there.
+    """
+    texts = [line for line in lines if not line.blank_paragraph]
+    markers = [index for index, line in enumerate(texts) if is_page_marker(line.text)]
+    found: dict[str, list[int]] = {}
+    for index in markers:
+        for near in (index - 1, index + 1):
+            if not 0 <= near < len(texts):
+                continue
+            text = texts[near].text
+            if not is_page_marker(text) and not _NUMBER_LINE.match(text):
+                found.setdefault(text, []).append(texts[near].number)
+    needed = max(_RUNNING_MARKERS, math.ceil(_RUNNING_SHARE * len(markers)))
+    return {text: numbers for text, numbers in found.items() if len(numbers) >= needed}
+
+
+def blocks(
+    lines: Sequence[_Line], file: str, running: Mapping[str, list[int]] | None = None
+) -> Iterator[Block]:
     """Group a rendering's lines into paragraphs and rows for the assembler.
 
     An item row starts at a line holding only its number; a line with tabs is a row
-    whose cells the tabs separate (text copied from a Word or Excel table).
+    whose cells the tabs separate (text copied from a Word or Excel table). Lines of
+    ``running`` (:func:`running_lines`) at the places given are left out, as page
+    markers are.
     """
+    skipped = {number for numbers in (running or {}).values() for number in numbers}
+    lines = [line for line in lines if line.number not in skipped]
     grouper = _Grouper(file)
+    # What follows a line is the next line of text, page markers left out as running lines.
     texts = [line.text for line in lines if not line.blank_paragraph]
-    following = iter(texts[1:])
+    following = [""] * len(texts)
+    for index in range(len(texts) - 2, -1, -1):
+        after = texts[index + 1]
+        following[index] = following[index + 1] if is_page_marker(after) else after
+    after_texts = iter(following)
     for line in lines:
-        after = "" if line.blank_paragraph else next(following, "")
+        after = "" if line.blank_paragraph else next(after_texts)
         yield from grouper.feed(line, after)
     yield from grouper.flush()
 
@@ -265,13 +304,22 @@ def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
             _("该文本中没有找到“{rendering}”版本").format(rendering=chosen), Location(file=name)
         )
     first, last = ranges[chosen]
+    lines = _lines(text, first, last)
+    running = running_lines(lines)
     try:
         duty_list = assemble(
-            blocks(_lines(text, first, last), name),
-            metadata=Metadata(source_file=_base_name(name)),
+            blocks(lines, name, running), metadata=Metadata(source_file=_base_name(name))
         )
     except FormatError as exc:
         raise FormatError(exc.message, Location(file=name)) from None
+    headers = [
+        UnplacedText(
+            text=header,
+            reason=_("页眉或页脚（出现在 {count} 页上）").format(count=len(numbers)),
+            location=Location(file=name, line=numbers[0]),
+        )
+        for header, numbers in running.items()
+    ]
     skipped = [
         _("第 {first}–{last} 行是清单的另一个版本，未读取；可用 --rendering {other} 选择它").format(
             first=other_first, last=other_last, other=other
@@ -279,7 +327,11 @@ def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
         for other, (other_first, other_last) in ranges.items()
         if other != chosen
     ]
-    return attrs.evolve(duty_list, notes=(*duty_list.notes, *skipped))
+    return attrs.evolve(
+        duty_list,
+        unplaced=(*headers, *duty_list.unplaced),
+        notes=(*duty_list.notes, *skipped),
+    )
 
 
 def _base_name(name: str) -> str:
