@@ -115,3 +115,29 @@ def test_merged_part_title_rows_inside_one_table() -> None:
 def test_nothing_like_a_list_is_an_error() -> None:
     with pytest.raises(FormatError, match="没有找到事项清单"):
         assemble([para("会议通知"), para("请准时参加")])
+
+
+@pytest.mark.parametrize(
+    "page_lines",
+    [
+        ("首页 > 信息公开 > 法定主动公开内容 > 权责清单",),
+        ("来源：南关区明珠街道办事处  发布时间：2025-03-01 10:23", "【字体：大 中 小】 【打印】"),
+        ("网站首页 | 政务公开 | 责任清单",),
+    ],
+)
+def test_a_web_page_s_own_lines_before_the_title_stay_in_the_front_matter(
+    page_lines: tuple[str, ...],
+) -> None:
+    blocks: list[Block] = [
+        *(para(line) for line in page_lines),
+        para("吉林省长春市南关区明珠街道办事处"),
+        para("履行职责事项清单"),
+        para("基本履职事项清单"),
+        row("序号", "事项名称"),
+        row("1", "甲", at=2),
+    ]
+    duty_list = assemble(blocks)
+    assert duty_list.title == "吉林省长春市南关区明珠街道办事处履行职责事项清单"
+    assert duty_list.office is not None
+    assert duty_list.office.name == "明珠街道办事处"
+    assert duty_list.front_matter == page_lines

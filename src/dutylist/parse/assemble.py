@@ -42,6 +42,7 @@ from dutylist.parse.vocabulary import (
     squash,
     usual_columns,
 )
+from dutylist.patterns import compile_on_use
 
 
 @cache
@@ -333,12 +334,16 @@ def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]
 
 
 def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
-    """Return the title (lines up to one ending in 清单) and the rest of the preamble."""
+    """Return the title (lines up to one ending in 清单) and the rest of the preamble.
+
+    A web page's own lines before the title (首页 > 信息公开 > …, 来源：… 发布时间：…,
+    【打印】) are never its start: they stay in the front matter.
+    """
     lines = [line for line in preamble if line.strip()]
     candidates = [index for index, line in enumerate(lines) if not is_toc_line(line)]
     if not candidates:
         return "", tuple(lines)
-    first = candidates[0]
+    first = next((i for i in candidates if not _PAGE_LINE.search(lines[i])), candidates[0])
     for end in range(first, min(first + 3, len(lines))):
         if is_toc_line(lines[end]):
             break
@@ -346,6 +351,11 @@ def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
             title = "".join(lines[first : end + 1])
             return title, tuple(lines[:first] + lines[end + 1 :])
     return lines[first], tuple(lines[:first] + lines[first + 1 :])
+
+
+_PAGE_LINE = compile_on_use(r"[>|【】]|[：:]\S*\s+\S+[：:]")
+"""A web page's own line: a breadcrumb (``>``), a menu (``|``, ``【打印】``), or labels
+(``来源：… 发布时间：…``)."""
 
 
 def assemble(blocks: Iterable[AnyBlock], *, metadata: Metadata | None = None) -> DutyList:
