@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import attrs
+
+from dutylist.diff import diff_lists
+from dutylist.model import DutyList, PartKind
+from dutylist.reports.changes.markdown import render_markdown
 from dutylist.reports.changes.text import render_text
+from tests.diff import edits
 from tests.reports.revision_pair import EXPECTED, pair
 
 
@@ -31,3 +37,22 @@ def test_renumbering_is_summarised_as_runs() -> None:
     text = render_text(changeset)
     assert f"仅序号变化（{len(changeset.renumbered)} 项" in text
     assert text.count("→") < len(changeset.renumbered)
+
+
+def test_a_clause_moved_without_rewording_is_shown_once_at_its_new_place(
+    mingzhu: DutyList,
+) -> None:
+    kind, category, index = PartKind.COOPERATIVE, 0, 1
+    item = edits.item_at(mingzhu, kind, category, index)
+    first, second, *rest = item.local_duties
+    swapped = (
+        attrs.evolve(second, number=first.number),
+        attrs.evolve(first, number=second.number),
+        *rest,
+    )
+    revised = edits.edit(mingzhu, kind, category, index, local_duties=swapped)
+    changeset = diff_lists(mingzhu, revised)
+    moved = f"第2条→第1条（调整顺序，格式）：{second.text}"
+    assert f"{moved}\n" in render_text(changeset)
+    assert f"{moved} → " not in render_text(changeset)
+    assert f"- 街道配合职责{moved}\n" in render_markdown(changeset)

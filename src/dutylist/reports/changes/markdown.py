@@ -146,6 +146,8 @@ def _field(change: FieldChange, part: object) -> str:
         return f"{head}**{escape(change.new or '')}**"
     if change.op is FieldOp.REMOVED:
         return f"{head}~~{escape(change.old or '')}~~"
+    if change.op is FieldOp.REORDERED and change.old == change.new:
+        return f"{head}{escape(change.new or '')}"  # moved, not reworded: the text once
     if change.op is FieldOp.REORDERED or not change.edits:
         return f"{head}{escape(change.old or '')} → {escape(change.new or '')}"
     return f"{head}{inline(change)}"

@@ -182,6 +182,8 @@ def _field(change: FieldChange, part: object, *, marks: bool) -> Text:
         _append(text, change.new or "", INSERTED, marks=marks)
     elif change.op is FieldOp.REMOVED:
         _append(text, change.old or "", DELETED, marks=marks)
+    elif change.op is FieldOp.REORDERED and change.old == change.new:
+        text.append(change.new or "")  # moved, not reworded: the text once
     elif change.op is FieldOp.REORDERED or not change.edits:
         text.append(f"{change.old} → {change.new}")
     else:
