@@ -49,9 +49,17 @@ class Office:
     """Whether category headings declare their count."""
     category_column: bool = False
     """Categories in a vertically merged first column (类别) instead of merged rows."""
-    category_cells: Literal["merged", "number", "name"] = "merged"
+    category_cells: Literal["merged", "number", "name", "split"] = "merged"
     """A category heading in a row merged across the table, or typed into the row's 序号
-    or 事项名称 cell with the other cells left empty."""
+    or 事项名称 cell with the other cells left empty, or ``split``: its ordinal in the 序号
+    cell and the rest in the 事项名称 cell (一 | 党的建设（3项）), the others empty."""
+    group_header: str = ""
+    """When set, a two-row header in the cooperative part: this group header merged over
+    the two duty columns, whose own headers are in the second row, the other headers
+    merged down over both rows."""
+    totals: bool = False
+    """A row closing each table with the count of its items: 合计 | N项 (the other cells
+    empty)."""
     lead_columns: bool = False
     """Cooperative departments split into 牵头部门 and 配合部门 columns."""
     split_recalled: bool = False
@@ -108,11 +116,30 @@ Cell = tuple[str, ...]
 
 @dataclass(frozen=True)
 class GridRow:
-    """One table row: ``merged`` rows span the table; ``category`` names a merged 类别 cell."""
+    """One table row: ``merged`` rows span the table; ``category`` names a merged 类别 cell.
+
+    ``spans`` gives the number of columns each cell spans (one each when empty);
+    ``continued`` marks the cells merged with the cell above (their text is not printed).
+    """
 
     cells: tuple[Cell, ...]
     merged: bool = False
     category: str = ""
+    spans: tuple[int, ...] = ()
+    continued: tuple[bool, ...] = ()
+
+    def columns(self) -> list[int]:
+        """Return the grid column where each cell starts."""
+        spans = self.spans or (1,) * len(self.cells)
+        return [sum(spans[:index]) for index in range(len(self.cells))]
+
+    def span(self, index: int) -> int:
+        """Return the number of columns the cell at ``index`` spans."""
+        return self.spans[index] if self.spans else 1
+
+    def is_continued(self, index: int) -> bool:
+        """Return True when the cell at ``index`` is merged with the cell above."""
+        return bool(self.continued) and self.continued[index]
 
 
 @dataclass
@@ -246,6 +273,44 @@ def relocated(text: str, office: Office) -> str:
     return _DEPARTMENT_PREFIX.sub(office.level, text)
 
 
+def _header_rows(keys: list[str], headers: dict[str, str], office: Office) -> list[GridRow]:
+    """Return the header row, or the two rows of a group header over the duty columns."""
+    if not office.group_header or "superior" not in keys:
+        return [GridRow(tuple((headers[key],) for key in keys))]
+    grouped = {"superior", "local"}
+    top = [(headers[key],) for key in keys if key not in grouped]
+    spans = [1] * len(top)
+    first = min(keys.index(key) for key in grouped)
+    top.insert(first, (office.group_header,))
+    spans.insert(first, 2)
+    second = tuple((headers[key],) for key in keys)
+    continued = tuple(key not in grouped for key in keys)
+    return [
+        GridRow(tuple(top), spans=tuple(spans)),
+        GridRow(second, continued=continued),
+    ]
+
+
+def _category_row(printed: str, keys: list[str], office: Office) -> GridRow:
+    """Return the row of a category heading in the office's style (not a 类别 column)."""
+    if office.category_cells == "merged":
+        return GridRow(((printed,),), merged=True)
+    if office.category_cells == "split":
+        ordinal, title = _split_heading(printed)
+        cells = {"number": (ordinal,), "name": (title,)}
+        return GridRow(tuple(cells.get(key, ()) for key in keys))
+    cell = "number" if office.category_cells == "number" else "name"
+    return GridRow(tuple((printed,) if key == cell else () for key in keys))
+
+
+def _split_heading(printed: str) -> tuple[str, str]:
+    """Return a heading's ordinal (一, （一）, 第一类) and the rest."""
+    found = re.match(rf"^(第[{_CHINESE}]+类|[（(][{_CHINESE}]+[)）]|[{_CHINESE}]+)[、. ]?", printed)
+    if found is None:
+        raise ValueError(printed)
+    return found.group(1), printed[found.end() :].strip()
+
+
 def _number(row: tuple[Cell, ...], position: int, office: Office) -> int:
     """Return the item's number: the spec's, or its place in its category (from 1)."""
     return position + 1 if office.restart_numbering else int(row[0][0])
@@ -294,16 +359,13 @@ def grid(spec: DocSpec, office: Office) -> Grid:
     for index, part in enumerate(spec.parts):
         keys = _columns(part, office)
         headers = {**_DEFAULT_HEADERS, **office.headers}
-        rows: list[GridRow] = [GridRow(tuple((headers[key],) for key in keys))]
+        rows = _header_rows(keys, headers, office)
         n = 0
         for ordinal, category in enumerate(part.categories, start=1):
             title = category.heading.split("、", 1)[1].split("（")[0]
             printed = heading(title, ordinal, len(category.rows), office)
-            if not office.category_column and office.category_cells == "merged":
-                rows.append(GridRow(((printed,),), merged=True))
-            elif not office.category_column:
-                cell = "number" if office.category_cells == "number" else "name"
-                rows.append(GridRow(tuple((printed,) if key == cell else () for key in keys)))
+            if not office.category_column:
+                rows.append(_category_row(printed, keys, office))
             for position, row in enumerate(category.rows):
                 cells = _cells(part, row, n, office)
                 number = office.number_style.format(_number(row, position, office))
@@ -313,6 +375,9 @@ def grid(spec: DocSpec, office: Office) -> Grid:
                     (printed,) if key == "category" else cells.get(key, ()) for key in keys
                 )
                 rows.append(GridRow(line, category=printed if office.category_column else ""))
+        if office.totals:
+            total = {"number": ("合计",), "name": (f"{len(part.rows)}项",)}
+            rows.append(GridRow(tuple(total.get(key, ()) for key in keys)))
         title = _part_title(part, index, office)
         if office.one_table:
             shared += [GridRow(((title,),), merged=True), *rows]
@@ -410,13 +475,18 @@ def build_docx_office(spec: DocSpec, office: Office, path: Path) -> Path:
                 merged = cells[0].merge(cells[width - 1])
                 merged.paragraphs[0].text = row.cells[0][0]
                 continue
-            for c, paragraphs in enumerate(row.cells):
+            for c, (column, paragraphs) in enumerate(zip(row.columns(), row.cells, strict=True)):
                 if row.category and c == 0:
                     first = starts[r]
                     if first != r:
                         table.cell(first, 0).merge(cells[0])
                         continue
-                cell = cells[c]
+                if row.is_continued(c):
+                    table.cell(r - 1, column).merge(cells[column])
+                    continue
+                cell = cells[column]
+                if row.span(c) > 1:
+                    cell = cell.merge(cells[column + row.span(c) - 1])
                 for p, text in enumerate(paragraphs or ("",)):
                     (cell.paragraphs[0] if p == 0 else cell.add_paragraph()).text = text
     document.save(str(path))
@@ -468,7 +538,10 @@ def build_xlsx_office(spec: DocSpec, office: Office, path: Path, *, hidden: bool
                     start_row=row_number, start_column=1, end_row=row_number, end_column=width
                 )
                 continue
-            for c, paragraphs in enumerate(row.cells, start=1):
+            for index, (column, paragraphs) in enumerate(
+                zip(row.columns(), row.cells, strict=True)
+            ):
+                c = column + 1
                 if row.category and c == 1:
                     start = sheet_row_of[starts[r]]
                     if start != row_number:
@@ -476,10 +549,22 @@ def build_xlsx_office(spec: DocSpec, office: Office, path: Path, *, hidden: bool
                             start_row=start, start_column=1, end_row=row_number, end_column=1
                         )
                         continue
+                if row.is_continued(index):
+                    sheet.merge_cells(
+                        start_row=row_number - 1, start_column=c, end_row=row_number, end_column=c
+                    )
+                    continue
                 value: str | int = "\n".join(paragraphs)
                 if c == 1 + office.category_column and value.isascii() and value.isdigit():
                     value = int(value)  # sequence numbers typed as numbers
                 sheet.cell(row=row_number, column=c, value=value or None)
+                if row.span(index) > 1:
+                    sheet.merge_cells(
+                        start_row=row_number,
+                        start_column=c,
+                        end_row=row_number,
+                        end_column=c + row.span(index) - 1,
+                    )
     if hidden:
         secret = workbook.create_sheet("草稿")
         secret.cell(row=1, column=1, value="不应读取的隐藏工作表")
@@ -547,10 +632,12 @@ def html_page(
         for start in starts.values():
             spans[start] = spans.get(start, 0) + 1
         for r, row in enumerate(block):
-            tag = "th" if r == 0 and not row.merged else "td"
+            header = r == 0 or (r == 1 and bool(row.continued))
+            tag = "th" if header and not row.merged else "td"
             if row.merged:
                 lines.append(f'<tr><td colspan="{width}">{html.escape(row.cells[0][0])}</td></tr>')
                 continue
+            below = block[r + 1] if r + 1 < len(block) else None
             out = []
             for c, paragraphs in enumerate(row.cells):
                 if row.category and c == 0:
@@ -558,7 +645,17 @@ def html_page(
                         continue
                     out.append(_html_cell(paragraphs, tag, cells, f' rowspan="{spans[r]}"'))
                     continue
-                out.append(_html_cell(paragraphs, tag, cells))
+                if row.is_continued(c):
+                    continue
+                attributes = f' colspan="{row.span(c)}"' if row.span(c) > 1 else ""
+                column = row.columns()[c]
+                if (
+                    below is not None
+                    and column in below.columns()
+                    and below.is_continued(below.columns().index(column))
+                ):
+                    attributes += ' rowspan="2"'
+                out.append(_html_cell(paragraphs, tag, cells, attributes))
             lines.append("<tr>" + "".join(out) + "</tr>")
         lines.append("</table>")
         body.append("\n".join(lines))

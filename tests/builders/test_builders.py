@@ -400,3 +400,22 @@ def test_docx_without_tables(tmp_path: Path) -> None:
     document = docx.Document(str(build_docx_without_tables(tmp_path / "清单.docx")))
     assert not document.tables
     assert SPEC.title in [p.text for p in document.paragraphs]
+
+
+def test_office_group_header_merges_cells_in_every_format(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from .offices import Office, build_docx_office, build_xlsx_office, html_page
+
+    office = Office(group_header="职责分工")
+    root = _part(build_docx_office(SPEC, office, tmp_path / "list.docx"))
+    cooperative = _tables(root)[1]
+    top, second = cooperative.findall("w:tr", NS)[:2]
+    assert _val(_one(top, "w:tc/w:tcPr/w:gridSpan")) == "2"
+    assert len(second.findall("w:tc/w:tcPr/w:vMerge", NS)) == 3  # 序号, 事项名称, 对应上级部门
+    workbook = load_workbook(build_xlsx_office(SPEC, office, tmp_path / "list.xlsx"))
+    ranges = {str(merged) for merged in workbook.worksheets[1].merged_cells}
+    assert {"A2:A3", "B2:B3", "C2:C3", "D2:E2"} <= ranges
+    page = html_page(SPEC, office)
+    assert '<th colspan="2">职责分工</th>' in page
+    assert page.count('rowspan="2"') == 3

@@ -108,6 +108,19 @@ LAYOUTS: dict[str, Office] = {
         basis=True,
         headers={"basis": "依据", "number": "编号"},
     ),
+    "group_header": Office(
+        title="四川省成都市武侯区玉林街道办事处履行职责事项清单",
+        group_header="职责分工",
+        headers={"local": "乡镇（街道）职责"},
+        remarks=True,
+    ),
+    "totals_rows": Office(totals=True, categories="（一）"),
+    "ordinal_in_number_cell": Office(
+        category_cells="split", title="浙江省杭州市西湖区转塘街道履行职责事项清单"
+    ),
+    "paren_ordinal_in_number_cell": Office(
+        category_cells="split", categories="（一）", counts=False, restart_numbering=True
+    ),
     "everything": Office(
         headers={"departments": "牵头部门", "assisting": "配合单位", "local": "乡镇职责"},
         lead_columns=True,
@@ -173,6 +186,15 @@ def test_every_office_layout_reads_back_item_for_item(tmp_path: Path, name: str,
     assert [part.kind.value for part in duty_list.parts] == ["basic", "cooperative", "recalled"]
     assert duty_list.office is not None
     assert office.title.startswith(duty_list.office.name) or duty_list.office.name in office.title
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html"])
+def test_a_totals_row_is_kept_as_unplaced_text_not_read_as_an_item(
+    tmp_path: Path, fmt: str
+) -> None:
+    duty_list = load(_build(fmt, LAYOUTS["totals_rows"], tmp_path))
+    totals = [text.text for text in duty_list.unplaced if text.text.startswith("合计")]
+    assert totals == [f"合计 | {len(part.rows)}项" for part in SPEC.parts]
 
 
 def test_remarks_and_basis_are_fields_not_extra(tmp_path: Path) -> None:

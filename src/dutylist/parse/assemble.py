@@ -36,9 +36,11 @@ from dutylist.parse.vocabulary import (
     is_header_row,
     is_page_marker,
     is_toc_line,
+    is_totals_row,
     looks_like_header,
     parse_category_heading,
     part_kind_of_title,
+    split_heading,
     squash,
     usual_columns,
 )
@@ -182,6 +184,13 @@ class _Assembler:
         if not row.gridless and len(filled) == 1 and self._lone_heading(filled[0], texts):
             self._merged_row(filled[0], row.location)  # a heading in one cell, not merged
             return
+        if not row.gridless and is_totals_row(texts):
+            self._unplace(" | ".join(filled), N_("合计行：不是事项"), row.location)
+            return
+        heading = None if row.gridless or len(filled) != 2 else self._split_heading(texts)
+        if heading is not None:
+            self._merged_row(heading, row.location)  # 一 | 党的建设（3项）
+            return
         if not row.gridless and self._is_header(part, texts, row):
             self._header_row(texts, row.location)
             return
@@ -212,6 +221,15 @@ class _Assembler:
         column = part.number_column
         in_number_column = column is not None and column < len(texts) and texts[column] == text
         return in_number_column or heading.ordinal is not None or heading.declared_count is not None
+
+    def _split_heading(self, texts: tuple[str, ...]) -> str | None:
+        """Return the heading of a row holding only an ordinal (序号) and a title (名称)."""
+        part = self.part
+        number = None if part is None else part.number_column
+        name = None if part is None else part.column_of.get(Role.NAME)
+        if number is None or name is None or max(number, name) >= len(texts):
+            return None
+        return split_heading(texts[number], texts[name])
 
     def _is_header(self, part: PartDraft | None, texts: tuple[str, ...], row: Row) -> bool:
         if is_header_row(texts):
