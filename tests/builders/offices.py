@@ -493,27 +493,51 @@ def build_docx_office(spec: DocSpec, office: Office, path: Path) -> Path:
     return path
 
 
-def build_xlsx_office(spec: DocSpec, office: Office, path: Path, *, hidden: bool = False) -> Path:
+COVER_NOTES = ("说明", "1.本清单依据有关法律法规编制。", "2.清单实行动态调整。")
+"""The lines of a workbook's cover sheet (``build_xlsx_office(cover=True)``)."""
+
+
+def build_xlsx_office(  # noqa: PLR0913 - keyword-only workbook options
+    spec: DocSpec,
+    office: Office,
+    path: Path,
+    *,
+    hidden: bool = False,
+    named_sheets: bool = False,
+    cover: bool = False,
+) -> Path:
     """Write ``spec`` as ``office`` lays it out to a .xlsx file (openpyxl), a sheet per table.
 
     With ``hidden`` a hidden row of junk and a hidden sheet are added (a reader must skip them).
+    With ``named_sheets`` each sheet is named after its part and the part titles are not
+    printed in the sheets; with ``cover`` a first sheet holds notes (:data:`COVER_NOTES`).
     """
     from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
+    if cover:
+        sheet.title = "封面"
+        for number, text in enumerate(COVER_NOTES, start=1):
+            sheet.cell(row=number, column=1, value=text)
+        sheet = workbook.create_sheet("表1")
     row_number = 0
     pending_titles: list[str] = []
     first = True
+    part_titles = iter(_part_title(part, index, office) for index, part in enumerate(spec.parts))
     for block in grid(spec, office).blocks:
         if isinstance(block, str):
+            if named_sheets and block != office.title:
+                continue
             pending_titles.append(block)
             continue
         if not first:
             sheet = workbook.create_sheet(f"表{len(workbook.sheetnames) + 1}")
             row_number = 0
         first = False
+        if named_sheets:
+            sheet.title = next(part_titles)
         width = _width(block)
         for text in pending_titles:
             row_number += 1

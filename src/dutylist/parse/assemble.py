@@ -25,7 +25,13 @@ from dutylist.model import (
 )
 from dutylist.parse.columns import split_row
 from dutylist.parse.content import Column, place_columns
-from dutylist.parse.drafts import CategoryDraft, PartDraft, extra_header, finish_part
+from dutylist.parse.drafts import (
+    CategoryDraft,
+    PartDraft,
+    extra_header,
+    finish_part,
+    split_preamble,
+)
 from dutylist.parse.items import Cells, build_item
 from dutylist.parse.reading import Reading, TableReading, record
 from dutylist.parse.rows import AnyBlock, Aside, Paragraph, Row
@@ -35,7 +41,6 @@ from dutylist.parse.vocabulary import (
     header_role,
     is_header_row,
     is_page_marker,
-    is_toc_line,
     is_totals_row,
     looks_like_header,
     parse_category_heading,
@@ -44,7 +49,6 @@ from dutylist.parse.vocabulary import (
     squash,
     usual_columns,
 )
-from dutylist.patterns import compile_on_use
 
 
 @cache
@@ -307,7 +311,7 @@ class _Assembler:
             self._decide(self.pending)
         if not self.parts:
             raise FormatError(_("没有找到事项清单：未识别出任何部分标题、表头行或事项行"))
-        title, front_matter = _split_preamble(self.preamble)
+        title, front_matter = split_preamble(self.preamble)
         return DutyList(
             title=title,
             office=office_of_title(title),
@@ -349,31 +353,6 @@ def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]
     for index, cell in zip(kept, found, strict=True):
         placed[index] = cell
     return placed
-
-
-def _split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
-    """Return the title (lines up to one ending in 清单) and the rest of the preamble.
-
-    A web page's own lines before the title (首页 > 信息公开 > …, 来源：… 发布时间：…,
-    【打印】) are never its start: they stay in the front matter.
-    """
-    lines = [line for line in preamble if line.strip()]
-    candidates = [index for index, line in enumerate(lines) if not is_toc_line(line)]
-    if not candidates:
-        return "", tuple(lines)
-    first = next((i for i in candidates if not _PAGE_LINE.search(lines[i])), candidates[0])
-    for end in range(first, min(first + 3, len(lines))):
-        if is_toc_line(lines[end]):
-            break
-        if lines[end].rstrip().endswith("清单"):
-            title = "".join(lines[first : end + 1])
-            return title, tuple(lines[:first] + lines[end + 1 :])
-    return lines[first], tuple(lines[:first] + lines[first + 1 :])
-
-
-_PAGE_LINE = compile_on_use(r"[>|【】]|[：:]\S*\s+\S+[：:]")
-"""A web page's own line: a breadcrumb (``>``), a menu (``|``, ``【打印】``), or labels
-(``来源：… 发布时间：…``)."""
 
 
 def assemble(blocks: Iterable[AnyBlock], *, metadata: Metadata | None = None) -> DutyList:

@@ -1,6 +1,7 @@
 """The drafts the assembler fills while it reads: parts and categories, still mutable.
 
-:func:`finish_part` freezes a draft into the model's :class:`~dutylist.model.Part`.
+:func:`finish_part` freezes a draft into the model's :class:`~dutylist.model.Part`;
+:func:`split_preamble` tells the list's title from the rest of the text before the first part.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import attrs
 
 from dutylist.location import Location
 from dutylist.model import Category, Item, Part, PartKind
-from dutylist.parse.vocabulary import Heading, Role
+from dutylist.parse.vocabulary import Heading, Role, is_toc_line
+from dutylist.patterns import compile_on_use
 
 
 @attrs.define
@@ -108,3 +110,42 @@ def finish_part(part: PartDraft) -> Part:
         ),
         source=part.source,
     )
+
+
+_TITLE_SEARCH = 6
+"""Lines of the preamble searched for the title's last line (ending in 清单)."""
+_NOT_IN_TITLE = compile_on_use(r"[。；;：:，,]|^(?:说明|填表说明|注|备注|封面)$")
+_PAGE_LINE = compile_on_use(r"[>|【】]|[：:]\S*\s+\S+[：:]")
+"""A web page's own line: a breadcrumb (``>``), a menu (``|``, ``【打印】``), or labels
+(``来源：… 发布时间：…``)."""
+
+
+def _in_title(line: str) -> bool:
+    return not _NOT_IN_TITLE.search(line.strip()) and not _PAGE_LINE.search(line)
+
+
+def split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
+    """Return the title and the rest of the preamble.
+
+    The title is the first line ending in 清单 with the lines just above it that start it
+    (a title broken over lines), never a note (``说明``, a sentence) nor a web page's own
+    line (首页 > 信息公开 > …, 来源：… 发布时间：…, 【打印】): those stay in the front
+    matter. Without such a line, the title is the first line that is not the page's own.
+    """
+    lines = [line for line in preamble if line.strip()]
+    candidates = [index for index, line in enumerate(lines) if not is_toc_line(line)]
+    if not candidates:
+        return "", tuple(lines)
+    first = candidates[0]
+    own = [index for index in candidates if not _PAGE_LINE.search(lines[index])]
+    for end in own[:_TITLE_SEARCH]:
+        if not lines[end].rstrip().endswith("清单") or not _in_title(lines[end]):
+            continue
+        start = end
+        while start > max(first, end - 2) and start - 1 in candidates:
+            if not _in_title(lines[start - 1]):
+                break
+            start -= 1
+        return "".join(lines[start : end + 1]), tuple(lines[:start] + lines[end + 1 :])
+    first = own[0] if own else first
+    return lines[first], tuple(lines[:first] + lines[first + 1 :])

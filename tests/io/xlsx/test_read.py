@@ -14,7 +14,7 @@ from dutylist.io import load
 from dutylist.io.files import input_limit
 from dutylist.io.xlsx.read import read_xlsx
 from tests.builders import OLE2_MAGIC, sample_spec
-from tests.builders.offices import Office, build_xlsx_office, expected_items
+from tests.builders.offices import COVER_NOTES, Office, build_xlsx_office, expected_items
 from tests.hostile.cases import bomb, build_zip, deflated
 from tests.io.test_offices import actual_items
 
@@ -151,3 +151,19 @@ def test_a_damaged_member_is_one_read_error(tmp_path: Path) -> None:
     damaged.write_bytes(bytes(data))
     with pytest.raises(ReadError):
         load(damaged)
+
+
+@pytest.mark.parametrize("cover", [False, True])
+def test_sheets_named_after_their_parts_keep_the_title_above_the_first_table(
+    tmp_path: Path, cover: bool
+) -> None:
+    office = Office(title="广东省佛山市南海区桂城街道履行职责事项清单", categories="（一）")
+    path = build_xlsx_office(SPEC, office, tmp_path / "list.xlsx", named_sheets=True, cover=cover)
+    duty_list = load(path)
+    assert actual_items(duty_list) == expected_items(SPEC, office)
+    assert duty_list.title == office.title
+    assert duty_list.office is not None
+    assert duty_list.office.name in office.title
+    assert [part.title for part in duty_list.parts] == [part.title for part in SPEC.parts]
+    assert duty_list.front_matter == (COVER_NOTES if cover else ())
+    assert not duty_list.unplaced

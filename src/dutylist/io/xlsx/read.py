@@ -9,7 +9,8 @@ neutral :mod:`dutylist.parse.rows` blocks, one table per visible sheet:
 - a cell merged across columns is yielded once; a cell merged down repeats its text;
 - line breaks inside a cell separate its paragraphs;
 - hidden sheets and hidden rows are skipped, with a note saying how many;
-- a sheet named after a part (``配合履职事项清单``) starts that part when its rows do not.
+- a sheet named after a part (``配合履职事项清单``) starts that part when its rows do not,
+  after the rows above its table (the list's title).
 
 The package is opened with :func:`dutylist.io.archive.open_package`, the one bounded zip
 opener of every reader: the parts the reader uses are inflated within its limits
@@ -236,7 +237,10 @@ def read_xlsx_blocks(source: Source) -> tuple[list[AnyBlock], Metadata, tuple[st
     """
     from python_calamine import CalamineWorkbook  # noqa: PLC0415
 
-    from dutylist.parse.vocabulary import part_kind_of_title  # noqa: PLC0415
+    from dutylist.parse.vocabulary import (  # noqa: PLC0415
+        parse_category_heading,
+        part_kind_of_title,
+    )
 
     name = source_name(source)
     data = read_source(source)
@@ -278,7 +282,14 @@ def read_xlsx_blocks(source: Source) -> tuple[list[AnyBlock], Metadata, tuple[st
         leading = rows[: next((i for i, row in enumerate(rows) if len(row.cells) > 1), len(rows))]
         titled = any(part_kind_of_title(row.texts()[0]) for row in leading)
         if not titled and part_kind_of_title(sheet_name) is not None:
+            # after the rows above the table (the list's title), before a category heading
+            front = next(
+                (i for i, row in enumerate(leading) if parse_category_heading(row.texts()[0])),
+                len(leading),
+            )
+            blocks += rows[:front]
             blocks.append(Paragraph(text=sheet_name, location=where))
+            rows = rows[front:]
         blocks += rows
     notes = []
     if hidden_sheets:
