@@ -31,6 +31,8 @@ _DEPARTMENT_PREFIX = re.compile(
 _CHINESE = "一二三四五六七八九十"
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _REMARKS = ("", "无", "2024年调整")
+NOTES = ("说明：", "1.本清单所列事项实行动态调整", "2.上级部门不得将清单外事项交由乡镇（街道）承担")
+"""The notes an office adds after each part (``Office.notes``)."""
 _KIND_OF_TITLE = {"基本履职事项清单": "basic", "配合履职事项清单": "cooperative",
                   "上级部门收回事项清单": "recalled"}  # fmt: skip
 
@@ -60,6 +62,9 @@ class Office:
     totals: bool = False
     """A row closing each table with the count of its items: 合计 | N项 (the other cells
     empty)."""
+    notes: Literal["", "rows", "paragraphs"] = ""
+    """Notes after each part (:data:`NOTES`: 说明：, then numbered lines): merged rows
+    closing its table, or paragraphs after it."""
     lead_columns: bool = False
     """Cooperative departments split into 牵头部门 and 配合部门 columns."""
     split_recalled: bool = False
@@ -378,11 +383,15 @@ def grid(spec: DocSpec, office: Office) -> Grid:
         if office.totals:
             total = {"number": ("合计",), "name": (f"{len(part.rows)}项",)}
             rows.append(GridRow(tuple(total.get(key, ()) for key in keys)))
+        if office.notes == "rows":
+            rows += [GridRow(((note,),), merged=True) for note in NOTES]
         title = _part_title(part, index, office)
         if office.one_table:
             shared += [GridRow(((title,),), merged=True), *rows]
         else:
             result.blocks += [title, rows]
+            if office.notes == "paragraphs":
+                result.blocks += NOTES
     if office.one_table:
         result.blocks.append(shared)
     return result
@@ -589,6 +598,9 @@ def build_xlsx_office(  # noqa: PLR0913 - keyword-only workbook options
                         end_row=row_number,
                         end_column=c + row.span(index) - 1,
                     )
+    for text in pending_titles:  # paragraphs after the last table
+        row_number += 1
+        sheet.cell(row=row_number, column=1, value=text)
     if hidden:
         secret = workbook.create_sheet("草稿")
         secret.cell(row=1, column=1, value="不应读取的隐藏工作表")

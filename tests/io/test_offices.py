@@ -14,6 +14,7 @@ from dutylist.io import load
 from dutylist.model import CooperativeItem, DutyList, RecalledItem
 from tests.builders import sample_spec
 from tests.builders.offices import (
+    NOTES,
     ExpectedItem,
     Office,
     build_docx_office,
@@ -121,6 +122,8 @@ LAYOUTS: dict[str, Office] = {
     "paren_ordinal_in_number_cell": Office(
         category_cells="split", categories="（一）", counts=False, restart_numbering=True
     ),
+    "notes_rows": Office(notes="rows", categories="1.", counts=False),
+    "notes_paragraphs": Office(notes="paragraphs", categories="一、"),
     "everything": Office(
         headers={"departments": "牵头部门", "assisting": "配合单位", "local": "乡镇职责"},
         lead_columns=True,
@@ -195,6 +198,17 @@ def test_a_totals_row_is_kept_as_unplaced_text_not_read_as_an_item(
     duty_list = load(_build(fmt, LAYOUTS["totals_rows"], tmp_path))
     totals = [text.text for text in duty_list.unplaced if text.text.startswith("合计")]
     assert totals == [f"合计 | {len(part.rows)}项" for part in SPEC.parts]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html"])
+@pytest.mark.parametrize("notes", ["rows", "paragraphs"])
+def test_numbered_notes_after_a_part_are_unplaced_text_not_categories(
+    tmp_path: Path, notes: str, fmt: str
+) -> None:
+    office = LAYOUTS[f"notes_{notes}"]
+    duty_list = load(_build(fmt, office, tmp_path))
+    notes_kept = [text.text for text in duty_list.unplaced if text.text in NOTES]
+    assert notes_kept == list(NOTES) * len(SPEC.parts)
 
 
 def test_remarks_and_basis_are_fields_not_extra(tmp_path: Path) -> None:

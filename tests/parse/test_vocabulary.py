@@ -8,11 +8,9 @@ from dutylist.parse.vocabulary import (
     is_header_row,
     is_page_marker,
     is_toc_line,
-    is_totals_row,
     kind_from_roles,
     parse_category_heading,
     part_kind_of_title,
-    split_heading,
     using_words,
 )
 
@@ -176,57 +174,3 @@ def test_words_added_for_a_read_are_known_only_inside_the_block() -> None:
     assert header_role("职责事项清单名") is None
     with pytest.raises(ValueError, match="colour"), using_words({"colour": ["色"]}):
         pass
-
-
-@pytest.mark.parametrize(
-    "cells",
-    [
-        ("合计", "93项", "", ""),
-        ("", "合计：共93项", "", ""),
-        ("合计：共93项",),
-        ("小计", "3"),
-        ("总计（93项）", ""),
-        ("合计", ""),
-    ],
-)
-def test_totals_rows(cells: tuple[str, ...]) -> None:
-    assert is_totals_row(cells)
-
-
-@pytest.mark.parametrize(
-    "cells",
-    [
-        ("1", "合计", "", ""),  # an item named 合计
-        ("合计", "93项", "区财政局", ""),
-        ("", "合计发放补贴", "", ""),
-        ("", "", ""),
-    ],
-)
-def test_rows_that_are_not_totals(cells: tuple[str, ...]) -> None:
-    assert not is_totals_row(cells)
-
-
-@pytest.mark.parametrize(
-    ("ordinal", "title", "heading"),
-    [
-        ("一", "党的建设（3项）", "一、党的建设（3项）"),
-        ("十二", "平安建设", "十二、平安建设"),
-        ("（一）", "党的建设", "（一）党的建设"),
-        ("第一类", "党的建设", "第一类党的建设"),
-    ],
-)
-def test_heading_split_over_the_number_and_name_cells(
-    ordinal: str, title: str, heading: str
-) -> None:
-    assert split_heading(ordinal, title) == heading
-    found = parse_category_heading(heading)
-    assert found is not None
-    assert found.title == title.split("（", maxsplit=1)[0]
-
-
-@pytest.mark.parametrize(
-    ("ordinal", "title"),
-    [("1", "党的建设"), ("一", ""), ("", "党的建设"), ("1.1", "子项"), ("一", "甲\n乙")],
-)
-def test_rows_that_are_not_a_split_heading(ordinal: str, title: str) -> None:
-    assert split_heading(ordinal, title) is None

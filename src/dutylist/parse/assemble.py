@@ -23,7 +23,8 @@ from dutylist.model import (
     PartKind,
     UnplacedText,
 )
-from dutylist.parse.columns import split_row
+from dutylist.parse.asides import is_notes_label, is_totals_row, split_heading
+from dutylist.parse.columns import cells_by_column
 from dutylist.parse.content import Column, place_columns
 from dutylist.parse.drafts import (
     CategoryDraft,
@@ -41,11 +42,9 @@ from dutylist.parse.vocabulary import (
     header_role,
     is_header_row,
     is_page_marker,
-    is_totals_row,
     looks_like_header,
     parse_category_heading,
     part_kind_of_title,
-    split_heading,
     squash,
     usual_columns,
 )
@@ -79,6 +78,8 @@ class _Assembler:
     tables: list[TableReading] = attrs.Factory(list)
     headings: list[tuple[PartKind, str, Location | None]] = attrs.Factory(list)
     pending: _Pending | None = None
+    notes: bool = False
+    """True after a notes label (说明：) until the next part, header or item row."""
 
     @property
     def part(self) -> PartDraft | None:
@@ -146,13 +147,30 @@ class _Assembler:
         if self.part is None:
             self.preamble.append(text)
             return
+        if self._note(block.text, block.location):
+            return
         heading = parse_category_heading(text)
         if heading is not None:
             self._start_category(heading, block.text, block.location)
             return
         self._unplace(block.text, N_("不属于该部分任何事项的文字"), block.location)
 
+    def _note(self, text: str, location: Location) -> bool:
+        """Keep ``text`` as a note when it starts notes (说明：) or follows their start.
+
+        A category heading with its count (notes have none) ends the notes.
+        """
+        if self.notes:
+            heading = parse_category_heading(text, loose=True)
+            self.notes = heading is None or heading.declared_count is None
+        else:
+            self.notes = is_notes_label(text)
+        if self.notes:
+            self._unplace(text, N_("说明文字：不是事项或类别"), location)
+        return self.notes
+
     def _start_part(self, kind: PartKind, title: str, location: Location) -> None:
+        self.notes = False
         part = self.part
         if part is not None and part.kind is kind:
             if not part.title:
@@ -185,8 +203,12 @@ class _Assembler:
         ):
             self._merged_row(filled[0], row.location)
             return
-        if not row.gridless and len(filled) == 1 and self._lone_heading(filled[0], texts):
-            self._merged_row(filled[0], row.location)  # a heading in one cell, not merged
+        if (
+            not row.gridless
+            and len(filled) == 1
+            and (self.notes or is_notes_label(filled[0]) or self._lone_heading(filled[0], texts))
+        ):
+            self._merged_row(filled[0], row.location)  # a heading or a note in one cell
             return
         if not row.gridless and is_totals_row(texts):
             self._unplace(" | ".join(filled), N_("合计行：不是事项"), row.location)
@@ -249,6 +271,8 @@ class _Assembler:
         if kind is not None:
             self._start_part(kind, text.strip(), location)
             return
+        if self.part is not None and self._note(text, location):
+            return
         heading = parse_category_heading(
             text, loose=self.part is not None and bool(self.part.roles)
         )
@@ -263,6 +287,7 @@ class _Assembler:
         self._unplace(text, N_("既不是部分标题也不是类别的合并行"), location)
 
     def _header_row(self, texts: tuple[str, ...], location: Location) -> None:
+        self.notes = False
         part = self.part
         if part is not None and part.roles and _same_header(texts, part.columns):
             return  # a header row repeated on a new page or table
@@ -286,7 +311,8 @@ class _Assembler:
         self.tables.append(TableReading(where, part.kind, columns))
 
     def _item_row(self, part: PartDraft, row: Row) -> None:
-        cells = _cells_by_column(row, part.roles)
+        self.notes = False
+        cells = cells_by_column(row, part.roles)
         column_of = part.column_of
         category = column_of.get(Role.CATEGORY)
         category_text = "\n".join(cells[category]).strip() if category is not None else ""
@@ -333,26 +359,6 @@ def _numbered(row: Row, part: PartDraft) -> bool:
 
 def _same_header(texts: tuple[str, ...], columns: tuple[str, ...]) -> bool:
     return [squash(text) for text in texts] == [squash(column) for column in columns]
-
-
-def _cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]:
-    if not row.gridless:
-        cells = list(row.cells)
-        return cells + [() for _ in range(len(roles) - len(cells))]
-    # A 类别 column merged down its category is printed once, before the category's
-    # first row: a gridless row never holds it (the heading came as a line of its own).
-    kept = [index for index, role in enumerate(roles) if role is not Role.CATEGORY]
-    roles_kept = tuple(roles[index] for index in kept)
-    number_cell, *rest = row.cells
-    paragraphs = [paragraph for cell in rest for paragraph in cell]
-    if roles_kept and roles_kept[0] is Role.NUMBER:
-        found = [number_cell, *split_row(paragraphs, roles_kept[1:])]
-    else:
-        found = split_row([*number_cell, *paragraphs], roles_kept)
-    placed: list[tuple[str, ...]] = [() for _ in roles]
-    for index, cell in zip(kept, found, strict=True):
-        placed[index] = cell
-    return placed
 
 
 def assemble(blocks: Iterable[AnyBlock], *, metadata: Metadata | None = None) -> DutyList:

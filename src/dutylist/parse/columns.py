@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dutylist.numerals import split_number
 from dutylist.parse.cells import paragraph_shape
 from dutylist.parse.departments import names_departments, parse_departments
+from dutylist.parse.rows import Row
 from dutylist.parse.vocabulary import Role
 
 _MULTI_PARAGRAPH_ROLES = frozenset(
@@ -129,3 +130,24 @@ def duty_boundary(paragraphs: Sequence[str], known: Sequence[str] = ()) -> int:
         previous = shape
         blank_before = False
     return best_index
+
+
+def cells_by_column(row: Row, roles: tuple[Role, ...]) -> list[tuple[str, ...]]:
+    """Return a row's cells, one per role: as read, or split by :func:`split_row` when gridless."""
+    if not row.gridless:
+        cells = list(row.cells)
+        return cells + [() for _ in range(len(roles) - len(cells))]
+    # A 类别 column merged down its category is printed once, before the category's
+    # first row: a gridless row never holds it (the heading came as a line of its own).
+    kept = [index for index, role in enumerate(roles) if role is not Role.CATEGORY]
+    roles_kept = tuple(roles[index] for index in kept)
+    number_cell, *rest = row.cells
+    paragraphs = [paragraph for cell in rest for paragraph in cell]
+    if roles_kept and roles_kept[0] is Role.NUMBER:
+        found = [number_cell, *split_row(paragraphs, roles_kept[1:])]
+    else:
+        found = split_row([*number_cell, *paragraphs], roles_kept)
+    placed: list[tuple[str, ...]] = [() for _ in roles]
+    for index, cell in zip(kept, found, strict=True):
+        placed[index] = cell
+    return placed

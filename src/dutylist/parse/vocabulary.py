@@ -91,7 +91,7 @@ def _load(data: Mapping[str, object]) -> Vocabulary:
     words: dict[str, Role] = {}
     suffixes: list[tuple[str, Role]] = []
     for role_name, table in data.items():
-        if role_name in {"usual", "totals"}:
+        if role_name in {"usual", "totals", "notes"}:
             continue
         role = Role(role_name)
         assert isinstance(table, dict)  # noqa: S101 - the packaged file's shape
@@ -187,24 +187,11 @@ def usual_columns(kind: PartKind) -> tuple[str, ...]:
     return tuple(usual[kind.value])
 
 
-@cache
-def _totals_row() -> re.Pattern[str]:
-    totals = _packaged_data()["totals"]
-    assert isinstance(totals, dict)  # noqa: S101 - the packaged file's shape
-    words = "|".join(re.escape(word) for word in totals["words"])
-    return re.compile(
-        rf"^(?:{words})[:：]?(?:[（(]?(?:共|计)?[0-9０-９]{{1,5}}(?:项|条|个|件)?[)）]?)?$"
-    )
-
-
-def is_totals_row(cells: Sequence[str]) -> bool:
-    """Return True for a row counting the items above it: ``合计 | 93项``, ``合计：共93项``.
-
-    The row's filled cells, read together, are a totals word (``headers.toml``) and at
-    most a count.
-    """
-    filled = [squash(cell) for cell in cells if cell.strip()]
-    return 0 < len(filled) <= 2 and bool(_totals_row().match("".join(filled)))
+def packaged_words(section: str) -> tuple[str, ...]:
+    """Return the ``words`` of a section of ``headers.toml`` that names no column (totals)."""
+    table = _packaged_data()[section]
+    assert isinstance(table, dict)  # noqa: S101 - the packaged file's shape
+    return tuple(table["words"])
 
 
 def header_role(text: str) -> Role | None:
@@ -369,24 +356,6 @@ def parse_category_heading(text: str, *, loose: bool = False) -> Heading | None:
         title=title,
         declared_count=parse_int(count) if count is not None else None,
     )
-
-
-_BARE_ORDINAL = compile_on_use(rf"^[{CHINESE_NUMERAL_CHARS}]{{1,4}}$")
-
-
-def split_heading(ordinal: str, title: str) -> str | None:
-    """Return the heading of a row with its ordinal and title in two cells, or None.
-
-    Some offices type ``一`` (or ``（一）``, ``第一类``) into the 序号 cell and
-    ``党的建设（3项）`` into the 事项名称 cell of an unmerged row; the heading is then
-    ``一、党的建设（3项）``. An ordinal must be Chinese: ``1`` there is an item's number.
-    """
-    ordinal, title = ordinal.strip(" \u3000"), title.strip(" \u3000")
-    if not ordinal or not title or "\n" in title:
-        return None
-    joined = f"{ordinal}、{title}" if _BARE_ORDINAL.match(ordinal) else f"{ordinal}{title}"
-    heading = parse_category_heading(joined)
-    return joined if heading is not None and heading.ordinal is not None else None
 
 
 _PAGE_MARKER = compile_on_use(
