@@ -115,6 +115,12 @@ LAYOUTS: dict[str, Office] = {
         headers={"local": "乡镇（街道）职责"},
         remarks=True,
     ),
+    "group_header_owners": Office(
+        title="安徽省合肥市肥西县上派镇履行职责事项清单",
+        level="县",
+        group_header="职责分工",
+        headers={"departments": "县直部门", "superior": "县直部门", "local": "乡镇"},
+    ),
     "totals_rows": Office(totals=True, categories="（一）"),
     "ordinal_in_number_cell": Office(
         category_cells="split", title="浙江省杭州市西湖区转塘街道履行职责事项清单"

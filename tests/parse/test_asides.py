@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dutylist.parse.asides import is_notes_label, is_totals_row, split_heading
+from dutylist.parse.asides import grouped_headers, is_notes_label, is_totals_row, split_heading
 from dutylist.parse.vocabulary import parse_category_heading
 
 
@@ -74,3 +74,30 @@ def test_notes_labels(text: str) -> None:
 )
 def test_lines_that_are_not_notes_labels(text: str) -> None:
     assert not is_notes_label(text)
+
+
+FIRST = ("序号", "事项名称", "对应上级部门", "职责分工")
+
+
+@pytest.mark.parametrize(
+    ("second", "read"),
+    [
+        (("上级部门", "街道"), ("上级部门职责", "街道职责")),
+        (("区直部门", "乡镇（街道）"), ("区直部门职责", "乡镇（街道）职责")),
+        (("上级部门职责", "街道配合职责"), ("上级部门职责", "街道配合职责")),
+        (("部门名称", "部门职责"), ("部门名称", "部门职责")),
+        (("对应上级部门", "乡镇"), ("对应上级部门职责", "乡镇职责")),
+    ],
+)
+def test_the_second_row_of_a_two_row_header_is_read_with_its_group(
+    second: tuple[str, str], read: tuple[str, str]
+) -> None:
+    assert grouped_headers(FIRST, (*FIRST[:3], *second)) == (*FIRST[:3], *read)
+
+
+def test_rows_that_are_not_a_second_header_row_are_kept() -> None:
+    repeated = ("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责")
+    assert grouped_headers(repeated, repeated) == repeated
+    two_groups = ("序号", "事项名称", "部门", "职责")
+    second = ("序号", "事项名称", "名称", "上级部门", "乡镇", "街道")
+    assert grouped_headers(two_groups, second) == second

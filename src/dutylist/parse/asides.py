@@ -1,4 +1,7 @@
-"""Rows of a list's tables that are no item: totals, notes, headings split over two cells.
+"""Rows of a list's tables that are no item: totals, notes, split headings, header rows.
+
+Totals rows, notes, headings split over the 序号 and 事项名称 cells, and the second row of a
+two-row header.
 
 These recognisers look at one row's texts; the assembler (:mod:`dutylist.parse.assemble`)
 decides what to do with them. Their words are in ``data/headers.toml`` (``[totals]``,
@@ -12,7 +15,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from dutylist.numerals import CHINESE_NUMERAL_CHARS
-from dutylist.parse.vocabulary import packaged_words, parse_category_heading, squash
+from dutylist.parse.vocabulary import (
+    Role,
+    header_role,
+    packaged_words,
+    parse_category_heading,
+    squash,
+)
 from dutylist.patterns import compile_on_use
 
 
@@ -63,3 +72,35 @@ def split_heading(ordinal: str, title: str) -> str | None:
     joined = f"{ordinal}、{title}" if _BARE_ORDINAL.match(ordinal) else f"{ordinal}{title}"
     heading = parse_category_heading(joined)
     return joined if heading is not None and heading.ordinal is not None else None
+
+
+_DUTIES = "职责"
+_DUTY_ROLES = frozenset([Role.SUPERIOR_DUTIES, Role.LOCAL_DUTIES])
+
+
+def grouped_headers(first: Sequence[str], second: Sequence[str]) -> tuple[str, ...]:
+    """Return the second row of a two-row header with its group header read into it.
+
+    A header cell merged over several columns (``职责分工``) is read once in the first
+    row; the cells merged down (``序号``) repeat their text in the second, which holds
+    the grouped columns' own headers. Under a group naming duties (``职责分工``, ``职责``)
+    those may say whose duties a column holds and no more (``上级部门`` | ``街道``): such
+    a header is read as those duties (``上级部门职责``, ``街道职责``) when that names a
+    column of duties. Any other second row is returned as it is.
+    """
+    extra = len(second) - len(first)
+    flat_first, flat_second = [squash(t) for t in first], [squash(t) for t in second]
+    group = next(
+        (i for i, (a, b) in enumerate(zip(flat_first, flat_second, strict=False)) if a != b),
+        len(first) - 1,
+    )
+    if extra < 1 or flat_first[group + 1 :] != flat_second[group + extra + 1 :]:
+        return tuple(second)
+    if _DUTIES not in flat_first[group]:
+        return tuple(second)
+    result = list(second)
+    for index in range(group, group + extra + 1):
+        duties = flat_second[index] + _DUTIES
+        if _DUTIES not in flat_second[index] and header_role(duties) in _DUTY_ROLES:
+            result[index] = duties
+    return tuple(result)

@@ -23,7 +23,12 @@ from dutylist.model import (
     PartKind,
     UnplacedText,
 )
-from dutylist.parse.asides import is_notes_label, is_totals_row, split_heading
+from dutylist.parse.asides import (
+    grouped_headers,
+    is_notes_label,
+    is_totals_row,
+    split_heading,
+)
 from dutylist.parse.columns import cells_by_column
 from dutylist.parse.content import Column, place_columns
 from dutylist.parse.drafts import (
@@ -289,6 +294,8 @@ class _Assembler:
     def _header_row(self, texts: tuple[str, ...], location: Location) -> None:
         self.notes = False
         part = self.part
+        if part is not None and part.roles and not part.has_items:
+            texts = grouped_headers(part.columns, texts)  # a two-row header's second row
         if part is not None and part.roles and _same_header(texts, part.columns):
             return  # a header row repeated on a new page or table
         if any(header_role(text) is None for text in texts if text.strip()):
