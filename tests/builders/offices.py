@@ -62,6 +62,9 @@ class Office:
     totals: bool = False
     """A row closing each table with the count of its items: 合计 | N项 (the other cells
     empty)."""
+    item_rows: Literal["", "merged", "blank"] = ""
+    """Cooperative items whose superior duties are in department blocks printed over a row
+    per department, the other cells merged down or left blank below the first row."""
     notes: Literal["", "rows", "paragraphs"] = ""
     """Notes after each part (:data:`NOTES`: 说明：, then numbered lines): merged rows
     closing its table, or paragraphs after it."""
@@ -316,6 +319,40 @@ def _split_heading(printed: str) -> tuple[str, str]:
     return found.group(1), printed[found.end() :].strip()
 
 
+def _item_rows(
+    line: tuple[Cell, ...], keys: list[str], cells: dict[str, Cell], office: Office, category: str
+) -> list[GridRow]:
+    """Return an item's row, or a row per department when the office prints it so.
+
+    With ``Office.item_rows`` an item whose superior duties are in department blocks
+    (区财政局：…) gets a row per block: that department and its duties, the 序号 and 事项名称
+    (and the office's duties) merged down, or left blank below the first row.
+    """
+    superior = cells.get("plain_superior", ())
+    headings = [text for text in superior if text.endswith("：") and len(text) <= 12]
+    names = [name for name, _ in _split_departments(cells.get("plain_departments", ("",))[0])]
+    split = office.item_rows and not office.lead_columns
+    if not split or not names or [text.removesuffix("：") for text in headings] != names:
+        return [GridRow(line, category=category)]
+    blocks: list[list[str]] = []
+    for text in superior:
+        if text in headings:
+            blocks.append([])
+        else:
+            blocks[-1].append(text)
+    result = []
+    for index, (name, block) in enumerate(zip(names, blocks, strict=True)):
+        own = {"departments": (name,), "lead": (name,), "superior": tuple(block)}
+        below = index > 0 and office.item_rows == "merged"
+        row = tuple(
+            own[key] if key in own else () if index and not below else line[position]
+            for position, key in enumerate(keys)
+        )
+        continued = tuple(below and key not in own for key in keys)
+        result.append(GridRow(row, category=category, continued=continued if below else ()))
+    return result
+
+
 def _number(row: tuple[Cell, ...], position: int, office: Office) -> int:
     """Return the item's number: the spec's, or its place in its category (from 1)."""
     return position + 1 if office.restart_numbering else int(row[0][0])
@@ -379,7 +416,8 @@ def grid(spec: DocSpec, office: Office) -> Grid:
                 line = tuple(
                     (printed,) if key == "category" else cells.get(key, ()) for key in keys
                 )
-                rows.append(GridRow(line, category=printed if office.category_column else ""))
+                in_column = printed if office.category_column else ""
+                rows += _item_rows(line, keys, cells, office, in_column)
         if office.totals:
             total = {"number": ("合计",), "name": (f"{len(part.rows)}项",)}
             rows.append(GridRow(tuple(total.get(key, ()) for key in keys)))

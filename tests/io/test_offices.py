@@ -121,6 +121,10 @@ LAYOUTS: dict[str, Office] = {
         group_header="职责分工",
         headers={"departments": "县直部门", "superior": "县直部门", "local": "乡镇"},
     ),
+    "item_over_rows_merged": Office(item_rows="merged", remarks=True),
+    "item_over_rows_blank": Office(
+        item_rows="blank", title="山东省济南市历下区泉城路街道履行职责事项清单"
+    ),
     "totals_rows": Office(totals=True, categories="（一）"),
     "ordinal_in_number_cell": Office(
         category_cells="split", title="浙江省杭州市西湖区转塘街道履行职责事项清单"
@@ -215,6 +219,24 @@ def test_numbered_notes_after_a_part_are_unplaced_text_not_categories(
     duty_list = load(_build(fmt, office, tmp_path))
     notes_kept = [text.text for text in duty_list.unplaced if text.text in NOTES]
     assert notes_kept == list(NOTES) * len(SPEC.parts)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html"])
+@pytest.mark.parametrize("style", ["merged", "blank"])
+def test_an_item_over_a_row_per_department_is_one_item_with_department_blocks(
+    tmp_path: Path, style: str, fmt: str
+) -> None:
+    duty_list = load(_build(fmt, LAYOUTS[f"item_over_rows_{style}"], tmp_path))
+    item = duty_list.parts[1].items[0]
+    assert [clause.department for clause in item.superior_duties] == [
+        "区财政局",
+        "区发改局",
+        "区发改局",
+    ]
+    following = duty_list.parts[1].items[1]
+    assert item.source is not None
+    assert following.source is not None
+    assert following.source.row == item.source.row + 2  # the item starts at its first row
 
 
 def test_remarks_and_basis_are_fields_not_extra(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from dutylist.parse.drafts import (
     finish_part,
     split_preamble,
 )
-from dutylist.parse.items import Cells, build_item
+from dutylist.parse.items import Cells, build_item, continues, merge_rows
 from dutylist.parse.reading import Reading, TableReading, record
 from dutylist.parse.rows import AnyBlock, Aside, Paragraph, Row
 from dutylist.parse.vocabulary import (
@@ -85,6 +85,8 @@ class _Assembler:
     pending: _Pending | None = None
     notes: bool = False
     """True after a notes label (说明：) until the next part, header or item row."""
+    item_rows: list[list[tuple[str, ...]]] = attrs.Factory(list)
+    """The cells of the rows the last item was printed over."""
 
     @property
     def part(self) -> PartDraft | None:
@@ -175,7 +177,7 @@ class _Assembler:
         return self.notes
 
     def _start_part(self, kind: PartKind, title: str, location: Location) -> None:
-        self.notes = False
+        self.notes, self.item_rows = False, []
         part = self.part
         if part is not None and part.kind is kind:
             if not part.title:
@@ -184,6 +186,7 @@ class _Assembler:
         self.parts.append(PartDraft(kind=kind, title=title, source=location))
 
     def _start_category(self, heading: Heading, printed: str, location: Location) -> None:
+        self.item_rows = []
         if self.part is not None:  # callers check; kept total for safety
             self.part.categories.append(CategoryDraft(heading, printed, location))
             if printed:
@@ -194,7 +197,7 @@ class _Assembler:
 
     def _row(self, row: Row) -> None:
         part = self.parts[-1] if self.parts else None
-        if part is not None and not row.gridless and _numbered(row, part):
+        if part is not None and not row.gridless and part.numbers(row.cells):
             self._item_row(part, row)  # the common case, decided cheaply
             return
         texts = row.texts()
@@ -267,7 +270,7 @@ class _Assembler:
             return True
         if not looks_like_header(texts):
             return False
-        if part is not None and part.roles and _same_header(texts, part.columns):
+        if part is not None and part.roles and part.same_header(texts):
             return True
         return part is None or not part.roles or row.location.row == 1
 
@@ -292,11 +295,11 @@ class _Assembler:
         self._unplace(text, N_("既不是部分标题也不是类别的合并行"), location)
 
     def _header_row(self, texts: tuple[str, ...], location: Location) -> None:
-        self.notes = False
+        self.notes, self.item_rows = False, []
         part = self.part
         if part is not None and part.roles and not part.has_items:
             texts = grouped_headers(part.columns, texts)  # a two-row header's second row
-        if part is not None and part.roles and _same_header(texts, part.columns):
+        if part is not None and part.roles and part.same_header(texts):
             return  # a header row repeated on a new page or table
         if any(header_role(text) is None for text in texts if text.strip()):
             self.pending = _Pending(texts, location)
@@ -333,11 +336,17 @@ class _Assembler:
         if not part.categories:
             empty = Heading(ordinal=None, title="", declared_count=None)
             self._start_category(empty, "", row.location)
+        items = part.categories[-1].items
+        rows = self.item_rows
+        if not (rows and not row.gridless and continues(rows[-1], cells, column_of)):
+            rows.clear()  # a new item, else one printed over several rows (a row each department)
+        rows.append(cells)
+        cells = merge_rows(rows, column_of) if len(rows) > 1 else cells
         extra = {header: "\n".join(cells[index]) for index, header in part.extra_columns}
         for index in range(len(part.roles), len(cells)):
             extra[extra_header(part.columns, index)] = "\n".join(cells[index])
-        item = build_item(part.kind, Cells(cells, column_of), extra, row.location)
-        part.categories[-1].items.append(item)
+        where = (items.pop().source or row.location) if len(rows) > 1 else row.location
+        items.append(build_item(part.kind, Cells(cells, column_of), extra, where))
 
     def finish(self, metadata: Metadata) -> DutyList:
         if self.pending is not None:
@@ -353,19 +362,6 @@ class _Assembler:
             parts=tuple(finish_part(part) for part in self.parts),
             unplaced=tuple(self.unplaced),
         )
-
-
-def _numbered(row: Row, part: PartDraft) -> bool:
-    """Return True when the row's number cell holds a plain number (an item row)."""
-    column = part.number_column
-    if column is None or len(row.cells) < len(part.roles):
-        return False
-    cell = row.cells[column]
-    return len(cell) == 1 and cell[0].strip().isdigit()
-
-
-def _same_header(texts: tuple[str, ...], columns: tuple[str, ...]) -> bool:
-    return [squash(text) for text in texts] == [squash(column) for column in columns]
 
 
 def assemble(blocks: Iterable[AnyBlock], *, metadata: Metadata | None = None) -> DutyList:

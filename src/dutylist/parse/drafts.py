@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from dutylist.location import Location
 from dutylist.model import Category, Item, Part, PartKind
-from dutylist.parse.vocabulary import Heading, Role, is_toc_line
+from dutylist.parse.vocabulary import Heading, Role, is_toc_line, squash
 from dutylist.patterns import compile_on_use
 
 
@@ -59,6 +61,18 @@ class PartDraft:
             if self.column_of.get(role) != i
         )
         self.number_column = self.column_of.get(Role.NUMBER)
+
+    def numbers(self, cells: Sequence[tuple[str, ...]]) -> bool:
+        """Return True when a row's number cell holds a plain number (an item row)."""
+        column = self.number_column
+        if column is None or len(cells) < len(self.roles):
+            return False
+        cell = cells[column]
+        return len(cell) == 1 and cell[0].strip().isdigit()
+
+    def same_header(self, texts: Sequence[str]) -> bool:
+        """Return True when ``texts`` repeat the part's header row (a continued table)."""
+        return [squash(text) for text in texts] == [squash(column) for column in self.columns]
 
     @property
     def has_items(self) -> bool:

@@ -50,6 +50,9 @@ class Cells:
         return () if column is None else self.cells[column]
 
 
+Cell = tuple[str, ...]
+
+
 def _text(cell: Sequence[str]) -> str:
     if len(cell) == 1:
         return cell[0].strip(" \u3000\t").strip("\n")
@@ -134,6 +137,59 @@ def build_item(kind: PartKind, cells: Cells, extra: Mapping[str, str], where: Lo
         extra=extra,
         source=where,
     )
+
+
+_BLOCKS = {
+    Role.SUPERIOR_DUTIES: Role.DEPARTMENTS,
+    Role.LOCAL_DUTIES: Role.DEPARTMENTS,
+    Role.WORKING_METHOD: Role.RECEIVING,
+}
+"""Duty columns, and the column naming the department each row's duties belong to."""
+
+
+def continues(previous: Sequence[Cell], cells: Sequence[Cell], column_of: dict[Role, int]) -> bool:
+    """Return True when an item row goes on with the item of the row above.
+
+    An item printed over several rows (a row per department) has its 序号 and 事项名称
+    cells merged down, read as the same text in each row, or left blank below the first.
+    A row repeating the one above in every cell is no continuation but a duplicate.
+    """
+    name = column_of.get(Role.NAME)
+    if name is None or list(previous) == list(cells):
+        return False
+    keys = [column_of[role] for role in (Role.NUMBER, Role.NAME) if role in column_of]
+    texts = [_text(cells[index]) if index < len(cells) else "" for index in keys]
+    above = [_text(previous[index]) if index < len(previous) else "" for index in keys]
+    if not any(texts):  # blank below the first row
+        return any(_text(cell) for cell in cells)
+    return texts == above
+
+
+def merge_rows(rows: Sequence[Sequence[Cell]], column_of: dict[Role, int]) -> list[Cell]:
+    """Return the cells of one item printed over ``rows``, a row per department.
+
+    A cell merged down (the same text in consecutive rows) is read once; different cells
+    are joined, and a duty column whose rows differ gets each row's block headed by the
+    row's department (``区财政局：``), as a shared duty cell is printed.
+    """
+    role_of = {index: role for role, index in column_of.items()}
+    merged: list[Cell] = []
+    for index in range(max(len(row) for row in rows)):
+        blocks: list[tuple[Sequence[Cell], Cell]] = []
+        for row in rows:
+            cell = row[index] if index < len(row) else ()
+            if _text(cell) and (not blocks or blocks[-1][1] != cell):
+                blocks.append((row, cell))
+        block_role = _BLOCKS.get(role_of.get(index, Role.EXTRA))
+        owner = column_of.get(block_role) if block_role is not None else None
+        paragraphs: list[str] = []
+        for row, cell in blocks:
+            named = parse_departments(_lines(row[owner])) if owner is not None else ()
+            if len(blocks) > 1 and len(named) == 1:
+                paragraphs.append(f"{named[0].name}：")
+            paragraphs += cell
+        merged.append(tuple(paragraphs))
+    return merged
 
 
 def _departments(cells: Cells) -> tuple[Department, ...]:
