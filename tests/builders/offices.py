@@ -31,6 +31,8 @@ _DEPARTMENT_PREFIX = re.compile(
 _CHINESE = "一二三四五六七八九十"
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _REMARKS = ("", "无", "2024年调整")
+ITEM_TYPES = ("公共服务", "行政管理")
+"""The types of items an office lists in a 类型 column (``Office.item_types``), in turn."""
 NOTES = ("说明：", "1.本清单所列事项实行动态调整", "2.上级部门不得将清单外事项交由乡镇（街道）承担")
 """The notes an office adds after each part (``Office.notes``)."""
 _KIND_OF_TITLE = {"基本履职事项清单": "basic", "配合履职事项清单": "cooperative",
@@ -65,6 +67,9 @@ class Office:
     item_rows: Literal["", "merged", "blank"] = ""
     """Cooperative items whose superior duties are in department blocks printed over a row
     per department, the other cells merged down or left blank below the first row."""
+    item_types: bool = False
+    """A last column 类型 holding each item's type (:data:`ITEM_TYPES`), beside the
+    category headings: a header word of categories used for something else."""
     notes: Literal["", "rows", "paragraphs"] = ""
     """Notes after each part (:data:`NOTES`: 说明：, then numbered lines): merged rows
     closing its table, or paragraphs after it."""
@@ -223,7 +228,7 @@ def _columns(part: PartSpec, office: Office) -> list[str]:
         keys += ["superior", "local"]
     elif kind == "recalled":
         keys += ["receiving", "method"] if office.split_recalled else ["receiving_and_method"]
-    keys += ["remarks"] * office.remarks + ["basis"] * office.basis
+    keys += ["remarks"] * office.remarks + ["basis"] * office.basis + ["type"] * office.item_types
     front = [key for key in office.order if key in keys]
     keys = front + [key for key in keys if key not in front]
     return ["category", *keys] if office.category_column else keys
@@ -234,6 +239,7 @@ _DEFAULT_HEADERS = {
     "assisting": "配合部门", "superior": "上级部门职责", "local": "街道配合职责",
     "receiving_and_method": "承接部门及工作方式", "receiving": "承接部门",
     "method": "工作方式", "remarks": "备注", "basis": "履职依据", "category": "类别",
+    "type": "类型",
 }  # fmt: skip
 
 
@@ -368,6 +374,7 @@ def _cells(part: PartSpec, row: tuple[Cell, ...], n: int, office: Office) -> dic
         "name": source["事项名称"],
         "remarks": (_REMARKS[n % 3],) if _REMARKS[n % 3] else (),
         "basis": (f"《某条例》第{n + 1}条",),
+        "type": (ITEM_TYPES[n % 2],),
     }
     if "对应上级部门" in source:
         text = source["对应上级部门"][0]

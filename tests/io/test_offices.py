@@ -14,6 +14,7 @@ from dutylist.io import load
 from dutylist.model import CooperativeItem, DutyList, RecalledItem
 from tests.builders import sample_spec
 from tests.builders.offices import (
+    ITEM_TYPES,
     NOTES,
     ExpectedItem,
     Office,
@@ -125,6 +126,8 @@ LAYOUTS: dict[str, Office] = {
     "item_over_rows_blank": Office(
         item_rows="blank", title="山东省济南市历下区泉城路街道履行职责事项清单"
     ),
+    "item_types": Office(item_types=True, categories="（一）"),
+    "item_types_in_column": Office(item_types=True, category_column=True, categories="1."),
     "totals_rows": Office(totals=True, categories="（一）"),
     "ordinal_in_number_cell": Office(
         category_cells="split", title="浙江省杭州市西湖区转塘街道履行职责事项清单"
@@ -237,6 +240,12 @@ def test_an_item_over_a_row_per_department_is_one_item_with_department_blocks(
     assert item.source is not None
     assert following.source is not None
     assert following.source.row == item.source.row + 2  # the item starts at its first row
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html"])
+def test_a_type_column_beside_category_rows_is_kept_in_extra(tmp_path: Path, fmt: str) -> None:
+    duty_list = load(_build(fmt, LAYOUTS["item_types"], tmp_path))
+    assert [item.extra["类型"] for item in duty_list.items][:3] == [*ITEM_TYPES, ITEM_TYPES[0]]
 
 
 def test_remarks_and_basis_are_fields_not_extra(tmp_path: Path) -> None:

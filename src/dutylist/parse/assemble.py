@@ -185,9 +185,12 @@ class _Assembler:
             return  # a part title repeated before a continued table
         self.parts.append(PartDraft(kind=kind, title=title, source=location))
 
-    def _start_category(self, heading: Heading, printed: str, location: Location) -> None:
+    def _start_category(
+        self, heading: Heading, printed: str, location: Location, *, row: bool = True
+    ) -> None:
         self.item_rows = []
         if self.part is not None:  # callers check; kept total for safety
+            self.part.headed |= row
             self.part.categories.append(CategoryDraft(heading, printed, location))
             if printed:
                 self.headings.append((self.part.kind, printed, location))
@@ -326,16 +329,16 @@ class _Assembler:
         column_of = part.column_of
         category = column_of.get(Role.CATEGORY)
         category_text = "\n".join(cells[category]).strip() if category is not None else ""
-        if category_text:
+        if category_text and not part.headed:
             current = part.categories[-1] if part.categories else None
             if current is None or squash(current.printed) != squash(category_text):
                 heading = parse_category_heading(category_text, loose=True) or Heading(
                     ordinal=None, title=category_text, declared_count=None
                 )
-                self._start_category(heading, category_text, row.location)
+                self._start_category(heading, category_text, row.location, row=False)
         if not part.categories:
             empty = Heading(ordinal=None, title="", declared_count=None)
-            self._start_category(empty, "", row.location)
+            self._start_category(empty, "", row.location, row=False)
         items = part.categories[-1].items
         rows = self.item_rows
         if not (rows and not row.gridless and continues(rows[-1], cells, column_of)):
@@ -343,6 +346,8 @@ class _Assembler:
         rows.append(cells)
         cells = merge_rows(rows, column_of) if len(rows) > 1 else cells
         extra = {header: "\n".join(cells[index]) for index, header in part.extra_columns}
+        if category_text and part.headed:  # headings in rows: the column is no category
+            extra[part.columns[category]] = "\n".join(cells[category])
         for index in range(len(part.roles), len(cells)):
             extra[extra_header(part.columns, index)] = "\n".join(cells[index])
         where = (items.pop().source or row.location) if len(rows) > 1 else row.location

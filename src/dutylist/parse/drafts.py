@@ -42,6 +42,9 @@ class PartDraft:
     """The column of each role (the first one; a repeated role's other columns go to extra)."""
     number_column: int | None = None
     """The first column of sequence numbers."""
+    headed: bool = False
+    """True once a heading row started one of its categories: a 类别 column beside such
+    rows (类型 公共服务) is an attribute of the items, kept in their ``extra``."""
 
     def set_columns(self, columns: tuple[str, ...], roles: tuple[Role, ...]) -> None:
         """Take ``columns`` (header texts) and ``roles`` (what each holds) as the part's."""
