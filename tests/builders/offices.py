@@ -67,6 +67,8 @@ class Office:
     item_rows: Literal["", "merged", "blank"] = ""
     """Cooperative items whose superior duties are in department blocks printed over a row
     per department, the other cells merged down or left blank below the first row."""
+    column_numbers: bool = False
+    """A row under the header numbering the columns (1 | 2 | 3 …), as some forms have."""
     item_types: bool = False
     """A last column 类型 holding each item's type (:data:`ITEM_TYPES`), beside the
     category headings: a header word of categories used for something else."""
@@ -409,6 +411,8 @@ def grid(spec: DocSpec, office: Office) -> Grid:
         keys = _columns(part, office)
         headers = {**_DEFAULT_HEADERS, **office.headers}
         rows = _header_rows(keys, headers, office)
+        if office.column_numbers:
+            rows.append(GridRow(tuple((str(index),) for index in range(1, len(keys) + 1))))
         n = 0
         for ordinal, category in enumerate(part.categories, start=1):
             title = category.heading.split("、", 1)[1].split("（")[0]

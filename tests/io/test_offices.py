@@ -128,6 +128,9 @@ LAYOUTS: dict[str, Office] = {
     ),
     "item_types": Office(item_types=True, categories="（一）"),
     "item_types_in_column": Office(item_types=True, category_column=True, categories="1."),
+    "column_numbers": Office(
+        column_numbers=True, title="贵州省遵义市红花岗区老城街道履行职责事项清单"
+    ),
     "totals_rows": Office(totals=True, categories="（一）"),
     "ordinal_in_number_cell": Office(
         category_cells="split", title="浙江省杭州市西湖区转塘街道履行职责事项清单"

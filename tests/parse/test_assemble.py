@@ -141,3 +141,29 @@ def test_a_web_page_s_own_lines_before_the_title_stay_in_the_front_matter(
     assert duty_list.office is not None
     assert duty_list.office.name == "明珠街道办事处"
     assert duty_list.front_matter == page_lines
+
+
+def test_a_title_in_one_cell_of_a_wider_row_before_the_list_is_its_title() -> None:
+    # a sheet whose table starts in column B: column A is empty in every row
+    blocks: list[Block] = [
+        row("", "某某镇履行职责事项清单"),
+        row("", "基本履职事项清单", at=2),
+        row("", "序号", "事项名称", at=3),
+        row("", "1", "加强党建", at=4),
+    ]
+    duty_list = assemble(blocks)
+    assert duty_list.title == "某某镇履行职责事项清单"
+    assert not duty_list.unplaced
+    assert [item.name for item in duty_list.items] == ["加强党建"]
+
+
+def test_a_row_numbering_the_columns_is_no_item() -> None:
+    blocks: list[Block] = [
+        para("配合履职事项清单"),
+        row("序号", "事项名称", "对应上级部门", "上级部门职责", "街道配合职责"),
+        row("1", "2", "3", "4", "5", at=2),
+        row("1", "统战工作", "区委统战部", "1.支持。", "1.协助。", at=3),
+    ]
+    duty_list = assemble(blocks)
+    assert [item.name for item in duty_list.items] == ["统战工作"]
+    assert [text.text for text in duty_list.unplaced] == ["1 | 2 | 3 | 4 | 5"]

@@ -1,7 +1,7 @@
 """Rows of a list's tables that are no item: totals, notes, split headings, header rows.
 
-Totals rows, notes, headings split over the 序号 and 事项名称 cells, and the second row of a
-two-row header.
+Totals rows, notes, a row numbering the columns, headings split over the 序号 and 事项名称
+cells, and the second row of a two-row header.
 
 These recognisers look at one row's texts; the assembler (:mod:`dutylist.parse.assemble`)
 decides what to do with them. Their words are in ``data/headers.toml`` (``[totals]``,
@@ -54,6 +54,17 @@ def is_notes_label(text: str) -> bool:
     The numbered lines after it (``1.本清单…``) are notes, not categories.
     """
     return bool(_notes_label().match(squash(text)))
+
+
+def is_column_numbers(cells: Sequence[tuple[str, ...]]) -> bool:
+    """Return True for a row numbering the table's columns (``1 | 2 | 3 | 4 | 5``).
+
+    Some offices' forms print it under the header row; it is no item.
+    """
+    return len(cells) >= 2 and all(
+        len(cell) == 1 and cell[0].strip() == str(index)
+        for index, cell in enumerate(cells, start=1)
+    )
 
 
 _BARE_ORDINAL = compile_on_use(rf"^[{CHINESE_NUMERAL_CHARS}]{{1,4}}$")

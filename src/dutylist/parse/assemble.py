@@ -25,9 +25,9 @@ from dutylist.model import (
 )
 from dutylist.parse.asides import (
     grouped_headers,
+    is_column_numbers,
     is_notes_label,
     is_totals_row,
-    split_heading,
 )
 from dutylist.parse.columns import cells_by_column
 from dutylist.parse.content import Column, place_columns
@@ -201,7 +201,10 @@ class _Assembler:
     def _row(self, row: Row) -> None:
         part = self.parts[-1] if self.parts else None
         if part is not None and not row.gridless and part.numbers(row.cells):
-            self._item_row(part, row)  # the common case, decided cheaply
+            if is_column_numbers(row.cells):  # 1 | 2 | 3 … under the header
+                self._unplace(" | ".join(row.texts()), N_("列序号行：不是事项"), row.location)
+            else:
+                self._item_row(part, row)  # the common case, decided cheaply
             return
         texts = row.texts()
         filled = [text for text in texts if text.strip(" \u3000\t\n")]
@@ -217,14 +220,21 @@ class _Assembler:
         if (
             not row.gridless
             and len(filled) == 1
-            and (self.notes or is_notes_label(filled[0]) or self._lone_heading(filled[0], texts))
+            and (
+                self.part is None  # a title before the list, in one cell of a wider row
+                or self.notes
+                or is_notes_label(filled[0])
+                or self._lone_heading(filled[0], texts)
+            )
         ):
             self._merged_row(filled[0], row.location)  # a heading or a note in one cell
             return
         if not row.gridless and is_totals_row(texts):
             self._unplace(" | ".join(filled), N_("合计行：不是事项"), row.location)
             return
-        heading = None if row.gridless or len(filled) != 2 else self._split_heading(texts)
+        heading = (
+            None if row.gridless or len(filled) != 2 or part is None else part.heading_over(texts)
+        )
         if heading is not None:
             self._merged_row(heading, row.location)  # 一 | 党的建设（3项）
             return
@@ -258,15 +268,6 @@ class _Assembler:
         column = part.number_column
         in_number_column = column is not None and column < len(texts) and texts[column] == text
         return in_number_column or heading.ordinal is not None or heading.declared_count is not None
-
-    def _split_heading(self, texts: tuple[str, ...]) -> str | None:
-        """Return the heading of a row holding only an ordinal (序号) and a title (名称)."""
-        part = self.part
-        number = None if part is None else part.number_column
-        name = None if part is None else part.column_of.get(Role.NAME)
-        if number is None or name is None or max(number, name) >= len(texts):
-            return None
-        return split_heading(texts[number], texts[name])
 
     def _is_header(self, part: PartDraft | None, texts: tuple[str, ...], row: Row) -> bool:
         if is_header_row(texts):
@@ -346,7 +347,7 @@ class _Assembler:
         rows.append(cells)
         cells = merge_rows(rows, column_of) if len(rows) > 1 else cells
         extra = {header: "\n".join(cells[index]) for index, header in part.extra_columns}
-        if category_text and part.headed:  # headings in rows: the column is no category
+        if category is not None and category_text and part.headed:  # a 类型 column
             extra[part.columns[category]] = "\n".join(cells[category])
         for index in range(len(part.roles), len(cells)):
             extra[extra_header(part.columns, index)] = "\n".join(cells[index])

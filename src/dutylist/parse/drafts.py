@@ -12,6 +12,7 @@ import attrs
 
 from dutylist.location import Location
 from dutylist.model import Category, Item, Part, PartKind
+from dutylist.parse.asides import split_heading
 from dutylist.parse.vocabulary import Heading, Role, is_toc_line, squash
 from dutylist.patterns import compile_on_use
 
@@ -76,6 +77,13 @@ class PartDraft:
     def same_header(self, texts: Sequence[str]) -> bool:
         """Return True when ``texts`` repeat the part's header row (a continued table)."""
         return [squash(text) for text in texts] == [squash(column) for column in self.columns]
+
+    def heading_over(self, texts: Sequence[str]) -> str | None:
+        """Return the heading of a row holding only an ordinal (序号) and a title (名称)."""
+        number, name = self.number_column, self.column_of.get(Role.NAME)
+        if number is None or name is None or max(number, name) >= len(texts):
+            return None
+        return split_heading(texts[number], texts[name])
 
     @property
     def has_items(self) -> bool:
