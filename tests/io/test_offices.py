@@ -140,6 +140,16 @@ LAYOUTS: dict[str, Office] = {
     ),
     "notes_rows": Office(notes="rows", categories="1.", counts=False),
     "notes_paragraphs": Office(notes="paragraphs", categories="一、"),
+    "every_table_row_kind": Office(
+        category_cells="split",
+        totals=True,
+        notes="rows",
+        group_header="职责分工",
+        item_rows="merged",
+        column_numbers=True,
+        item_types=True,
+        remarks=True,
+    ),
     "everything": Office(
         headers={"departments": "牵头部门", "assisting": "配合单位", "local": "乡镇职责"},
         lead_columns=True,
