@@ -167,3 +167,37 @@ def test_a_row_numbering_the_columns_is_no_item() -> None:
     duty_list = assemble(blocks)
     assert [item.name for item in duty_list.items] == ["统战工作"]
     assert [text.text for text in duty_list.unplaced] == ["1 | 2 | 3 | 4 | 5"]
+
+
+def test_a_note_between_categories_ends_at_the_next_category_heading() -> None:
+    blocks: list[Block] = [
+        para("基本履职事项清单"),
+        row("序号", "事项名称"),
+        row("一、党的建设"),
+        row("1", "加强党建", at=3),
+        para("注：本表所列事项由区委编办核定"),
+        para("二、经济发展"),
+        row("序号", "事项名称", at=1),
+        row("2", "服务企业", at=2),
+    ]
+    duty_list = assemble(blocks)
+    categories = duty_list.parts[0].categories
+    assert [(c.title, [i.name for i in c.items]) for c in categories] == [
+        ("党的建设", ["加强党建"]),
+        ("经济发展", ["服务企业"]),
+    ]
+    assert [text.text for text in duty_list.unplaced] == ["注：本表所列事项由区委编办核定"]
+
+
+def test_notes_numbered_like_headings_stay_notes() -> None:
+    notes = ["说明：", "一、本清单实行动态调整", "二、上级部门不得增加事项"]
+    blocks: list[Block] = [
+        para("基本履职事项清单"),
+        row("序号", "事项名称"),
+        row("一、党的建设"),
+        row("1", "加强党建", at=3),
+        *(para(note) for note in notes),
+    ]
+    duty_list = assemble(blocks)
+    assert [c.title for c in duty_list.parts[0].categories] == ["党的建设"]
+    assert [text.text for text in duty_list.unplaced] == notes

@@ -85,6 +85,8 @@ class _Assembler:
     pending: _Pending | None = None
     notes: bool = False
     """True after a notes label (说明：) until the next part, header or item row."""
+    numbered_notes: bool = False
+    """True once a line of the notes was numbered like a heading (一、本清单…)."""
     item_rows: list[list[tuple[str, ...]]] = attrs.Factory(list)
     """The cells of the rows the last item was printed over."""
 
@@ -165,13 +167,19 @@ class _Assembler:
     def _note(self, text: str, location: Location) -> bool:
         """Keep ``text`` as a note when it starts notes (说明：) or follows their start.
 
-        A category heading with its count (notes have none) ends the notes.
+        A category heading with its count (notes have none), or with the next ordinal
+        when the notes are not numbered alike, ends the notes.
         """
-        if self.notes:
+        if self.notes and self.part is not None:
             heading = parse_category_heading(text, loose=True)
-            self.notes = heading is None or heading.declared_count is None
+            strict = parse_category_heading(text)
+            counted = heading is not None and heading.declared_count is not None
+            follows = strict is not None and not self.numbered_notes and self.part.follows(strict)
+            self.numbered_notes |= strict is not None and strict.ordinal is not None
+            self.notes = not (counted or follows)
         else:
             self.notes = is_notes_label(text)
+            self.numbered_notes = False
         if self.notes:
             self._unplace(text, N_("说明文字：不是事项或类别"), location)
         return self.notes
@@ -224,7 +232,9 @@ class _Assembler:
                 self.part is None  # a title before the list, in one cell of a wider row
                 or self.notes
                 or is_notes_label(filled[0])
-                or self._lone_heading(filled[0], texts)
+                or part_kind_of_title(filled[0]) is not None
+                or parse_category_heading(filled[0]) is not None
+                or self.part.lone_heading(filled[0], texts)
             )
         ):
             self._merged_row(filled[0], row.location)  # a heading or a note in one cell
@@ -248,26 +258,6 @@ class _Assembler:
         if not part.roles:
             part.set_columns(part.columns, _default_roles(part.kind))
         self._item_row(part, row)
-
-    def _lone_heading(self, text: str, texts: tuple[str, ...]) -> bool:
-        """Return True when the one filled cell of a row is a part title or category heading.
-
-        Some offices type the heading into one cell (序号 or 事项名称) and leave the others
-        empty instead of merging them. A loose heading (``1.党的建设``, ``党的建设（3项）``)
-        needs its ordinal or count, unless it stands in the 序号 column: an item without a
-        number is not a heading.
-        """
-        if part_kind_of_title(text) is not None or parse_category_heading(text) is not None:
-            return True
-        part = self.part
-        if part is None or not part.roles:
-            return False
-        heading = parse_category_heading(text, loose=True)
-        if heading is None:
-            return False
-        column = part.number_column
-        in_number_column = column is not None and column < len(texts) and texts[column] == text
-        return in_number_column or heading.ordinal is not None or heading.declared_count is not None
 
     def _is_header(self, part: PartDraft | None, texts: tuple[str, ...], row: Row) -> bool:
         if is_header_row(texts):

@@ -13,7 +13,13 @@ import attrs
 from dutylist.location import Location
 from dutylist.model import Category, Item, Part, PartKind
 from dutylist.parse.asides import split_heading
-from dutylist.parse.vocabulary import Heading, Role, is_toc_line, squash
+from dutylist.parse.vocabulary import (
+    Heading,
+    Role,
+    is_toc_line,
+    parse_category_heading,
+    squash,
+)
 from dutylist.patterns import compile_on_use
 
 
@@ -77,6 +83,26 @@ class PartDraft:
     def same_header(self, texts: Sequence[str]) -> bool:
         """Return True when ``texts`` repeat the part's header row (a continued table)."""
         return [squash(text) for text in texts] == [squash(column) for column in self.columns]
+
+    def lone_heading(self, text: str, texts: Sequence[str]) -> bool:
+        """Return True when ``text``, a row's one filled cell, is a loose category heading.
+
+        Some offices type the heading into one cell (序号 or 事项名称) and leave the others
+        empty instead of merging them. A loose heading (``1.党的建设``, ``党的建设（3项）``)
+        needs its ordinal or count, unless it stands in the 序号 column: an item without a
+        number is not a heading.
+        """
+        heading = parse_category_heading(text, loose=True) if self.roles else None
+        if heading is None:
+            return False
+        column = self.number_column
+        in_number_column = column is not None and column < len(texts) and texts[column] == text
+        return in_number_column or heading.ordinal is not None or heading.declared_count is not None
+
+    def follows(self, heading: Heading) -> bool:
+        """Return True when ``heading``'s ordinal follows the last category's."""
+        last = self.categories[-1].heading.ordinal if self.categories else None
+        return last is not None and heading.ordinal == last + 1
 
     def heading_over(self, texts: Sequence[str]) -> str | None:
         """Return the heading of a row holding only an ordinal (序号) and a title (名称)."""
