@@ -61,7 +61,9 @@ def is_column_numbers(cells: Sequence[tuple[str, ...]]) -> bool:
 
     Some offices' forms print it under the header row; it is no item.
     """
-    return len(cells) >= 2 and all(
+    if len(cells) < 2 or len(cells[1]) != 1 or cells[1][0].strip() != "2":
+        return False  # the usual row, told apart by its second cell
+    return all(
         len(cell) == 1 and cell[0].strip() == str(index)
         for index, cell in enumerate(cells, start=1)
     )

@@ -154,15 +154,19 @@ def continues(previous: Sequence[Cell], cells: Sequence[Cell], column_of: dict[R
     cells merged down, read as the same text in each row, or left blank below the first.
     A row repeating the one above in every cell is no continuation but a duplicate.
     """
-    name = column_of.get(Role.NAME)
-    if name is None or list(previous) == list(cells):
+    if Role.NAME not in column_of:
         return False
     keys = [column_of[role] for role in (Role.NUMBER, Role.NAME) if role in column_of]
     texts = [_text(cells[index]) if index < len(cells) else "" for index in keys]
-    above = [_text(previous[index]) if index < len(previous) else "" for index in keys]
+    if any(texts) and texts != [
+        _text(previous[index]) if index < len(previous) else "" for index in keys
+    ]:
+        return False  # the usual row: an item of its own (decided before comparing rows)
+    if list(previous) == list(cells):
+        return False
     if not any(texts):  # blank below the first row
         return any(_text(cell) for cell in cells)
-    return texts == above
+    return True
 
 
 def merge_rows(rows: Sequence[Sequence[Cell]], column_of: dict[Role, int]) -> list[Cell]:

@@ -31,6 +31,10 @@ def squash(text: str) -> str:
 class Role(enum.Enum):
     """What a column of a part's table holds."""
 
+    # Members are singletons compared by identity: hash them by identity too, in C (the
+    # assembler looks columns up by role for every row).
+    __hash__ = object.__hash__
+
     NUMBER = "number"
     NAME = "name"
     CATEGORY = "category"
