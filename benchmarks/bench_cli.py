@@ -103,21 +103,21 @@ best round. The .docx files are the reference list and its illustrative revision
 
 {table(header, rows)}
 
-Start-up stays fast through one mechanism: `import dutylist` imports the whole public
-API, and the heavy libraries (lxml, python-docx, cattrs, rapidfuzz, jinja2, rich …, and the
-slow standard modules zipfile, tempfile, tomllib, hashlib, `importlib.resources`) are
-imported inside the functions that use them; `tests/test_api.py` checks that
-`import dutylist, dutylist.cli` loads none of them. Importing does no other work: regular
-expressions compile on first use and packaged files are read when first asked for
-(`tests/test_patterns.py` checks that importing compiles none). That took
-`import dutylist` from +138 ms to about +100 ms and `dutylist --version` from +183 ms to
-about +130 ms on this machine. The targets (+60 ms and +80 ms) are not met. Of what is
-left, importing attrs and click takes about +39 ms (the `import attrs, click` row); of
-dutylist's own import, about 60 % is attrs building its classes (86 at import: model,
-findings, change sets, readers' records, each compiling its `__init__`, `__repr__`,
-`__eq__` and `__hash__`, about 0.5 ms a class) and the rest is loading about 85 modules.
-The model and change set alone are 23 classes, so the target for `import dutylist` leaves
-room for attrs only if almost no class is built with it.
+Start-up stays fast through one mechanism: `import dutylist` imports the whole public API,
+and the heavy libraries (lxml, python-docx, cattrs, rapidfuzz, jinja2, rich …, and the slow
+standard modules zipfile, tempfile, tomllib, hashlib, `importlib.resources`) are imported
+inside the functions that use them; `tests/test_api.py` checks that `import dutylist,
+dutylist.cli` loads none of them. Importing does no other work: regular expressions compile
+on first use and packaged files are read when first asked for (`tests/test_patterns.py`
+checks that importing compiles none). That took `import dutylist` from +138 ms to about
++100–115 ms and `dutylist --version` from +183 ms to about +130–145 ms on this machine (the
+range is what runs on different hours gave). The targets (+60 ms and +80 ms) are not met. Of
+what is left, importing attrs and click takes about +40 ms (the `import attrs, click` row);
+of dutylist's own import, about 60 % is attrs building its classes (86 at import: model,
+findings, change sets, readers' records, each compiling its `__init__`, `__repr__`, `__eq__`
+and `__hash__`, about 0.5 ms a class) and the rest is loading about 90 modules. The model
+and change set alone are 23 classes, so the target for `import dutylist` leaves room for
+attrs only if almost no class is built with it.
 """,
     )
 
