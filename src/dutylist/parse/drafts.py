@@ -12,7 +12,7 @@ import attrs
 
 from dutylist.location import Location
 from dutylist.model import Category, Item, Part, PartKind
-from dutylist.parse.asides import split_heading
+from dutylist.parse.asides import is_notes_label, split_heading
 from dutylist.parse.vocabulary import (
     Heading,
     Role,
@@ -165,14 +165,18 @@ def finish_part(part: PartDraft) -> Part:
 
 _TITLE_SEARCH = 6
 """Lines of the preamble searched for the title's last line (ending in 清单)."""
-_NOT_IN_TITLE = compile_on_use(r"[。；;：:，,]|^(?:说明|填表说明|注|备注|封面)$")
+_NOT_IN_TITLE = compile_on_use(r"[。；;：:，,]|^封面$")
+"""A sentence or a label (a notes label is told by :func:`is_notes_label`), or a cover's."""
 _PAGE_LINE = compile_on_use(r"[>|【】]|[：:]\S*\s+\S+[：:]")
 """A web page's own line: a breadcrumb (``>``), a menu (``|``, ``【打印】``), or labels
 (``来源：… 发布时间：…``)."""
 
 
 def _in_title(line: str) -> bool:
-    return not _NOT_IN_TITLE.search(line.strip()) and not _PAGE_LINE.search(line)
+    stripped = line.strip()
+    return not (
+        _NOT_IN_TITLE.search(stripped) or is_notes_label(stripped) or _PAGE_LINE.search(line)
+    )
 
 
 def split_preamble(preamble: list[str]) -> tuple[str, tuple[str, ...]]:
