@@ -26,10 +26,10 @@ from dutylist.errors import FormatError
 from dutylist.io.files import Source, read_source, source_name
 from dutylist.location import Location
 from dutylist.messages import _
-from dutylist.model import DutyList, Metadata, UnplacedText
+from dutylist.model import DutyList, Metadata
 from dutylist.numerals import parse_int
 from dutylist.parse.assemble import assemble
-from dutylist.parse.rows import Block, Paragraph, Row
+from dutylist.parse.rows import Block, Paragraph, Row, set_aside_once
 from dutylist.parse.vocabulary import (
     Role,
     header_role,
@@ -312,14 +312,13 @@ def read_text(source: Source, *, rendering: Rendering = "auto") -> DutyList:
         )
     except FormatError as exc:
         raise FormatError(exc.message, Location(file=name)) from None
-    headers = [
-        UnplacedText(
-            text=header,
-            reason=_("页眉或页脚（出现在 {count} 页上）").format(count=len(numbers)),
-            location=Location(file=name, line=numbers[0]),
-        )
-        for header, numbers in running.items()
-    ]
+    headers = set_aside_once(
+        {
+            header: [Location(file=name, line=number) for number in numbers]
+            for header, numbers in running.items()
+        },
+        _("页眉或页脚（出现在 {count} 页上）"),
+    )
     skipped = [
         _("第 {first}–{last} 行是清单的另一个版本，未读取；可用 --rendering {other} 选择它").format(
             first=other_first, last=other_last, other=other

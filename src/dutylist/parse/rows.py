@@ -7,11 +7,13 @@ A reader turns its format into a stream of :class:`Paragraph` (text outside tabl
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TypeAlias
 
 import attrs
 
 from dutylist.location import Location
+from dutylist.model import UnplacedText
 
 Cell: TypeAlias = tuple[str, ...]
 """The paragraphs of one table cell, in order."""
@@ -69,3 +71,16 @@ class Aside:
 
 AnyBlock: TypeAlias = Paragraph | Row | Aside
 """Anything a reader yields, set-aside text included (``Block`` plus :class:`Aside`)."""
+
+
+def set_aside_once(places: Mapping[str, Sequence[Location]], reason: str) -> list[UnplacedText]:
+    """Return text a reader found repeated (page headers, watermarks) once per distinct text.
+
+    ``places`` maps each text to where it stood, in order; each is kept at its first place,
+    with ``reason`` formatted with how many places (``{count}``).
+    """
+    return [
+        UnplacedText(text=text, reason=reason.format(count=len(where)), location=where[0])
+        for text, where in places.items()
+        if where
+    ]

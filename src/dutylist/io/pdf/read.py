@@ -40,7 +40,7 @@ from dutylist.location import Location
 from dutylist.messages import _
 from dutylist.model import DutyList, Metadata, UnplacedText
 from dutylist.parse.assemble import assemble
-from dutylist.parse.rows import Block, Paragraph, Row
+from dutylist.parse.rows import Block, Paragraph, Row, set_aside_once
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -234,37 +234,28 @@ def _running_texts(pages: Sequence[PageContent], name: str) -> list[UnplacedText
     for page in pages:
         for line in page.margin:
             seen.setdefault(line.text, []).append(page.number)
-    unplaced = []
+    running = {
+        text: [Location(file=name, page=number) for number in numbers]
+        for text, numbers in seen.items()
+        if len(numbers) >= _HEADER_PAGES
+    }
     for page in pages:
-        keep = []
-        for line in page.margin:
-            numbers = seen[line.text]
-            if len(numbers) >= _HEADER_PAGES:
-                if numbers[0] == page.number:
-                    reason = _("页眉或页脚（出现在 {count} 页上）").format(count=len(numbers))
-                    where = Location(file=name, page=page.number)
-                    unplaced.append(UnplacedText(text=line.text, reason=reason, location=where))
-            else:
-                keep.append(line)
+        keep = [line for line in page.margin if line.text not in running]
         page.blocks = sorted([*page.blocks, *keep], key=lambda block: block.top)
-    return unplaced
+    return set_aside_once(running, _("页眉或页脚（出现在 {count} 页上）"))
 
 
 def _overlaid_texts(pages: Sequence[PageContent], name: str) -> list[UnplacedText]:
     """Return the text laid over the pages (watermarks, seals), once per distinct text."""
-    seen: dict[str, list[int]] = {}
+    seen: dict[str, list[Location]] = {}
     for page in pages:
         if page.overlay:
-            seen.setdefault(" ".join(page.overlay), []).append(page.number)
-    reason = _("叠加在页面上的文字（水印或印章，出现在 {count} 页上），未读入表格")
-    return [
-        UnplacedText(
-            text=text,
-            reason=reason.format(count=len(numbers)),
-            location=Location(file=name, page=numbers[0]),
-        )
-        for text, numbers in seen.items()
-    ]
+            seen.setdefault(" ".join(page.overlay), []).append(
+                Location(file=name, page=page.number)
+            )
+    return set_aside_once(
+        seen, _("叠加在页面上的文字（水印或印章，出现在 {count} 页上），未读入表格")
+    )
 
 
 def blocks(pages: Sequence[PageContent], name: str) -> Iterator[Block]:
