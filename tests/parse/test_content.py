@@ -46,39 +46,46 @@ CATEGORY_CELLS = ("merged", "number", "name")
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+def _office_layout(draw: st.DrawFn) -> dict[str, object]:
+    """Draw what both strategies vary beside the headers: place, categories, cells, tables."""
+    title, level = draw(st.sampled_from(PLACES))
+    categories = draw(st.sampled_from(STYLES))
+    counts = draw(st.booleans())
+    # a bare heading without its count typed into the 事项名称 cell is an item without a number
+    cells = ("merged", "number") if categories == "none" and not counts else CATEGORY_CELLS
+    return {
+        "title": title,
+        "level": level,
+        "categories": categories,
+        "counts": counts,
+        "category_cells": draw(st.sampled_from(cells)),
+        "department_cells": draw(st.sampled_from(DEPARTMENT_CELLS)),
+        "restart_numbering": draw(st.booleans()),
+        "block_headings": draw(st.sampled_from(["colon", "brackets", "duties", "ordinal"])),
+        "recalled_labels": (
+            draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
+            draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
+        ),
+        "lead_columns": draw(st.booleans()),
+        "split_recalled": draw(st.booleans()),
+        "full_width": draw(st.booleans()),
+        "one_table": draw(st.booleans()),
+    }
+
+
 @st.composite
 def vocabulary_offices(draw: st.DrawFn) -> Office:
     headers = {
         key: draw(st.sampled_from(VOCABULARY[ROLE_OF_KEY[key]]["words"]))
         for key in (*KEYS, "category")
     }
-    title, level = draw(st.sampled_from(PLACES))
-    categories = draw(st.sampled_from(STYLES))
-    counts = draw(st.booleans())
-    # a bare heading without its count typed into the 事项名称 cell is an item without a number
-    cells = ("merged", "number") if categories == "none" and not counts else CATEGORY_CELLS
     return Office(
-        title=title,
-        level=level,
-        categories=categories,
-        counts=counts,
-        category_cells=draw(st.sampled_from(cells)),
-        department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
-        restart_numbering=draw(st.booleans()),
-        block_headings=draw(st.sampled_from(["colon", "brackets", "duties", "ordinal"])),
-        recalled_labels=(
-            draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
-            draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
-        ),
+        **_office_layout(draw),
         headers=headers,
         order=tuple(draw(st.permutations(KEYS))),
         category_column=draw(st.booleans()),
-        lead_columns=draw(st.booleans()),
-        split_recalled=draw(st.booleans()),
         remarks=draw(st.booleans()),
         basis=draw(st.booleans()),
-        full_width=draw(st.booleans()),
-        one_table=draw(st.booleans()),
         part_titles=draw(st.sampled_from(["plain", "numbered", "counted", "office"])),
     )
 
@@ -99,29 +106,9 @@ _UNKNOWN = st.text(alphabet="甲乙丙丁戊己庚辛壬癸栏目列", min_size=
 @st.composite
 def unknown_offices(draw: st.DrawFn) -> Office:
     words = draw(st.lists(_UNKNOWN, min_size=len(KEYS), max_size=len(KEYS), unique=True))
-    title, level = draw(st.sampled_from(PLACES))
-    categories = draw(st.sampled_from(STYLES))
-    counts = draw(st.booleans())
-    # a bare heading without its count typed into the 事项名称 cell is an item without a number
-    cells = ("merged", "number") if categories == "none" and not counts else CATEGORY_CELLS
     return Office(
-        title=title,
-        level=level,
-        categories=categories,
-        counts=counts,
-        category_cells=draw(st.sampled_from(cells)),
-        department_cells=draw(st.sampled_from(DEPARTMENT_CELLS)),
-        restart_numbering=draw(st.booleans()),
-        block_headings=draw(st.sampled_from(["colon", "brackets", "duties", "ordinal"])),
-        recalled_labels=(
-            draw(st.sampled_from(VOCABULARY["receiving_departments"]["words"])),
-            draw(st.sampled_from(VOCABULARY["working_method"]["words"])),
-        ),
+        **_office_layout(draw),
         headers=dict(zip(KEYS, words, strict=True)),
-        lead_columns=draw(st.booleans()),
-        split_recalled=draw(st.booleans()),
-        full_width=draw(st.booleans()),
-        one_table=draw(st.booleans()),
     )
 
 
